@@ -1,0 +1,39 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+import { authenticationProperty, maatooCredentials } from '../shared/descriptions/authentication';
+import { executeOperations, operationProperties } from '../shared/engine';
+import { getContactColumns, getContactFields } from '../shared/methods/contactFields';
+import { searchContacts } from '../shared/methods/searchContacts';
+import { contactOperations } from './operations';
+
+export class MaatooContact implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Maatoo Contact',
+		name: 'maatooContact',
+		icon: { light: 'file:../../icons/maatoo.svg', dark: 'file:../../icons/maatoo.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"]}}',
+		description: 'Create, update, find and score contacts in maatoo or Mautic',
+		defaults: { name: 'Maatoo Contact' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: maatooCredentials,
+		properties: [authenticationProperty, ...operationProperties(contactOperations, 'getAll')],
+	};
+
+	methods = {
+		listSearch: { searchContacts },
+		loadOptions: { getContactFields, getContactColumns },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executeOperations(this, contactOperations);
+	}
+}

@@ -1,0 +1,74 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeParameterResourceLocator,
+} from 'n8n-workflow';
+import { readList } from '../engine/paginate';
+
+const CONTACT_URL_ID = /\/s\/contacts\/(?:view|edit)\/(\d+)/;
+
+function fail(ctx: IExecuteFunctions, itemIndex: number, message: string, description?: string): never {
+	throw new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
+}
+
+/** Finds the one contact with this email, using an exact `where` (Mautic's `email:` search is fuzzy). */
+async function contactIdByEmail(ctx: IExecuteFunctions, itemIndex: number, email: string): Promise<number> {
+	const matches = await readList(
+		ctx,
+		{
+			path: '/contacts',
+			key: 'contacts',
+			qs: { where: [{ col: 'email', expr: 'eq', val: email }], minimal: 1, orderBy: 'id' },
+			returnAll: false,
+			limit: 2,
+			pageSize: 2,
+		},
+		itemIndex,
+	);
+	if (matches.length === 0) fail(ctx, itemIndex, `No contact has the email "${email}"`);
+	if (matches.length > 1) {
+		fail(
+			ctx,
+			itemIndex,
+			`Several contacts have the email "${email}"`,
+			'Choose the contact by ID, or merge the duplicates in Mautic.',
+		);
+	}
+	return Number((matches[0] as IDataObject).id);
+}
+
+/**
+ * The numeric contact ID from the Contact parameter, whichever way the user gave it
+ * (list, ID, email or a link to the contact in Mautic).
+ */
+export async function resolveContactId(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	parameterName = 'contactId',
+	label = 'Contact',
+): Promise<number> {
+	const raw = ctx.getNodeParameter(parameterName, itemIndex) as INodeParameterResourceLocator | string | number;
+	const locator: INodeParameterResourceLocator =
+		typeof raw === 'object' && raw !== null ? raw : { __rl: true, mode: 'id', value: raw };
+	const value = String(locator.value ?? '').trim();
+	if (value === '') fail(ctx, itemIndex, `The field "${label}" is empty`);
+
+	if (locator.mode === 'email') {
+		if (!/^[^\s@]+@[^\s@]+$/.test(value)) {
+			fail(ctx, itemIndex, `The field "${label}" needs an email address, got "${value}"`);
+		}
+		return await contactIdByEmail(ctx, itemIndex, value);
+	}
+	if (locator.mode === 'url') {
+		const match = value.match(CONTACT_URL_ID);
+		if (!match) {
+			fail(ctx, itemIndex, `The field "${label}" needs a link to a contact (…/s/contacts/view/42), got "${value}"`);
+		}
+		return Number(match[1]);
+	}
+	if (!/^\d+$/.test(value)) {
+		fail(ctx, itemIndex, `The field "${label}" needs a numeric contact ID, got "${value}"`);
+	}
+	return Number(value);
+}

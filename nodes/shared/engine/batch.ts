@@ -1,0 +1,74 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeApiError } from 'n8n-workflow';
+import { failureOf, mauticError, mauticRequest } from '../transport';
+import { failedItem, itemError } from './itemErrors';
+import type { BatchOperation } from './operation';
+import { outputItems } from './outputItems';
+
+interface PendingEntry {
+	itemIndex: number;
+	entry: IDataObject;
+}
+
+/**
+ * Runs all items of one execution through Mautic batch calls: builds each item's entry (bad input
+ * fails that item only), sends the entries in chunks, and maps every entry's status back to its
+ * own item. Returns the output per input item, in input order.
+ */
+export async function runBatch(
+	ctx: IExecuteFunctions,
+	batch: BatchOperation,
+	itemCount: number,
+): Promise<INodeExecutionData[][]> {
+	const results: INodeExecutionData[][] = new Array(itemCount);
+	const pending: PendingEntry[] = [];
+	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
+		try {
+			pending.push({ itemIndex, entry: await batch.entry(ctx, itemIndex) });
+		} catch (error) {
+			results[itemIndex] = failedItem(ctx, error, itemIndex);
+		}
+	}
+
+	const plan = batch.plan(ctx);
+	for (let start = 0; start < pending.length; start += plan.size) {
+		const chunk = pending.slice(start, start + plan.size);
+		const entries = chunk.map((pendingEntry) => pendingEntry.entry);
+		let perEntry: ReturnType<typeof plan.results>;
+		try {
+			const response = await mauticRequest(ctx, plan.request(entries), chunk[0].itemIndex);
+			perEntry = plan.results(response, entries);
+		} catch (error) {
+			// The whole call failed: every item of the chunk carries that error, each its own copy.
+			if (!ctx.continueOnFail()) throw itemError(ctx, error, chunk[0].itemIndex);
+			const failure = failureOf(error);
+			const request = plan.request(entries);
+			for (const { itemIndex } of chunk) {
+				const perItem = failure ? mauticError(ctx, failure, request, undefined, itemIndex) : error;
+				results[itemIndex] = failedItem(ctx, perItem, itemIndex);
+			}
+			continue;
+		}
+		const failures: Array<{ itemIndex: number; error: NodeApiError }> = [];
+		chunk.forEach(({ itemIndex, entry }, position) => {
+			const result = perEntry[position];
+			if ('output' in result) {
+				results[itemIndex] = outputItems(result.output, itemIndex);
+				return;
+			}
+			const subject = plan.request([entry]);
+			failures.push({ itemIndex, error: mauticError(ctx, result.failure, subject, undefined, itemIndex) });
+		});
+		if (failures.length > 0 && !ctx.continueOnFail()) {
+			const { itemIndex, error } = failures[0];
+			error.description = [
+				error.description,
+				`${failures.length} of ${chunk.length} items in this batch call failed; Mautic applied the others, and every earlier batch. Turn on "Continue On Fail" to get one result per item.`,
+			]
+				.filter(Boolean)
+				.join('\n');
+			throw itemError(ctx, error, itemIndex);
+		}
+		for (const { itemIndex, error } of failures) results[itemIndex] = failedItem(ctx, error, itemIndex);
+	}
+	return results;
+}

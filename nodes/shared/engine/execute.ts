@@ -1,0 +1,56 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { mauticRequest } from '../transport';
+import { runBatch } from './batch';
+import { failedItem } from './itemErrors';
+import type { Operation, OperationOutput } from './operation';
+import { outputItems } from './outputItems';
+import { readList } from './paginate';
+
+async function runOne(
+	ctx: IExecuteFunctions,
+	operation: Operation,
+	itemIndex: number,
+): Promise<OperationOutput> {
+	if (operation.list) return await readList(ctx, await operation.list(ctx, itemIndex), itemIndex);
+	if (operation.request) {
+		const response = await mauticRequest(ctx, await operation.request(ctx, itemIndex), itemIndex);
+		return operation.output
+			? operation.output(response, ctx, itemIndex)
+			: ((response.body ?? {}) as OperationOutput);
+	}
+	if (operation.run) return await operation.run(ctx, itemIndex);
+	throw new NodeOperationError(ctx.getNode(), `Operation "${operation.value}" has nothing to run`);
+}
+
+/**
+ * The one execute loop of every action node: picks the operation, runs each input item (or the
+ * whole run through batch calls), pairs every output to its input item and honours
+ * "Continue On Fail". Output keeps the input order.
+ */
+export async function executeOperations(
+	ctx: IExecuteFunctions,
+	operations: Operation[],
+): Promise<INodeExecutionData[][]> {
+	const value = ctx.getNodeParameter('operation', 0) as string;
+	const operation = operations.find((candidate) => candidate.value === value);
+	if (!operation) {
+		throw new NodeOperationError(ctx.getNode(), `Unknown operation "${value}"`);
+	}
+	const itemCount = ctx.getInputData().length;
+
+	if (operation.batch?.use(ctx, itemCount)) {
+		const perItem = await runBatch(ctx, operation.batch, itemCount);
+		return [perItem.flat()];
+	}
+
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
+		try {
+			output.push(...outputItems(await runOne(ctx, operation, itemIndex), itemIndex));
+		} catch (error) {
+			output.push(...failedItem(ctx, error, itemIndex));
+		}
+	}
+	return [output];
+}

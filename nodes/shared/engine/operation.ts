@@ -1,0 +1,61 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { MauticFailure, MauticRequest, MauticResponse } from '../transport';
+
+/** What one input item turns into: one output item, or several (lists). */
+export type OperationOutput = IDataObject | IDataObject[];
+
+/** A paginated Mautic list read for one input item. */
+export interface ListRequest {
+	path: string;
+	/** Property of the response that holds the rows, e.g. `contacts`. */
+	key: string;
+	qs?: IDataObject;
+	returnAll: boolean;
+	/** Rows wanted when not returning all. */
+	limit: number;
+	/** Rows asked per request. */
+	pageSize: number;
+	/** Mautic pages most lists by `start`; activity lists by `page`. */
+	paging?: 'offset' | 'page';
+	/** Applied per page, so raw pages can be dropped early on large exports. */
+	map?: (row: IDataObject) => IDataObject;
+	maxRetries?: number;
+}
+
+export type BatchEntryResult = { output: OperationOutput } | { failure: MauticFailure };
+
+/** How the entries of one run travel: chunk size, request per chunk, and mapping back. */
+export interface BatchPlan {
+	size: number;
+	request(entries: IDataObject[]): MauticRequest;
+	/** One result per entry, in the entries' order. */
+	results(response: MauticResponse, entries: IDataObject[]): BatchEntryResult[];
+}
+
+export interface BatchOperation {
+	/** Whether this run goes through batch calls (e.g. two or more items, batching not switched off). */
+	use(ctx: IExecuteFunctions, itemCount: number): boolean;
+	/** The payload entry of one item. Throwing reports bad input on that item alone. */
+	entry(ctx: IExecuteFunctions, itemIndex: number): IDataObject | Promise<IDataObject>;
+	plan(ctx: IExecuteFunctions): BatchPlan;
+}
+
+/**
+ * One operation of a node, described as data. The engine builds the `operation` selector and
+ * the parameter list from these, and runs every item through the one execute loop. Give either
+ * `request` (one call per item, `output` maps the answer), `list` (a paginated read), or `run`
+ * (several calls); add `batch` when items can share Mautic batch calls.
+ */
+export interface Operation {
+	value: string;
+	name: string;
+	action: string;
+	description: string;
+	/** Shown only for this operation; the engine adds the displayOptions. */
+	properties: INodeProperties[];
+	request?(ctx: IExecuteFunctions, itemIndex: number): MauticRequest | Promise<MauticRequest>;
+	output?(response: MauticResponse, ctx: IExecuteFunctions, itemIndex: number): OperationOutput;
+	list?(ctx: IExecuteFunctions, itemIndex: number): ListRequest | Promise<ListRequest>;
+	run?(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationOutput>;
+	batch?: BatchOperation;
+}

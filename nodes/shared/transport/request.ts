@@ -1,0 +1,181 @@
+import {
+	NodeApiError,
+	NodeOperationError,
+	sleep,
+	type IDataObject,
+	type IHttpRequestMethods,
+	type IHttpRequestOptions,
+	type IN8nHttpFullResponse,
+	type JsonObject,
+} from 'n8n-workflow';
+import { apiUrl, instanceRoot, isHttpUrl } from './baseUrl';
+import { authenticationOf, CREDENTIAL_TYPE, type MauticContext } from './context';
+import { describeFailure, type RequestSubject } from './describeFailure';
+import {
+	failureFromError,
+	lowerCaseHeaders,
+	mauticErrorEntries,
+	parseResponseText,
+	type MauticFailure,
+} from './failure';
+import { rememberMauticVersion } from './mauticVersion';
+import { DEFAULT_MAX_RETRIES, isRetryableFailure, retryDelayMs } from './retryPolicy';
+
+export interface MauticRequest {
+	method: IHttpRequestMethods;
+	/** API path without the `/api` prefix, e.g. `/contacts/12`. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[];
+	/**
+	 * Safe to send again after a lost or refused answer. Defaults to true for GET, HEAD, PUT,
+	 * PATCH and DELETE and false for POST; see retryPolicy.ts for why.
+	 */
+	idempotent?: boolean;
+	/** Names the thing in errors: `{ label: 'contact', id: 12 }`. */
+	entity?: RequestSubject['entity'];
+	maxRetries?: number;
+	timeoutMs?: number;
+}
+
+export interface MauticResponse {
+	status: number;
+	/** Parsed JSON. */
+	body: unknown;
+	/** The exact text, for readers that need the server's key order (see orderedJson.ts). */
+	rawText: string;
+	headers: Record<string, string>;
+}
+
+export const DEFAULT_TIMEOUT_MS = 120_000;
+
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE']);
+
+const instanceRoots = new WeakMap<object, Promise<string>>();
+
+async function baseUrlOf(context: MauticContext, credentialType: string): Promise<string> {
+	let root = instanceRoots.get(context);
+	if (!root) {
+		root = context.getCredentials(credentialType).then((credentials) => {
+			const url = String(credentials.url ?? '');
+			if (!isHttpUrl(url)) {
+				throw new NodeOperationError(
+					context.getNode(),
+					`The credential's Base URL "${url}" is not an http(s) address`,
+					{ description: 'Use the address of the Mautic instance, e.g. https://youraccount.maatoo.io' },
+				);
+			}
+			return url;
+		});
+		instanceRoots.set(context, root);
+		root.catch(() => instanceRoots.delete(context));
+	}
+	return await root;
+}
+
+/** The instance root of the credential in use, e.g. to link to a contact in Mautic's UI. */
+export async function instanceRootOf(context: MauticContext): Promise<string> {
+	return instanceRoot(await baseUrlOf(context, CREDENTIAL_TYPE[authenticationOf(context)]));
+}
+
+/** Mautic sometimes answers 200 with an `errors` envelope; that is a failure too. */
+function failureInSuccess(status: number, body: unknown, headers: Record<string, string>) {
+	if (mauticErrorEntries(body).length > 0 && !(body as IDataObject).statusCodes) {
+		return { status: status >= 400 ? status : 400, body, headers } satisfies MauticFailure;
+	}
+	if (body === undefined && status !== 204) {
+		return { status, body, headers } satisfies MauticFailure;
+	}
+	if (typeof body === 'string') return { status, body, headers } satisfies MauticFailure;
+	return undefined;
+}
+
+/**
+ * The one way our nodes talk to Mautic: base URL and `/api` prefix, the credential the node's
+ * `authentication` parameter selects, n8n's authenticated request helper (so OAuth2 refresh,
+ * proxies and SSL settings apply), JSON in and out, a timeout, safe retries, and errors a
+ * marketer can act on.
+ */
+export async function mauticRequest(
+	context: MauticContext,
+	request: MauticRequest,
+	itemIndex?: number,
+): Promise<MauticResponse> {
+	const auth = authenticationOf(context);
+	const credentialType = CREDENTIAL_TYPE[auth];
+	const baseUrl = await baseUrlOf(context, credentialType);
+	const idempotent = request.idempotent ?? IDEMPOTENT_METHODS.has(request.method);
+	const maxRetries = idempotent ? (request.maxRetries ?? DEFAULT_MAX_RETRIES) : 0;
+
+	for (let attempt = 0; ; attempt++) {
+		// A fresh object every attempt: n8n's helpers add auth headers to the one they get.
+		const options: IHttpRequestOptions = {
+			method: request.method,
+			url: apiUrl(baseUrl, request.path),
+			qs: request.qs,
+			body: request.body,
+			headers: { Accept: 'application/json' },
+			json: false,
+			encoding: 'text',
+			returnFullResponse: true,
+			arrayFormat: 'indices',
+			timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		};
+		if (request.body !== undefined) {
+			options.headers!['Content-Type'] = 'application/json';
+			options.body = JSON.stringify(request.body);
+		}
+
+		let failure: MauticFailure;
+		try {
+			const response = (await context.helpers.httpRequestWithAuthentication.call(
+				context,
+				credentialType,
+				options,
+			)) as IN8nHttpFullResponse;
+			const headers = lowerCaseHeaders(response.headers);
+			rememberMauticVersion(context, headers['mautic-version']);
+			const rawText = typeof response.body === 'string' ? response.body : String(response.body ?? '');
+			const body = parseResponseText(rawText);
+			const failed = failureInSuccess(response.statusCode, body, headers);
+			if (!failed) return { status: response.statusCode, body, rawText, headers };
+			failure = failed;
+		} catch (error) {
+			failure = failureFromError(error);
+			rememberMauticVersion(context, failure.headers?.['mautic-version']);
+		}
+
+		if (attempt < maxRetries && isRetryableFailure(failure)) {
+			await sleep(retryDelayMs(attempt, failure));
+			continue;
+		}
+		throw mauticError(context, failure, { ...request, method: request.method }, auth, itemIndex);
+	}
+}
+
+/** The error object every node throws or reports for a failed request; never carries secrets. */
+export function mauticError(
+	context: MauticContext,
+	failure: MauticFailure,
+	subject: RequestSubject,
+	auth = authenticationOf(context),
+	itemIndex?: number,
+): NodeApiError {
+	const { message, description } = describeFailure(failure, subject, auth);
+	const safeResponse: JsonObject = { message, description };
+	if (failure.status !== undefined) safeResponse.httpCode = String(failure.status);
+	const error = new NodeApiError(context.getNode(), safeResponse, {
+		message,
+		description,
+		httpCode: failure.status !== undefined ? String(failure.status) : undefined,
+		itemIndex,
+	});
+	// Not enumerable: n8n serialises errors into execution data, and this is for our code only.
+	Object.defineProperty(error, 'mauticFailure', { value: failure, enumerable: false });
+	return error;
+}
+
+/** The `MauticFailure` behind an error from `mauticRequest`, for callers that map statuses. */
+export function failureOf(error: unknown): MauticFailure | undefined {
+	return (error as { mauticFailure?: MauticFailure } | undefined)?.mauticFailure;
+}

@@ -1,0 +1,21 @@
+import { topLevelObjectKeys } from '../../nodes/shared/transport/orderedJson';
+
+describe('server key order of id-keyed lists', () => {
+	test('returns keys in the order written, not ascending', () => {
+		const raw = '{"total":"3","contacts":{"42":{"id":42},"7":{"id":7},"19":{"id":19}}}';
+		expect(Object.keys(JSON.parse(raw).contacts)).toEqual(['7', '19', '42']);
+		expect(topLevelObjectKeys(raw, 'contacts')).toEqual(['42', '7', '19']);
+	});
+
+	test('skips strings with braces, quotes and escapes, and nested values', () => {
+		const raw = `{"note":"a } \\" { [","nested":{"contacts":{"1":{}}},"contacts":{"9":{"fields":{"all":{"x":"}{\\\\"}},"tags":[{"tag":"a]"}]},"3":{"id":3}},"total":2}`;
+		expect(topLevelObjectKeys(raw, 'contacts')).toEqual(['9', '3']);
+	});
+
+	test('undefined for arrays, absent properties and empty objects give no keys', () => {
+		expect(topLevelObjectKeys('{"lists":[]}', 'lists')).toBeUndefined();
+		expect(topLevelObjectKeys('{"total":0}', 'lists')).toBeUndefined();
+		expect(topLevelObjectKeys('{"contacts":{}}', 'contacts')).toEqual([]);
+		expect(topLevelObjectKeys('  {"total" : 1 , "contacts" : { "5" : { } } }', 'contacts')).toEqual(['5']);
+	});
+});

@@ -1,0 +1,80 @@
+import { readList } from '../../nodes/shared/engine';
+import { stubContext } from '../support/stubContext';
+
+function page(rows: Array<{ id: number }>, total: string | number | undefined, keyed = true) {
+	const body: Record<string, unknown> = {};
+	if (total !== undefined) body.total = total;
+	const members = rows.map((row) => `"${row.id}":${JSON.stringify(row)}`).join(',');
+	const container = keyed ? `{${members}}` : JSON.stringify(rows);
+	const raw = `{${total !== undefined ? `"total":${JSON.stringify(total)},` : ''}"contacts":${container}}`;
+	return { raw };
+}
+
+const list = { path: '/contacts', key: 'contacts', returnAll: true, limit: 0, pageSize: 2 };
+
+describe('reading Mautic lists', () => {
+	test('keeps the server order of id-keyed pages and reads a string total', async () => {
+		const pages = [page([{ id: 9 }, { id: 3 }], '3'), page([{ id: 5 }], '3')];
+		const { ctx, calls } = stubContext((_, index) => pages[index]);
+		const rows = await readList(ctx, list);
+		expect(rows.map((row) => row.id)).toEqual([9, 3, 5]);
+		expect(calls.map((call) => call.qs)).toEqual([
+			{ start: 0, limit: 2 },
+			{ start: 2, limit: 2 },
+		]);
+	});
+
+	test('an empty list as {} or [] gives no rows and one request', async () => {
+		for (const raw of ['{"total":"0","contacts":{}}', '{"total":0,"contacts":[]}']) {
+			const { ctx, calls } = stubContext(() => ({ raw }));
+			expect(await readList(ctx, list)).toEqual([]);
+			expect(calls).toHaveLength(1);
+		}
+	});
+
+	test('stops on an empty page when the total is larger than the real row count', async () => {
+		const pages = [page([{ id: 1 }, { id: 2 }], '10'), page([], '10')];
+		const { ctx, calls } = stubContext((_, index) => pages[index] ?? page([], '10'));
+		expect((await readList(ctx, list)).map((row) => row.id)).toEqual([1, 2]);
+		expect(calls).toHaveLength(2);
+	});
+
+	test('reads array pages and stops at a short page when no total is given', async () => {
+		const pages = [page([{ id: 1 }, { id: 2 }], undefined, false), page([{ id: 3 }], undefined, false)];
+		const { ctx, calls } = stubContext((_, index) => pages[index]);
+		expect((await readList(ctx, list)).map((row) => row.id)).toEqual([1, 2, 3]);
+		expect(calls).toHaveLength(2);
+	});
+
+	test('a limit asks only for what is needed', async () => {
+		const { ctx, calls } = stubContext((options) => {
+			const { start, limit } = options.qs as { start: number; limit: number };
+			return page(Array.from({ length: limit }, (_, i) => ({ id: start + i + 1 })), '1000');
+		});
+		const rows = await readList(ctx, { ...list, returnAll: false, limit: 5, pageSize: 3 });
+		expect(rows.map((row) => row.id)).toEqual([1, 2, 3, 4, 5]);
+		expect(calls.map((call) => call.qs)).toEqual([
+			{ start: 0, limit: 3 },
+			{ start: 3, limit: 2 },
+		]);
+	});
+
+	test('maps rows page by page', async () => {
+		const { ctx } = stubContext(() => page([{ id: 4 }], '1'));
+		expect(await readList(ctx, { ...list, map: (row) => ({ doubled: Number(row.id) * 2 }) })).toEqual([{ doubled: 8 }]);
+	});
+
+	test('page-numbered lists ask for pages 1, 2, …', async () => {
+		const pages = [
+			{ raw: '{"total":3,"events":[{"id":1},{"id":2}]}' },
+			{ raw: '{"total":3,"events":[{"id":3}]}' },
+		];
+		const { ctx, calls } = stubContext((_, index) => pages[index]);
+		const rows = await readList(ctx, { path: '/contacts/activity', key: 'events', returnAll: true, limit: 0, pageSize: 2, paging: 'page' });
+		expect(rows).toHaveLength(3);
+		expect(calls.map((call) => call.qs)).toEqual([
+			{ page: 1, limit: 2 },
+			{ page: 2, limit: 2 },
+		]);
+	});
+});
