@@ -8,7 +8,10 @@ import {
 import { authenticationProperty, maatooCredentials } from '../shared/descriptions/authentication';
 import { executeOperations, operationProperties } from '../shared/engine';
 import { getContactColumns, getContactFields } from '../shared/methods/contactFields';
+import { getContactFieldMapping } from '../shared/methods/contactFieldMapping';
+import { getOwners } from '../shared/methods/owners';
 import { searchContacts } from '../shared/methods/searchContacts';
+import { searchPointGroups } from '../shared/methods/searchPointGroups';
 import { contactOperations } from './operations';
 
 export class MaatooContact implements INodeType {
@@ -29,8 +32,9 @@ export class MaatooContact implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchContacts },
-		loadOptions: { getContactFields, getContactColumns },
+		listSearch: { searchContacts, searchPointGroups },
+		loadOptions: { getContactFields, getContactColumns, getOwners },
+		resourceMapping: { getContactFieldMapping },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,9 +1,5 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeParameterResourceLocator,
-} from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { locatorOf, numericLocatorId } from '../descriptions/locatorId';
 import { readList } from '../engine/paginate';
 
 const CONTACT_URL_ID = /\/s\/contacts\/(?:view|edit)\/(\d+)/;
@@ -48,27 +44,11 @@ export async function resolveContactId(
 	parameterName = 'contactId',
 	label = 'Contact',
 ): Promise<number> {
-	const raw = ctx.getNodeParameter(parameterName, itemIndex) as INodeParameterResourceLocator | string | number;
-	const locator: INodeParameterResourceLocator =
-		typeof raw === 'object' && raw !== null ? raw : { __rl: true, mode: 'id', value: raw };
+	const locator = locatorOf(ctx, itemIndex, parameterName);
+	if (locator.mode !== 'email') return numericLocatorId(ctx, itemIndex, parameterName, label, CONTACT_URL_ID);
 	const value = String(locator.value ?? '').trim();
-	if (value === '') fail(ctx, itemIndex, `The field "${label}" is empty`);
-
-	if (locator.mode === 'email') {
-		if (!/^[^\s@]+@[^\s@]+$/.test(value)) {
-			fail(ctx, itemIndex, `The field "${label}" needs an email address, got "${value}"`);
-		}
-		return await contactIdByEmail(ctx, itemIndex, value);
+	if (!/^[^\s@]+@[^\s@]+$/.test(value)) {
+		fail(ctx, itemIndex, `The field "${label}" needs an email address, got "${value}"`);
 	}
-	if (locator.mode === 'url') {
-		const match = value.match(CONTACT_URL_ID);
-		if (!match) {
-			fail(ctx, itemIndex, `The field "${label}" needs a link to a contact (…/s/contacts/view/42), got "${value}"`);
-		}
-		return Number(match[1]);
-	}
-	if (!/^\d+$/.test(value)) {
-		fail(ctx, itemIndex, `The field "${label}" needs a numeric contact ID, got "${value}"`);
-	}
-	return Number(value);
+	return await contactIdByEmail(ctx, itemIndex, value);
 }

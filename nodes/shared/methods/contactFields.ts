@@ -1,5 +1,5 @@
-import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { readList } from '../engine/paginate';
+import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import { contactFieldCatalog } from '../contacts/contactFieldCatalog';
 
 /** Columns that are not custom fields but can be filtered and sorted on. */
 const SYSTEM_COLUMNS: INodePropertyOptions[] = [
@@ -12,19 +12,9 @@ const SYSTEM_COLUMNS: INodePropertyOptions[] = [
 	{ name: 'Points', value: 'points' },
 ];
 
-export async function fetchContactFields(ctx: ILoadOptionsFunctions): Promise<IDataObject[]> {
-	return await readList(ctx, {
-		path: '/fields/contact',
-		key: 'fields',
-		returnAll: true,
-		limit: 0,
-		pageSize: 500,
-	});
-}
-
 /** Every contact field of the instance, label and alias, for dropdowns. */
 export async function getContactFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const fields = await fetchContactFields(this);
+	const fields = [...(await contactFieldCatalog(this)).values()];
 	return fields
 		.filter((field) => field.isPublished !== false)
 		.map((field) => ({

@@ -1,0 +1,98 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { contactLocator } from '../../shared/descriptions/contactLocator';
+import { simplifyProperty } from '../../shared/descriptions/listParameters';
+import { resolveContactId } from '../../shared/contacts/resolveContactId';
+import type { Operation } from '../../shared/engine';
+import { contactOutput } from '../writeOptions';
+
+const channelProperty: INodeProperties = {
+	displayName: 'Channel',
+	name: 'channel',
+	type: 'options',
+	options: [
+		{ name: 'Email', value: 'email' },
+		{ name: 'SMS', value: 'sms' },
+	],
+	default: 'email',
+	description: 'The channel the contact must not be contacted on',
+};
+
+export const addDoNotContactOperation: Operation = {
+	value: 'addDoNotContact',
+	name: 'Add to Do Not Contact',
+	action: 'Add a contact to the do not contact list',
+	description: 'Stop a channel from contacting the contact (unsubscribe, bounce or manual)',
+	properties: [
+		contactLocator(),
+		channelProperty,
+		{
+			displayName: 'Reason',
+			name: 'reason',
+			type: 'options',
+			options: [
+				{ name: 'Unsubscribed', value: 1 },
+				{ name: 'Bounced', value: 2 },
+				{ name: 'Manual', value: 3 },
+			],
+			default: 3,
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'dncFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{ displayName: 'Comments', name: 'comments', type: 'string', default: '' },
+				{
+					displayName: 'Channel ID',
+					name: 'channelId',
+					type: 'number',
+					default: 0,
+					description: 'ID of the email or SMS that caused it, if any',
+				},
+			],
+		},
+		simplifyProperty,
+	],
+	async request(ctx, itemIndex) {
+		const id = await resolveContactId(ctx, itemIndex);
+		const channel = ctx.getNodeParameter('channel', itemIndex) as string;
+		const extra = ctx.getNodeParameter('dncFields', itemIndex, {}) as IDataObject;
+		const body: IDataObject = { reason: ctx.getNodeParameter('reason', itemIndex) as number };
+		if (extra.comments) body.comments = extra.comments;
+		if (extra.channelId) body.channelId = extra.channelId;
+		// Repeating "add to do not contact" leaves the same state.
+		return {
+			method: 'POST',
+			path: `/contacts/${id}/dnc/${channel}/add`,
+			body,
+			idempotent: true,
+			entity: { label: 'contact', id },
+		};
+	},
+	output: (response, ctx, itemIndex) =>
+		contactOutput(ctx, itemIndex, (response.body as IDataObject).contact as IDataObject),
+};
+
+export const removeDoNotContactOperation: Operation = {
+	value: 'removeDoNotContact',
+	name: 'Remove From Do Not Contact',
+	action: 'Remove a contact from the do not contact list',
+	description: 'Let a channel contact the contact again',
+	properties: [contactLocator(), channelProperty, simplifyProperty],
+	async request(ctx, itemIndex) {
+		const id = await resolveContactId(ctx, itemIndex);
+		const channel = ctx.getNodeParameter('channel', itemIndex) as string;
+		return {
+			method: 'POST',
+			path: `/contacts/${id}/dnc/${channel}/remove`,
+			idempotent: true,
+			entity: { label: 'contact', id },
+		};
+	},
+	output: (response, ctx, itemIndex) => {
+		const body = response.body as IDataObject;
+		return { ...contactOutput(ctx, itemIndex, body.contact as IDataObject), recordFound: body.recordFound ?? null };
+	},
+};

@@ -1,0 +1,125 @@
+import { NodeOperationError, type IDataObject } from 'n8n-workflow';
+import { contactLocator } from '../../shared/descriptions/contactLocator';
+import { numericLocatorId } from '../../shared/descriptions/locatorId';
+import { simplifyProperty } from '../../shared/descriptions/listParameters';
+import { POINT_GROUP_URL_ID, pointGroupLocator } from '../../shared/descriptions/pointGroupLocator';
+import { resolveContactId } from '../../shared/contacts/resolveContactId';
+import type { Operation } from '../../shared/engine';
+import { mauticRequest } from '../../shared/transport';
+import { logBody, wholeNumber } from './points.operation';
+
+/** `{score, group:{id,name,description}}` → one flat row. */
+function scoreRow(contactId: number, groupScore: IDataObject | null, groupId?: number): IDataObject {
+	const group = (groupScore?.group ?? {}) as IDataObject;
+	return {
+		contactId,
+		groupId: group.id ?? groupId ?? null,
+		groupName: group.name ?? null,
+		score: groupScore ? (groupScore.score ?? null) : null,
+	};
+}
+
+export const getGroupScoresOperation: Operation = {
+	value: 'getGroupScores',
+	name: 'Get Point Group Scores',
+	action: 'Get the point group scores of a contact',
+	description: 'One item per point group the contact has a score in',
+	properties: [contactLocator(), simplifyProperty],
+	async run(ctx, itemIndex) {
+		const id = await resolveContactId(ctx, itemIndex);
+		const response = await mauticRequest(
+			ctx,
+			{ method: 'GET', path: `/contacts/${id}/points/groups`, entity: { label: 'contact', id } },
+			itemIndex,
+		);
+		const scores = ((response.body as IDataObject).groupScores ?? []) as IDataObject[] | IDataObject;
+		const list = (Array.isArray(scores) ? scores : Object.values(scores)) as IDataObject[];
+		return ctx.getNodeParameter('simplify', itemIndex, true) ? list.map((score) => scoreRow(id, score)) : list;
+	},
+};
+
+export const getGroupScoreOperation: Operation = {
+	value: 'getGroupScore',
+	name: 'Get Point Group Score',
+	action: 'Get the score of a contact in one point group',
+	description: 'The score is empty when the contact has none in that group yet',
+	properties: [contactLocator(), pointGroupLocator()],
+	async run(ctx, itemIndex) {
+		const id = await resolveContactId(ctx, itemIndex);
+		const groupId = numericLocatorId(ctx, itemIndex, 'pointGroupId', 'Point Group', POINT_GROUP_URL_ID);
+		const response = await mauticRequest(
+			ctx,
+			{ method: 'GET', path: `/contacts/${id}/points/groups/${groupId}`, entity: { label: 'contact or point group', id: `${id} / ${groupId}` } },
+			itemIndex,
+		);
+		return scoreRow(id, ((response.body as IDataObject).groupScore ?? null) as IDataObject | null, groupId);
+	},
+};
+
+/**
+ * Plus, minus, times and divide are never retried (a repeat would apply twice); `set` is, since
+ * setting the same score again changes nothing.
+ */
+export const adjustGroupScoreOperation: Operation = {
+	value: 'adjustGroupScore',
+	name: 'Adjust Point Group Score',
+	action: 'Adjust the score of a contact in a point group',
+	description: 'Add, subtract, set, multiply or divide the score of a contact in one point group',
+	properties: [
+		contactLocator(),
+		pointGroupLocator(),
+		{
+			displayName: 'Operation on Score',
+			name: 'scoreOperator',
+			type: 'options',
+			options: [
+				{ name: 'Add', value: 'plus' },
+				{ name: 'Divide By', value: 'divide' },
+				{ name: 'Multiply By', value: 'times' },
+				{ name: 'Set To', value: 'set' },
+				{ name: 'Subtract', value: 'minus' },
+			],
+			default: 'plus',
+		},
+		{
+			displayName: 'Value',
+			name: 'scoreValue',
+			type: 'number',
+			default: 1,
+			required: true,
+			description: 'A whole number. Dividing must leave a whole number; Mautic refuses anything else.',
+		},
+		{
+			displayName: 'Log Entry',
+			name: 'pointsLog',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{ displayName: 'Event Name', name: 'eventName', type: 'string', default: '' },
+				{ displayName: 'Action Name', name: 'actionName', type: 'string', default: '' },
+			],
+		},
+	],
+	async run(ctx, itemIndex) {
+		const id = await resolveContactId(ctx, itemIndex);
+		const groupId = numericLocatorId(ctx, itemIndex, 'pointGroupId', 'Point Group', POINT_GROUP_URL_ID);
+		const operator = ctx.getNodeParameter('scoreOperator', itemIndex) as string;
+		const value = wholeNumber(ctx, itemIndex, 'scoreValue', 'Value');
+		if (operator === 'divide' && value === 0) {
+			throw new NodeOperationError(ctx.getNode(), 'The field "Value" cannot be 0 when dividing', { itemIndex });
+		}
+		const response = await mauticRequest(
+			ctx,
+			{
+				method: 'POST',
+				path: `/contacts/${id}/points/groups/${groupId}/${operator}/${value}`,
+				body: logBody(ctx, itemIndex),
+				idempotent: operator === 'set',
+				entity: { label: 'contact or point group', id: `${id} / ${groupId}` },
+			},
+			itemIndex,
+		);
+		return scoreRow(id, ((response.body as IDataObject).groupScore ?? null) as IDataObject | null, groupId);
+	},
+};

@@ -1,0 +1,9 @@
+import { contactEditOperation } from './contactEdit';
+
+export const updateOperation = contactEditOperation({
+	value: 'update',
+	name: 'Update',
+	action: 'Update a contact',
+	description: 'Change the given fields of an existing contact; fails when it does not exist',
+	method: 'PATCH',
+});
