@@ -48,9 +48,12 @@ function ensureN8n(version = DEFAULT_N8N_VERSION, options = {}) {
 		),
 	);
 	log(`Installing n8n ${version} into ${dir} (first run only, about 5 minutes)…`);
-	const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
+	// sqlite3 compiles in its install script: make sure no ignore-scripts setting leaks in from
+	// the product's .npmrc through npm's environment when this runs under `npm test`.
+	const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', '--ignore-scripts=false'], {
 		cwd: dir,
 		stdio: ['ignore', 'inherit', 'inherit'],
+		env: { ...process.env, npm_config_ignore_scripts: 'false' },
 	});
 	if (result.status !== 0) throw new Error(`npm install n8n@${version} failed (exit ${result.status})`);
 	fs.writeFileSync(marker, version);

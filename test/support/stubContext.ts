@@ -31,14 +31,14 @@ const NODE: INode = {
 export function stubContext(
 	respond: (options: IHttpRequestOptions, callIndex: number) => CannedResponse,
 	parameters: IDataObject = {},
-	options: { itemCount?: number; continueOnFail?: boolean; url?: string } = {},
+	options: { itemCount?: number; continueOnFail?: boolean; url?: string; authentication?: 'basicAuth' | 'oAuth2' } = {},
 ): StubContext {
 	const calls: IHttpRequestOptions[] = [];
 	const ctx = {
 		getNode: () => NODE,
 		getInputData: () => Array.from({ length: options.itemCount ?? 1 }, () => ({ json: {} })),
 		getNodeParameter: (name: string, _itemIndex: number, fallback?: unknown) =>
-			name in parameters ? parameters[name] : fallback,
+			name === 'authentication' ? (options.authentication ?? 'basicAuth') : name in parameters ? parameters[name] : fallback,
 		getCredentials: async () => ({ url: options.url ?? 'https://demo.maatoo.io/api/', username: 'u', password: 'p' }),
 		continueOnFail: () => options.continueOnFail ?? false,
 		helpers: {
@@ -51,13 +51,13 @@ export function stubContext(
 				const status = answer.status ?? 200;
 				const text = answer.raw ?? (answer.body === undefined ? '' : JSON.stringify(answer.body));
 				const headers = { 'mautic-version': '5.1.1', ...answer.headers };
-				if (status >= 400) {
-					const axiosError = Object.assign(new Error(`Request failed with status code ${status}`), {
+				if (status >= 400 && !requestOptions.ignoreHttpStatusErrors) {
+					// What the OAuth2 path of n8n throws: the raw axios error, request config included.
+					throw Object.assign(new Error(`Request failed with status code ${status}`), {
 						isAxiosError: true,
 						response: { status, data: text, headers },
-						config: { headers: { Authorization: 'Basic c2VjcmV0OnNlY3JldA==' } },
+						config: { headers: { Authorization: 'Bearer c2VjcmV0OnNlY3JldA==' } },
 					});
-					throw Object.assign(new Error('wrapped'), { cause: axiosError, httpCode: String(status) });
 				}
 				return { statusCode: status, body: text, headers };
 			},

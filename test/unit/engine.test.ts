@@ -20,6 +20,7 @@ function upsertOperation(emails: string[], size = 2): Operation {
 			},
 			plan: () => ({
 				size,
+				entityLabel: 'contact',
 				request: (entries) => ({ method: 'POST', path: '/contacts/batch/new', body: entries, idempotent: true }),
 				results: standardBatchResults('contacts', (entity, statusCode) => ({ ...entity, statusCode })),
 			}),

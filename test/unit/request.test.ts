@@ -55,6 +55,19 @@ describe('the one request helper', () => {
 		expect(calls).toHaveLength(2);
 	});
 
+	test('with OAuth2 n8n throws on error statuses (so it can refresh on 401); the body is still read', async () => {
+		const { ctx, calls } = stubContext(
+			() => ({ status: 404, body: { errors: [{ code: 404, message: 'Contact not found.' }] } }),
+			{},
+			{ authentication: 'oAuth2' },
+		);
+		const error = await mauticRequest(ctx, { method: 'GET', path: '/contacts/5', entity: { label: 'contact', id: 5 } }).catch((e) => e);
+		expect(calls[0].ignoreHttpStatusErrors).toBe(false);
+		expect(error.message).toBe('The contact 5 does not exist');
+		expect(error.description).toContain('Contact not found.');
+		expect(JSON.stringify(error)).not.toContain('c2VjcmV0');
+	});
+
 	test('never retries a POST that is not marked safe to repeat', async () => {
 		const { ctx, calls } = stubContext(() => ({ status: 503 }));
 		await expect(mauticRequest(ctx, { method: 'POST', path: '/contacts/1/points/plus/10' })).rejects.toThrow('internal error');

@@ -43,6 +43,7 @@ export function contactEditOperation(spec: {
 			entry,
 			plan: (ctx) => ({
 				size: batchingOf(ctx).batchSize,
+				entityLabel: 'contact',
 				request: (entries) => ({ method: spec.method, path: '/contacts/batch/edit', body: entries }),
 				results: standardBatchResults('contacts', (contact) => contactOutput(ctx, 0, contact)),
 			}),

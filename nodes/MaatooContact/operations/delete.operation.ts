@@ -21,6 +21,7 @@ export const deleteOperation: Operation = {
 		entry: async (ctx, itemIndex) => ({ id: await resolveContactId(ctx, itemIndex) }),
 		plan: (ctx) => ({
 			size: batchingOf(ctx).batchSize,
+			entityLabel: 'contact',
 			request: (entries) => ({
 				method: 'DELETE',
 				path: '/contacts/batch/delete',

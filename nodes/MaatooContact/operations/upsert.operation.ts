@@ -24,6 +24,7 @@ export const upsertOperation: Operation = {
 		entry: contactPayload,
 		plan: (ctx) => ({
 			size: batchingOf(ctx).batchSize,
+			entityLabel: 'contact',
 			request: (entries) => ({
 				method: 'POST',
 				path: '/contacts/batch/new',

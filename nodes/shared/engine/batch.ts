@@ -55,7 +55,7 @@ export async function runBatch(
 				results[itemIndex] = outputItems(result.output, itemIndex);
 				return;
 			}
-			const subject = plan.request([entry]);
+			const subject = { ...plan.request([entry]), entity: { label: plan.entityLabel, id: entry.id as number | undefined } };
 			failures.push({ itemIndex, error: mauticError(ctx, result.failure, subject, undefined, itemIndex) });
 		});
 		if (failures.length > 0 && !ctx.continueOnFail()) {

@@ -27,6 +27,8 @@ export type BatchEntryResult = { output: OperationOutput } | { failure: MauticFa
 /** How the entries of one run travel: chunk size, request per chunk, and mapping back. */
 export interface BatchPlan {
 	size: number;
+	/** What one entry is, for errors: "The contact 12 does not exist". Entries name their `id`. */
+	entityLabel: string;
 	request(entries: IDataObject[]): MauticRequest;
 	/** One result per entry, in the entries' order. */
 	results(response: MauticResponse, entries: IDataObject[]): BatchEntryResult[];

@@ -60,6 +60,7 @@ interface ErrorLike {
 	isAxiosError?: boolean;
 	response?: { status?: number; data?: unknown; headers?: unknown };
 	cause?: unknown;
+	errorResponse?: unknown;
 	code?: string;
 	message?: string;
 	httpCode?: string | null;
@@ -68,7 +69,8 @@ interface ErrorLike {
 
 /**
  * n8n hands us either the raw axios error (OAuth2 path) or a NodeApiError wrapping it (Basic
- * path, error in `cause`); both carry the response somewhere. Walk the cause chain for it.
+ * path: in `cause`, or in `errorResponse` when the wrapped error came from another realm);
+ * both carry the response somewhere. Walk that chain for it.
  */
 export function failureFromError(error: unknown): MauticFailure {
 	let current = error as ErrorLike | undefined;
@@ -86,7 +88,7 @@ export function failureFromError(error: unknown): MauticFailure {
 			networkCode = current.code;
 		}
 		if (!networkMessage && typeof current.message === 'string') networkMessage = current.message;
-		current = current.cause as ErrorLike | undefined;
+		current = (current.cause ?? current.errorResponse) as ErrorLike | undefined;
 	}
 	const top = error as ErrorLike | undefined;
 	const httpCode = top?.httpCode ? Number(top.httpCode) : undefined;

@@ -78,8 +78,9 @@ export async function instanceRootOf(context: MauticContext): Promise<string> {
 	return instanceRoot(await baseUrlOf(context, CREDENTIAL_TYPE[authenticationOf(context)]));
 }
 
-/** Mautic sometimes answers 200 with an `errors` envelope; that is a failure too. */
-function failureInSuccess(status: number, body: unknown, headers: Record<string, string>) {
+/** An answer that is not a usable success: an error status, or 200 with an `errors` envelope. */
+function failureInAnswer(status: number, body: unknown, headers: Record<string, string>) {
+	if (status >= 400) return { status, body, headers } satisfies MauticFailure;
 	if (mauticErrorEntries(body).length > 0 && !(body as IDataObject).statusCodes) {
 		return { status: status >= 400 ? status : 400, body, headers } satisfies MauticFailure;
 	}
@@ -118,6 +119,10 @@ export async function mauticRequest(
 			json: false,
 			encoding: 'text',
 			returnFullResponse: true,
+			// n8n wraps a failed Basic-auth request in an error that keeps the status but not the
+			// body, so take every answer as a response. OAuth2 must keep throwing on 401: that
+			// throw is what makes n8n refresh the token (and the OAuth2 path keeps the body).
+			ignoreHttpStatusErrors: auth === 'basicAuth',
 			arrayFormat: 'indices',
 			timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 		};
@@ -137,7 +142,7 @@ export async function mauticRequest(
 			rememberMauticVersion(context, headers['mautic-version']);
 			const rawText = typeof response.body === 'string' ? response.body : String(response.body ?? '');
 			const body = parseResponseText(rawText);
-			const failed = failureInSuccess(response.statusCode, body, headers);
+			const failed = failureInAnswer(response.statusCode, body, headers);
 			if (!failed) return { status: response.statusCode, body, rawText, headers };
 			failure = failed;
 		} catch (error) {

@@ -1,0 +1,450 @@
+// @ts-check
+'use strict';
+
+/**
+ * In-memory state of the fake instance plus id sequences. Readable by tests (`fake.store`)
+ * and with a few helpers to arrange state directly (no webhooks, no request log).
+ */
+
+const crypto = require('node:crypto');
+const { coreFields, INSTALL_DATE } = require('./field-catalog');
+
+/** @typedef {import('./field-catalog').FieldDef} FieldDef */
+
+/**
+ * @typedef {{ id: number, username: string, password: string, firstName: string, lastName: string,
+ *   email: string, position?: string|null, isPublished?: boolean, dateAdded?: Date, timezone?: string|null,
+ *   locale?: string|null, isAdmin?: boolean }} User
+ * @typedef {{ id: number, ip: string }} IpAddress
+ * @typedef {{ id: number, dateAdded: Date, query: Record<string, any>, referer: string|null, remoteHost: string|null,
+ *   url: string|null, userAgent: string|null, utmCampaign: string|null, utmContent: string|null,
+ *   utmMedium: string|null, utmSource: string|null, utmTerm: string|null }} UtmTag
+ * @typedef {{ id: number, dateAdded: Date, reason: number, comments: string, channel: string, channelId: number|null }} Dnc
+ * @typedef {{
+ *   id: number, isPublished: boolean, dateAdded: Date, dateModified: Date|null,
+ *   createdBy: number|null, createdByUser: string|null, modifiedBy: number|null, modifiedByUser: string|null,
+ *   ownerId: number|null, points: number, lastActive: Date|null, dateIdentified: Date|null, color: string|null,
+ *   preferredProfileImage: string, ipAddresses: IpAddress[], tagIds: number[], utmtags: UtmTag[],
+ *   doNotContact: Dnc[], frequencyRules: unknown[], values: Record<string, any>
+ * }} Contact
+ * @typedef {{ isPublished: boolean, dateAdded: Date, dateModified: Date|null, createdBy: number|null,
+ *   createdByUser: string|null, modifiedBy: number|null, modifiedByUser: string|null }} PublishFields
+ * @typedef {PublishFields & { id: number, name: string, publicName: string, alias: string, description: string|null,
+ *   filters: Record<string, any>[], isGlobal: boolean, isPreferenceCenter: boolean }} Segment
+ * @typedef {{ dateAdded: Date, manuallyAdded: boolean, manuallyRemoved: boolean }} Membership
+ * @typedef {PublishFields & { id: number, name: string, description: string|null }} PointGroup
+ * @typedef {{ id: number, name: string, category: null, description: string|null, insightType: string,
+ *   insightAction: string, customField: string|null, pointGroups: number[], isPublished: boolean }} Insight
+ * @typedef {PublishFields & { id: number, name: string, description: string|null, webhookUrl: string, secret: string,
+ *   eventsOrderbyDir: string|null, triggers: string[] }} Hook
+ * @typedef {{ id: number, contactId: number, type: string, eventName: string, actionName: string, delta: number,
+ *   dateAdded: Date, groupId?: number }} PointsLogEntry
+ * @typedef {{ id: number, contactId: number, event: string, eventLabel: unknown, timestamp: Date, details: any }} TimelineEntry
+ * @typedef {{ id: number, hookId: number, eventType: string, payload: any, dateAdded: Date }} QueueRow
+ */
+
+/** Current time at second precision (Mautic dates carry no milliseconds). */
+function now() {
+	const d = new Date();
+	d.setUTCMilliseconds(0);
+	return d;
+}
+
+/** @param {string} s */
+function slugify(s) {
+	return (
+		s
+			.normalize('NFKD')
+			.replace(/[\u0300-\u036f]/g, '')
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-+|-+$/g, '') || 'segment'
+	);
+}
+
+class Store {
+	/** @param {{ users: User[] }} opts */
+	constructor(opts) {
+		this.initialUsers = opts.users;
+		/** @type {Map<number, User>} */ this.users = new Map();
+		/** @type {Map<number, FieldDef>} */ this.fields = new Map();
+		/** @type {Map<number, Contact>} */ this.contacts = new Map();
+		/** @type {Map<number, {id: number, tag: string, description: string|null}>} */ this.tags = new Map();
+		/** @type {Map<number, Segment>} */ this.segments = new Map();
+		/** @type {Map<number, Map<number, Membership>>} segment id -> contact id -> membership */ this.segmentMembers = new Map();
+		/** @type {Map<number, PointGroup>} */ this.pointGroups = new Map();
+		/** @type {Map<number, Map<number, number>>} contact id -> group id -> score */ this.groupScores = new Map();
+		/** @type {Map<number, Insight>} */ this.insights = new Map();
+		/** @type {Map<number, Hook>} */ this.hooks = new Map();
+		/** @type {PointsLogEntry[]} */ this.pointsLog = [];
+		/** @type {TimelineEntry[]} */ this.timeline = [];
+		/** @type {QueueRow[]} */ this.webhookQueue = [];
+		/** @type {Record<string, number>} */ this.seq = {};
+		this.reset();
+	}
+
+	/** Empty instance: the configured users and the core fields only. */
+	reset() {
+		this.users.clear();
+		this.fields.clear();
+		this.contacts.clear();
+		this.tags.clear();
+		this.segments.clear();
+		this.segmentMembers.clear();
+		this.pointGroups.clear();
+		this.groupScores.clear();
+		this.insights.clear();
+		this.hooks.clear();
+		this.pointsLog = [];
+		this.timeline = [];
+		this.webhookQueue = [];
+		this.seq = {};
+		for (const u of this.initialUsers) this.addUser(u);
+		for (const f of coreFields()) this.fields.set(f.id, f);
+		this.seq.field = Math.max(...this.fields.keys());
+	}
+
+	/** @param {string} kind */
+	nextId(kind) {
+		this.seq[kind] = (this.seq[kind] || 0) + 1;
+		return this.seq[kind];
+	}
+
+	now() {
+		return now();
+	}
+
+	// ---- users -------------------------------------------------------------
+
+	/** @param {Partial<User> & {username: string}} u */
+	addUser(u) {
+		const id = u.id ?? Math.max(0, ...this.users.keys()) + 1;
+		/** @type {User} */
+		const user = {
+			id,
+			username: u.username,
+			password: u.password ?? 'password',
+			firstName: u.firstName ?? u.username,
+			lastName: u.lastName ?? '',
+			email: u.email ?? `${u.username}@example.com`,
+			position: u.position ?? null,
+			isPublished: u.isPublished ?? true,
+			dateAdded: u.dateAdded ?? INSTALL_DATE,
+			timezone: u.timezone ?? null,
+			locale: u.locale ?? null,
+			isAdmin: u.isAdmin ?? true,
+		};
+		this.users.set(id, user);
+		return user;
+	}
+
+	/** @param {number|null|undefined} id */
+	getUser(id) {
+		return id === null || id === undefined ? undefined : this.users.get(Number(id));
+	}
+
+	/** @param {User|undefined} user */
+	userName(user) {
+		return user ? `${user.firstName} ${user.lastName}`.trim() : null;
+	}
+
+	// ---- fields ------------------------------------------------------------
+
+	/**
+	 * Adds a custom field (like creating it in Mautic's UI).
+	 * @param {{ alias: string, label?: string, type?: string, group?: string, object?: 'lead'|'company',
+	 *   properties?: Record<string, any>, defaultValue?: unknown, isUniqueIdentifier?: boolean,
+	 *   isRequired?: boolean, isPublished?: boolean, dateAdded?: Date }} f
+	 */
+	addField(f) {
+		const object = f.object ?? 'lead';
+		const type = f.type ?? 'text';
+		const id = this.nextId('field');
+		const sameObject = [...this.fields.values()].filter((x) => x.object === object);
+		/** @type {Record<string, any>} */
+		let properties = f.properties ?? {};
+		if (type === 'boolean' && !properties.yes) properties = { no: 'No', yes: 'Yes', ...properties };
+		/** @type {FieldDef} */
+		const def = {
+			id,
+			label: f.label ?? f.alias,
+			alias: f.alias,
+			type,
+			group: f.group ?? 'core',
+			order: Math.max(0, ...sameObject.map((x) => x.order)) + 1,
+			object,
+			defaultValue: f.defaultValue ?? null,
+			isRequired: f.isRequired ?? false,
+			isPublished: f.isPublished ?? true,
+			isFixed: false,
+			isListable: true,
+			isVisible: true,
+			isShortVisible: false,
+			isUniqueIdentifier: f.isUniqueIdentifier ?? false,
+			isPubliclyUpdatable: false,
+			charLengthLimit: type === 'text' || type === 'lookup' ? 191 : null,
+			properties,
+			dateAdded: f.dateAdded ?? now(),
+			dateModified: null,
+			createdBy: 1,
+			createdByUser: this.userName(this.getUser(1)),
+			modifiedBy: null,
+			modifiedByUser: null,
+		};
+		this.fields.set(id, def);
+		return def;
+	}
+
+	/** Published fields of an object, in field order. @param {'lead'|'company'} [object] */
+	objectFields(object = 'lead') {
+		return [...this.fields.values()]
+			.filter((f) => f.object === object && f.isPublished)
+			.sort((a, b) => a.order - b.order || a.id - b.id);
+	}
+
+	/** @param {string} alias @param {'lead'|'company'} [object] */
+	fieldByAlias(alias, object = 'lead') {
+		for (const f of this.fields.values()) if (f.object === object && f.alias === alias && f.isPublished) return f;
+		return undefined;
+	}
+
+	// ---- tags --------------------------------------------------------------
+
+	/** Case-insensitive like MySQL's collation. @param {string} name */
+	tagByName(name) {
+		const n = name.toLowerCase();
+		for (const t of this.tags.values()) if (t.tag.toLowerCase() === n) return t;
+		return undefined;
+	}
+
+	/** @param {string} name */
+	ensureTag(name) {
+		const existing = this.tagByName(name);
+		if (existing) return existing;
+		const t = { id: this.nextId('tag'), tag: name, description: null };
+		this.tags.set(t.id, t);
+		return t;
+	}
+
+	// ---- contacts ----------------------------------------------------------
+
+	/** @param {string} email @param {number} [exceptId] */
+	findContactByEmail(email, exceptId) {
+		const e = String(email).toLowerCase();
+		for (const c of this.contacts.values()) {
+			if (c.id !== exceptId && typeof c.values.email === 'string' && c.values.email.toLowerCase() === e) return c;
+		}
+		return undefined;
+	}
+
+	/** A contact that is not stored yet (id 0). @param {number|null} [createdBy] */
+	blankContact(createdBy = null) {
+		/** @type {Contact} */
+		const c = {
+			id: 0,
+			isPublished: true,
+			dateAdded: now(),
+			dateModified: null,
+			createdBy,
+			createdByUser: createdBy ? this.userName(this.getUser(createdBy)) : null,
+			modifiedBy: null,
+			modifiedByUser: null,
+			ownerId: null,
+			points: 0,
+			lastActive: null,
+			dateIdentified: null,
+			color: null,
+			preferredProfileImage: 'gravatar',
+			ipAddresses: [],
+			tagIds: [],
+			utmtags: [],
+			doNotContact: [],
+			frequencyRules: [],
+			values: {},
+		};
+		return c;
+	}
+
+	/**
+	 * Inserts a contact directly (tests and seed). Values are stored as Mautic stores them:
+	 * numbers for number fields, 0/1 for booleans, 'Y-m-d' for dates, '|'-joined multiselects.
+	 * @param {Record<string, any>} values
+	 * @param {{ tags?: string[], ownerId?: number|null, points?: number, dateAdded?: Date, lastActive?: Date|null,
+	 *   createdBy?: number|null, identified?: boolean }} [opts]
+	 */
+	createContact(values, opts = {}) {
+		const c = this.blankContact(opts.createdBy === undefined ? 1 : opts.createdBy);
+		c.id = this.nextId('contact');
+		if (opts.dateAdded) c.dateAdded = opts.dateAdded;
+		c.values = { ...values };
+		c.ownerId = opts.ownerId ?? null;
+		c.points = opts.points ?? 0;
+		c.lastActive = opts.lastActive ?? null;
+		const identified = opts.identified ?? !!(values.email || values.firstname || values.lastname || values.company);
+		if (identified) c.dateIdentified = c.dateAdded;
+		for (const t of opts.tags || []) c.tagIds.push(this.ensureTag(t).id);
+		this.contacts.set(c.id, c);
+		this.addTimeline(c.id, 'lead.create', 'Contact created', c.dateAdded, []);
+		if (c.dateIdentified) this.addTimeline(c.id, 'lead.identified', 'Contact identified', c.dateIdentified, []);
+		return c;
+	}
+
+	/**
+	 * @param {number} contactId
+	 * @param {string} event
+	 * @param {unknown} eventLabel
+	 * @param {Date} timestamp
+	 * @param {any} details
+	 */
+	addTimeline(contactId, event, eventLabel, timestamp, details) {
+		const e = { id: this.nextId('timeline'), contactId, event, eventLabel, timestamp, details };
+		this.timeline.push(e);
+		return e;
+	}
+
+	// ---- segments ----------------------------------------------------------
+
+	/** @param {string} base @param {number} [exceptId] */
+	uniqueSegmentAlias(base, exceptId) {
+		let alias = slugify(base);
+		const taken = (/** @type {string} */ a) => [...this.segments.values()].some((s) => s.alias === a && s.id !== exceptId);
+		let i = 1;
+		const root = alias;
+		while (taken(alias)) alias = `${root}${i++}`;
+		return alias;
+	}
+
+	/**
+	 * @param {{ name: string, alias?: string, description?: string|null, isGlobal?: boolean, isPublished?: boolean,
+	 *   createdBy?: number, filters?: Record<string, any>[], isPreferenceCenter?: boolean, publicName?: string,
+	 *   dateAdded?: Date }} s
+	 */
+	createSegment(s) {
+		const createdBy = s.createdBy ?? 1;
+		/** @type {Segment} */
+		const seg = {
+			isPublished: s.isPublished ?? true,
+			dateAdded: s.dateAdded ?? now(),
+			dateModified: null,
+			createdBy,
+			createdByUser: this.userName(this.getUser(createdBy)),
+			modifiedBy: null,
+			modifiedByUser: null,
+			id: this.nextId('segment'),
+			name: s.name,
+			publicName: s.publicName ?? s.name,
+			alias: '',
+			description: s.description ?? null,
+			filters: s.filters ?? [],
+			isGlobal: s.isGlobal ?? true,
+			isPreferenceCenter: s.isPreferenceCenter ?? false,
+		};
+		seg.alias = this.uniqueSegmentAlias(s.alias || s.name);
+		this.segments.set(seg.id, seg);
+		this.segmentMembers.set(seg.id, new Map());
+		return seg;
+	}
+
+	/** @param {string} alias */
+	segmentByAlias(alias) {
+		const a = alias.toLowerCase();
+		for (const s of this.segments.values()) if (s.alias.toLowerCase() === a) return s;
+		return undefined;
+	}
+
+	/** Adds membership without events (tests/seed). @param {number} segmentId @param {number} contactId @param {Date} [dateAdded] */
+	addToSegment(segmentId, contactId, dateAdded) {
+		let m = this.segmentMembers.get(segmentId);
+		if (!m) this.segmentMembers.set(segmentId, (m = new Map()));
+		if (!m.has(contactId)) m.set(contactId, { dateAdded: dateAdded ?? now(), manuallyAdded: true, manuallyRemoved: false });
+	}
+
+	/** @param {number} contactId */
+	segmentsOf(contactId) {
+		/** @type {Segment[]} */
+		const out = [];
+		for (const [sid, members] of this.segmentMembers) {
+			const seg = this.segments.get(sid);
+			if (seg && members.has(contactId)) out.push(seg);
+		}
+		return out;
+	}
+
+	// ---- points ------------------------------------------------------------
+
+	/** @param {{ name: string, description?: string|null, isPublished?: boolean, dateAdded?: Date }} g */
+	createPointGroup(g) {
+		/** @type {PointGroup} */
+		const group = {
+			isPublished: g.isPublished ?? true,
+			dateAdded: g.dateAdded ?? now(),
+			dateModified: null,
+			createdBy: 1,
+			createdByUser: this.userName(this.getUser(1)),
+			modifiedBy: null,
+			modifiedByUser: null,
+			id: this.nextId('pointGroup'),
+			name: g.name,
+			description: g.description ?? null,
+		};
+		this.pointGroups.set(group.id, group);
+		return group;
+	}
+
+	/** @param {number} contactId @param {number} groupId @param {number} score */
+	setGroupScore(contactId, groupId, score) {
+		let m = this.groupScores.get(contactId);
+		if (!m) this.groupScores.set(contactId, (m = new Map()));
+		m.set(groupId, score);
+	}
+
+	/** @param {Partial<Insight> & { name: string }} i */
+	createInsight(i) {
+		/** @type {Insight} */
+		const ins = {
+			id: this.nextId('insight'),
+			name: i.name,
+			category: null,
+			description: i.description ?? null,
+			insightType: i.insightType ?? 'compare_point_groups',
+			insightAction: i.insightAction ?? 'set_custom_field',
+			customField: i.customField ?? null,
+			pointGroups: i.pointGroups ?? [],
+			isPublished: i.isPublished ?? true,
+		};
+		this.insights.set(ins.id, ins);
+		return ins;
+	}
+
+	// ---- hooks -------------------------------------------------------------
+
+	generateSecret() {
+		return crypto.randomBytes(24).toString('base64url');
+	}
+
+	/** @param {{ name?: string, webhookUrl: string, triggers?: string[], secret?: string, isPublished?: boolean,
+	 *   eventsOrderbyDir?: string|null, description?: string|null }} h */
+	createHook(h) {
+		/** @type {Hook} */
+		const hook = {
+			isPublished: h.isPublished ?? true,
+			dateAdded: now(),
+			dateModified: null,
+			createdBy: 1,
+			createdByUser: this.userName(this.getUser(1)),
+			modifiedBy: null,
+			modifiedByUser: null,
+			id: this.nextId('hook'),
+			name: h.name ?? 'hook',
+			description: h.description ?? null,
+			webhookUrl: h.webhookUrl,
+			secret: h.secret ?? this.generateSecret(),
+			eventsOrderbyDir: h.eventsOrderbyDir ?? null,
+			triggers: [...(h.triggers ?? [])],
+		};
+		this.hooks.set(hook.id, hook);
+		return hook;
+	}
+}
+
+module.exports = { Store, now, slugify };
