@@ -74,8 +74,13 @@ function installedVersion(dir) {
  * @param {{ userFolder: string, port: number, brokerPort: number, extra?: Record<string, string> }} options
  */
 function n8nEnv({ userFolder, port, brokerPort, extra = {} }) {
+	// Under jest NODE_ENV is "test", which makes n8n skip loading nodes and most of its start-up.
+	const inherited = Object.fromEntries(
+		Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('JEST_')),
+	);
 	return {
-		...process.env,
+		...inherited,
+		NODE_ENV: 'production',
 		N8N_USER_FOLDER: userFolder,
 		N8N_ENCRYPTION_KEY: 'maatoo-e2e-encryption-key-not-secret',
 		DB_TYPE: 'sqlite',
@@ -93,7 +98,8 @@ function n8nEnv({ userFolder, port, brokerPort, extra = {} }) {
 		N8N_SECURE_COOKIE: 'false',
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
-		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL || 'warn',
+		// `n8n execute` prints its run data through the logger at level info.
+		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL || 'info',
 		N8N_LOG_OUTPUT: 'console',
 		EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
 		...extra,

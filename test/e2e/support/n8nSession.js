@@ -99,7 +99,11 @@ class N8nSession {
 		if (result.code !== 0) {
 			throw new Error(`Execution of ${workflowId} failed (exit ${result.code}):\n${result.stderr.slice(-4000)}\n${result.stdout.slice(-4000)}`);
 		}
-		return parseExecuteOutput(result.stdout);
+		try {
+			return parseExecuteOutput(result.stdout);
+		} catch (error) {
+			throw new Error(`${error.message}\nstderr:\n${result.stderr.slice(-4000)}`);
+		}
 	}
 
 	async publish(workflowId) {
