@@ -6,7 +6,7 @@
  */
 const { startFakeMautic } = require('../fake-mautic');
 const { N8nSession, nodeOutput } = require('./support/n8nSession');
-const { manualWorkflow, maatooNode } = require('./support/workflows');
+const { generatorNode, manualWorkflow, maatooNode, mapperValue } = require('./support/workflows');
 const { ADMIN, authorizationCodeTokens, createContacts } = require('./support/mauticApi');
 
 const OAUTH_CLIENT = {
@@ -127,5 +127,59 @@ describe('Contact node in a real n8n', () => {
 		expect(contacts).toHaveLength(ids.length);
 		expect(fake.countRequests((r) => r.path === '/oauth/v2/token')).toBe(1);
 		expect(fake.countRequests((r) => r.path === '/api/contacts' && r.authType === 'bearer')).toBe(3);
+	});
+
+	test('Create or Update of 1,000 contacts in one execution: 5 requests, 1,000 contacts with their values and tags', async () => {
+		fake.store.addField({ alias: 'shop_customer_id', label: 'Shop customer ID', type: 'number' });
+		fake.store.addField({
+			alias: 'favourite_category',
+			label: 'Favourite category',
+			type: 'select',
+			properties: { list: [{ label: 'Shoes', value: 'shoes' }, { label: 'Bags', value: 'bags' }] },
+		});
+		await n8n.importWorkflow(
+			manualWorkflow({
+				id: 'wfContactUpsert1',
+				name: 'Sync 1,000 shop customers',
+				nodes: [
+					generatorNode('Shop customers', 1000, '{ email: `shop${i}@example.com`, first: `Shopper${i}`, customerId: 9000 + i, category: i % 2 ? "shoes" : "bags", vip: i % 10 === 0 }'),
+					maatooNode({
+						name: 'Upsert',
+						type: 'maatooContact',
+						authentication: 'basicAuth',
+						credential: { id: 'maatooBasic0001', name: 'Fake Mautic Basic' },
+						parameters: {
+							operation: 'upsert',
+							fields: mapperValue(
+								{
+									email: '={{ $json.email }}',
+									firstname: '={{ $json.first }}',
+									shop_customer_id: '={{ $json.customerId }}',
+									favourite_category: '={{ $json.category }}',
+								},
+								{ shop_customer_id: 'number', favourite_category: 'options' },
+							),
+							tagsToAdd: '={{ $json.vip ? "shop, vip" : "shop" }}',
+						},
+					}),
+				],
+			}),
+		);
+		const before = fake.store.contacts.size;
+		fake.clearRequests();
+		const upserted = nodeOutput(await n8n.execute('wfContactUpsert1'), 'Upsert');
+		expect(upserted).toHaveLength(1000);
+		expect(upserted.filter((item) => item.error)).toEqual([]);
+		expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(Array(5).fill('POST /api/contacts/batch/new'));
+		expect(fake.store.contacts.size - before).toBe(1000);
+
+		const shoppers = [...fake.store.contacts.values()].filter((contact) => /^shop\d+@example\.com$/.test(String(contact.values.email)));
+		expect(shoppers).toHaveLength(1000);
+
+		const all = await runGetMany('wfContactUpsert2', 'basicAuth', { id: 'maatooBasic0001', name: 'Fake Mautic Basic' });
+		const byEmail = new Map(all.map((contact) => [contact.email, contact]));
+		expect(all).toHaveLength(ids.length + 1000);
+		expect(byEmail.get('shop10@example.com')).toMatchObject({ firstname: 'Shopper10', shop_customer_id: 9010, favourite_category: 'bags', tags: ['shop', 'vip'] });
+		expect(byEmail.get('shop7@example.com')).toMatchObject({ firstname: 'Shopper7', shop_customer_id: 9007, favourite_category: 'shoes', tags: ['shop'] });
 	});
 });

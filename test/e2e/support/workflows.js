@@ -44,3 +44,35 @@ function maatooNode({ name, type, authentication, credential, parameters, contin
 }
 
 module.exports = { PACKAGE, manualWorkflow, maatooNode };
+
+/**
+ * A Code node that emits `count` items built by `itemExpression` (JavaScript over `i`).
+ * @param {string} name @param {number} count @param {string} itemExpression
+ */
+function generatorNode(name, count, itemExpression) {
+	return {
+		id: `node-${name.replace(/\W+/g, '-').toLowerCase()}`,
+		name,
+		type: 'n8n-nodes-base.code',
+		typeVersion: 2,
+		parameters: { jsCode: `return Array.from({ length: ${count} }, (_, i) => ({ json: ${itemExpression} }));` },
+	};
+}
+
+/**
+ * The value n8n saves for a resource mapper in "Map Each Field Below" mode.
+ * @param {Record<string, unknown>} value @param {Record<string, string>} [types] n8n field types by alias
+ */
+function mapperValue(value, types = {}) {
+	return {
+		mappingMode: 'defineBelow',
+		value,
+		matchingColumns: [],
+		schema: Object.keys(value).map((id) => ({ id, displayName: id, required: false, defaultMatch: id === 'email', display: true, type: types[id] ?? 'string', canBeUsedToMatch: id === 'email' })),
+		attemptToConvertTypes: false,
+		convertFieldsToString: false,
+	};
+}
+
+module.exports.generatorNode = generatorNode;
+module.exports.mapperValue = mapperValue;
