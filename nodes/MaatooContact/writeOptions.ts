@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { simplifyContact } from '../shared/contacts/simplifyContact';
+import { maxRetriesOption } from '../shared/descriptions/listParameters';
 
 /** Mautic's default api_batch_max_limit. */
 export const DEFAULT_BATCH_SIZE = 200;
@@ -20,6 +21,7 @@ export const writeOptionsProperty: INodeProperties = {
 			description:
 				"Items per Mautic batch call. Mautic accepts 200 by default; an administrator can change that with the instance's api_batch_max_limit.",
 		},
+		maxRetriesOption,
 		{
 			displayName: 'Use Batch Calls',
 			name: 'useBatch',

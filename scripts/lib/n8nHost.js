@@ -136,9 +136,11 @@ function runN8n(host, args, env, options = {}) {
  * Starts `n8n start` (or another long-running command) and resolves once /healthz/readiness answers.
  * @param {{ bin: string }} host
  * @param {NodeJS.ProcessEnv} env
- * @param {{ args?: string[], logFile: string, timeoutMs?: number }} options
+ * @param {{ args?: string[], logFile: string, timeoutMs?: number, readyLogLine?: string }} options
+ * (`readyLogLine` needs N8N_LOG_LEVEL info or lower; pass '' to wait for readiness only)
  */
 async function startN8n(host, env, options) {
+	const logStart = fs.existsSync(options.logFile) ? fs.statSync(options.logFile).size : 0;
 	const log = fs.openSync(options.logFile, 'a');
 	const child = spawn(process.execPath, [host.bin, ...(options.args ?? ['start'])], {
 		env,
@@ -150,7 +152,9 @@ async function startN8n(host, env, options) {
 		if (child.exitCode !== null) throw new Error(`n8n exited early (code ${child.exitCode}); see ${options.logFile}`);
 		try {
 			const response = await fetch(`http://127.0.0.1:${port}/healthz/readiness`);
-			if (response.ok) return child;
+			// Readiness comes before published workflows are activated; n8n logs this line after.
+			const readyLine = options.readyLogLine ?? 'Editor is now accessible via';
+			if (response.ok && (!readyLine || fs.readFileSync(options.logFile).subarray(logStart).toString('utf8').includes(readyLine))) return child;
 		} catch {
 			// not listening yet
 		}

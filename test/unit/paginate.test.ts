@@ -77,4 +77,24 @@ describe('reading Mautic lists', () => {
 			{ page: 2, limit: 2 },
 		]);
 	});
+
+	test('id-cursor paging asks for ids above the last one seen, keeping the user\'s conditions', async () => {
+		const pages = [page([{ id: 3 }, { id: 8 }], '5'), page([{ id: 9 }, { id: 12 }], '3'), page([{ id: 20 }], '1')];
+		const { ctx, calls } = stubContext((_, index) => pages[index]);
+		const rows = await readList(ctx, { ...list, qs: { where: [{ col: 'city', expr: 'eq', val: 'Bern' }] }, paging: 'idCursor' });
+		expect(rows.map((row) => row.id)).toEqual([3, 8, 9, 12, 20]);
+		expect(calls.map((call) => call.qs)).toEqual([0, 8, 12].map((lastId) => ({
+			start: 0,
+			limit: 2,
+			orderBy: 'id',
+			orderByDir: 'ASC',
+			where: [{ col: 'city', expr: 'eq', val: 'Bern' }, { col: 'id', expr: 'gt', val: lastId }],
+		})));
+	});
+
+	test('id-cursor paging stops when the cursor does not move', async () => {
+		const { ctx, calls } = stubContext(() => page([{ id: 4 }, { id: 4 }], '2'));
+		await readList(ctx, { ...list, paging: 'idCursor' });
+		expect(calls.length).toBeLessThanOrEqual(2);
+	});
 });

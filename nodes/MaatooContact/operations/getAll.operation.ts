@@ -2,6 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import {
 	DEFAULT_PAGE_SIZE,
 	limitProperty,
+	maxRetriesOption,
 	pageSizeOption,
 	returnAllAndLimit,
 	returnAllProperty,
@@ -131,7 +132,27 @@ export const getAllOperation: Operation = {
 					],
 					default: 'ASC',
 				},
+				maxRetriesOption,
 				pageSizeOption,
+				{
+					displayName: 'Pagination',
+					name: 'pagination',
+					type: 'options',
+					options: [
+						{
+							name: 'By Offset',
+							value: 'offset',
+							description: 'Mautic\'s usual paging; keeps the chosen order',
+						},
+						{
+							name: 'By ID (Consistent Export)',
+							value: 'idCursor',
+							description:
+								'Pages by contact ID in ascending order: contacts added or deleted during a long export cause no duplicates or gaps, and deep pages stay fast. Ignores Order By.',
+						},
+					],
+					default: 'offset',
+				},
 				{
 					displayName: 'Published Only',
 					name: 'publishedOnly',
@@ -172,6 +193,7 @@ export const getAllOperation: Operation = {
 			returnAll,
 			limit,
 			pageSize: Number(options.pageSize) || DEFAULT_PAGE_SIZE,
+			paging: options.pagination === 'idCursor' ? 'idCursor' : 'offset',
 			map: simplify ? simplifyContact : undefined,
 		};
 	},

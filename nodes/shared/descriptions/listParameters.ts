@@ -45,3 +45,17 @@ export function returnAllAndLimit(ctx: IExecuteFunctions, itemIndex: number) {
 	const limit = returnAll ? 0 : (ctx.getNodeParameter('limit', itemIndex, 50) as number);
 	return { returnAll, limit };
 }
+
+/**
+ * Retries apply only to requests that are safe to repeat (reads, edits, upserts that carry an
+ * email); point changes are never sent twice whatever this says.
+ */
+export const maxRetriesOption: INodeProperties = {
+	displayName: 'Max Retries',
+	name: 'maxRetries',
+	type: 'number',
+	typeOptions: { minValue: 0, maxValue: 10 },
+	default: 3,
+	description:
+		'How often to repeat a request that Mautic answered with 429, 502, 503 or 504, or that lost its connection. Only requests that are safe to repeat are retried.',
+};

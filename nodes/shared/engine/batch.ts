@@ -1,12 +1,33 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeApiError } from 'n8n-workflow';
 import { failureOf, mauticError, mauticRequest } from '../transport';
 import { failedItem, itemError } from './itemErrors';
-import type { BatchOperation } from './operation';
+import type { BatchOperation, BatchPlan } from './operation';
 import { outputItems } from './outputItems';
 
 interface PendingEntry {
 	itemIndex: number;
 	entry: IDataObject;
+}
+
+/**
+ * Entries cut into calls of at most `plan.size`. With `plan.group`, entries of different groups
+ * never share a call (groups in order of first appearance, items in input order within each).
+ */
+function chunksOf(pending: PendingEntry[], plan: BatchPlan): PendingEntry[][] {
+	const groups = new Map<string, PendingEntry[]>();
+	for (const pendingEntry of pending) {
+		const key = plan.group ? plan.group(pendingEntry.entry) : '';
+		const members = groups.get(key);
+		if (members) members.push(pendingEntry);
+		else groups.set(key, [pendingEntry]);
+	}
+	const chunks: PendingEntry[][] = [];
+	for (const members of groups.values()) {
+		for (let start = 0; start < members.length; start += plan.size) {
+			chunks.push(members.slice(start, start + plan.size));
+		}
+	}
+	return chunks;
 }
 
 /**
@@ -30,8 +51,7 @@ export async function runBatch(
 	}
 
 	const plan = batch.plan(ctx);
-	for (let start = 0; start < pending.length; start += plan.size) {
-		const chunk = pending.slice(start, start + plan.size);
+	for (const chunk of chunksOf(pending, plan)) {
 		const entries = chunk.map((pendingEntry) => pendingEntry.entry);
 		let perEntry: ReturnType<typeof plan.results>;
 		try {

@@ -1,6 +1,6 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { mauticRequest } from '../transport';
+import { mauticRequest, setMaxRetries } from '../transport';
 import { runBatch } from './batch';
 import { failedItem } from './itemErrors';
 import type { Operation, OperationOutput } from './operation';
@@ -38,6 +38,8 @@ export async function executeOperations(
 		throw new NodeOperationError(ctx.getNode(), `Unknown operation "${value}"`);
 	}
 	const itemCount = ctx.getInputData().length;
+	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
+	if (typeof options.maxRetries === 'number') setMaxRetries(ctx, options.maxRetries);
 
 	if (operation.batch?.use(ctx, itemCount)) {
 		const perItem = await runBatch(ctx, operation.batch, itemCount);

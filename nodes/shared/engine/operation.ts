@@ -15,8 +15,12 @@ export interface ListRequest {
 	limit: number;
 	/** Rows asked per request. */
 	pageSize: number;
-	/** Mautic pages most lists by `start`; activity lists by `page`. */
-	paging?: 'offset' | 'page';
+	/**
+	 * Mautic pages most lists by `start`; activity lists by `page`. `idCursor` asks for rows with
+	 * an id above the last one seen, in id order: rows added or deleted meanwhile cause no
+	 * duplicates or gaps, and deep pages cost the server no more than the first.
+	 */
+	paging?: 'offset' | 'page' | 'idCursor';
 	/** Applied per page, so raw pages can be dropped early on large exports. */
 	map?: (row: IDataObject) => IDataObject;
 	maxRetries?: number;
@@ -30,6 +34,11 @@ export interface BatchPlan {
 	/** What one entry is, for errors: "The contact 12 does not exist". Entries name their `id`. */
 	entityLabel: string;
 	request(entries: IDataObject[]): MauticRequest;
+	/**
+	 * Optional: entries that must travel in separate calls, e.g. contacts for different segments
+	 * (`/segments/{id}/contacts/add`). Without it, entries are chunked in input order.
+	 */
+	group?(entry: IDataObject): string;
 	/** One result per entry, in the entries' order. */
 	results(response: MauticResponse, entries: IDataObject[]): BatchEntryResult[];
 }

@@ -1,4 +1,4 @@
-export { mauticRequest, mauticError, failureOf, instanceRootOf, type MauticRequest, type MauticResponse } from './request';
+export { mauticRequest, mauticError, failureOf, instanceRootOf, setMaxRetries, type MauticRequest, type MauticResponse } from './request';
 export { authenticationOf, CREDENTIAL_TYPE, type MauticContext } from './context';
 export { lastSeenMauticVersion, majorVersion } from './mauticVersion';
 export { topLevelObjectKeys } from './orderedJson';

@@ -52,6 +52,12 @@ export const DEFAULT_TIMEOUT_MS = 120_000;
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE']);
 
 const instanceRoots = new WeakMap<object, Promise<string>>();
+const retrySettings = new WeakMap<object, number>();
+
+/** The node's "Max Retries" option for every request of this run (the engine sets it once). */
+export function setMaxRetries(context: MauticContext, maxRetries: number): void {
+	retrySettings.set(context, Math.max(0, Math.min(10, Math.floor(maxRetries))));
+}
 
 async function baseUrlOf(context: MauticContext, credentialType: string): Promise<string> {
 	let root = instanceRoots.get(context);
@@ -106,7 +112,9 @@ export async function mauticRequest(
 	const credentialType = CREDENTIAL_TYPE[auth];
 	const baseUrl = await baseUrlOf(context, credentialType);
 	const idempotent = request.idempotent ?? IDEMPOTENT_METHODS.has(request.method);
-	const maxRetries = idempotent ? (request.maxRetries ?? DEFAULT_MAX_RETRIES) : 0;
+	const maxRetries = idempotent
+		? (request.maxRetries ?? retrySettings.get(context) ?? DEFAULT_MAX_RETRIES)
+		: 0;
 
 	for (let attempt = 0; ; attempt++) {
 		// A fresh object every attempt: n8n's helpers add auth headers to the one they get.

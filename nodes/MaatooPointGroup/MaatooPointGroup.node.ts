@@ -1,0 +1,37 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+import { authenticationProperty, maatooCredentials } from '../shared/descriptions/authentication';
+import { executeOperations, operationProperties } from '../shared/engine';
+import { searchPointGroups } from '../shared/methods/searchPointGroups';
+import { pointGroupOperations } from './operations';
+
+export class MaatooPointGroup implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Maatoo Point Group',
+		name: 'maatooPointGroup',
+		icon: { light: 'file:../../icons/maatoo.svg', dark: 'file:../../icons/maatoo.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"]}}',
+		description: 'Create, read, update and delete point groups in maatoo or Mautic',
+		defaults: { name: 'Maatoo Point Group' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: maatooCredentials,
+		properties: [authenticationProperty, ...operationProperties(pointGroupOperations, 'getAll')],
+	};
+
+	methods = {
+		listSearch: { searchPointGroups },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executeOperations(this, pointGroupOperations);
+	}
+}

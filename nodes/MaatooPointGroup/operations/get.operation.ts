@@ -1,0 +1,16 @@
+import { pointGroupLocator } from '../../shared/descriptions/pointGroupLocator';
+import type { Operation } from '../../shared/engine';
+import { pointGroupIdOf, pointGroupOf } from '../pointGroupData';
+
+export const getOperation: Operation = {
+	value: 'get',
+	name: 'Get',
+	action: 'Get a point group',
+	description: 'Get one point group by ID',
+	properties: [pointGroupLocator()],
+	request(ctx, itemIndex) {
+		const id = pointGroupIdOf(ctx, itemIndex);
+		return { method: 'GET', path: `/points/groups/${id}`, entity: { label: 'point group', id } };
+	},
+	output: (response) => pointGroupOf(response),
+};

@@ -1,0 +1,15 @@
+import type { Operation } from '../../shared/engine';
+import { additionalFieldsProperty, nameProperty, segmentOf, segmentPayload } from '../segmentData';
+import { filterProperties } from '../segmentFilters';
+
+export const createOperation: Operation = {
+	value: 'create',
+	name: 'Create',
+	action: 'Create a segment',
+	description: 'Create a segment, with filters built here or given as JSON',
+	properties: [nameProperty, ...filterProperties({ keepOption: false }), additionalFieldsProperty],
+	async request(ctx, itemIndex) {
+		return { method: 'POST', path: '/segments/new', body: await segmentPayload(ctx, itemIndex, 'create') };
+	},
+	output: (response) => segmentOf(response.body),
+};

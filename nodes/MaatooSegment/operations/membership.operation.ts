@@ -1,0 +1,33 @@
+import { contactLocator } from '../../shared/descriptions/contactLocator';
+import { resolveSegmentId, segmentLocator } from '../../shared/descriptions/segmentLocator';
+import { resolveContactId } from '../../shared/contacts/resolveContactId';
+import type { Operation } from '../../shared/engine';
+import { changeMembership } from '../membership';
+
+export const addContactOperation: Operation = {
+	value: 'addContact',
+	name: 'Add Contact',
+	action: 'Add a contact to a segment',
+	description: 'Add one contact per item to a segment by hand; for many items, Add Contacts is faster',
+	properties: [segmentLocator(), contactLocator()],
+	async run(ctx, itemIndex) {
+		const segmentId = resolveSegmentId(ctx, itemIndex);
+		const contactId = await resolveContactId(ctx, itemIndex);
+		await changeMembership(ctx, itemIndex, segmentId, contactId, 'add');
+		return { segmentId, contactId, added: true };
+	},
+};
+
+export const removeContactOperation: Operation = {
+	value: 'removeContact',
+	name: 'Remove Contact',
+	action: 'Remove a contact from a segment',
+	description: 'Remove one contact per item from a segment (succeeds when it was not a member)',
+	properties: [segmentLocator(), contactLocator()],
+	async run(ctx, itemIndex) {
+		const segmentId = resolveSegmentId(ctx, itemIndex);
+		const contactId = await resolveContactId(ctx, itemIndex);
+		await changeMembership(ctx, itemIndex, segmentId, contactId, 'remove');
+		return { segmentId, contactId, removed: true };
+	},
+};

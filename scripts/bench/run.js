@@ -1,0 +1,140 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * `npm run bench`: n8n's built-in Mautic node against ours, inside one real n8n 2.8.4, against
+ * the fake Mautic answering every request after a fixed latency. Prints requests received,
+ * execution time and peak memory of the n8n process for each job, with ratios, and writes the
+ * table to docs/benchmarks.md. A script, not a test: nothing here asserts on time.
+ *
+ * Environment: BENCH_UPSERT (default 5000), BENCH_EXPORT (default 50000), BENCH_LATENCY_MS (default 5).
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { startFakeMautic } = require('../../test/fake-mautic');
+const { N8nSession } = require('../lib/n8nSession');
+const { REPO_ROOT, packPackage } = require('../lib/packageTarball');
+const { jobs, BUILTIN_CREDENTIAL, MAATOO_CREDENTIAL } = require('./workflows');
+
+const UPSERT = Number(process.env.BENCH_UPSERT || 5000);
+const EXPORT = Number(process.env.BENCH_EXPORT || 50000);
+const LATENCY = Number(process.env.BENCH_LATENCY_MS || 5);
+const ADMIN = { username: 'admin', password: 'maatoo-secret' };
+
+/** Peak resident memory so far (VmHWM) of a Linux process, in MB. */
+function peakMemoryMb(pid) {
+	try {
+		const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+		const match = status.match(/VmHWM:\s+(\d+) kB/);
+		return match ? Number(match[1]) / 1024 : 0;
+	} catch {
+		return 0;
+	}
+}
+
+function seedExport(fake, count) {
+	for (let index = 0; index < count; index++) {
+		fake.store.createContact(
+			{ email: `export${index}@example.com`, firstname: `Export${index}`, lastname: 'Contact', city: 'Basel' },
+			{ tags: index % 3 ? ['customer'] : ['customer', 'vip'] },
+		);
+	}
+}
+
+async function runJob(session, fake, entry) {
+	fake.reset();
+	if (entry.job === 'getAll') seedExport(fake, EXPORT);
+	await session.start();
+	const pid = /** @type {number} */ (session.server?.pid);
+	let peak = peakMemoryMb(pid);
+	const sampler = setInterval(() => (peak = Math.max(peak, peakMemoryMb(pid))), 100);
+	fake.clearRequests();
+	const webhookPath = entry.workflow.nodes[0].parameters.path;
+	const started = process.hrtime.bigint();
+	const response = await fetch(`${session.baseUrl}/webhook/${webhookPath}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+	const text = await response.text();
+	peak = Math.max(peak, peakMemoryMb(pid));
+	clearInterval(sampler);
+	const requests = fake.requests.filter((request) => request.path.startsWith('/api/')).length;
+	const stored = fake.store.contacts.size;
+	await session.stop();
+	let summary;
+	try {
+		summary = JSON.parse(text);
+	} catch {
+		summary = { raw: text.slice(0, 200) };
+	}
+	return { ...entry, status: response.status, seconds, requests, peakMb: peak, summary, stored };
+}
+
+function ratio(base, value, invert = false) {
+	if (!base || !value) return 'n/a';
+	const factor = invert ? value / base : base / value;
+	return `${factor >= 10 ? factor.toFixed(0) : factor.toFixed(1)}×`;
+}
+
+function table(results) {
+	const lines = [
+		`| job | implementation | requests | time (s) | peak memory of n8n (MB) | items out | speed-up | requests saved |`,
+		`|---|---|---:|---:|---:|---:|---:|---:|`,
+	];
+	for (const result of results) {
+		const base = results.find((candidate) => candidate.job === result.job && candidate.implementation === 'built-in');
+		const own = result.implementation === 'built-in';
+		lines.push(
+			`| ${result.label ?? base?.label ?? result.job} | ${result.implementation} | ${result.requests.toLocaleString('en')} | ${result.seconds.toFixed(2)} | ${result.peakMb.toFixed(0)} | ${(result.summary.count_id ?? '?').toLocaleString?.('en') ?? result.summary.count_id} | ${own ? '1×' : ratio(base.seconds, result.seconds)} | ${own ? '1×' : ratio(base.requests, result.requests)} |`,
+		);
+	}
+	return lines.join('\n');
+}
+
+async function main() {
+	process.stdout.write(`Benchmark: ${UPSERT} upserts, export of ${EXPORT}, ${LATENCY} ms per request\n`);
+	const fake = await startFakeMautic({ latencyMs: LATENCY });
+	const tarball = packPackage(fs.mkdtempSync(path.join(os.tmpdir(), 'maatoo-bench-')));
+	const session = await N8nSession.create({ tarball, env: { EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none', N8N_PAYLOAD_SIZE_MAX: '512' } });
+	try {
+		await session.importCredentials([
+			{ ...BUILTIN_CREDENTIAL, type: 'mauticApi', data: { url: fake.url, ...ADMIN } },
+			{ ...MAATOO_CREDENTIAL, type: 'maatooApi', data: { url: fake.url, ...ADMIN } },
+		]);
+		const all = jobs(UPSERT, EXPORT);
+		for (const entry of all) {
+			await session.importWorkflow(entry.workflow);
+			await session.publish(entry.workflow.id);
+		}
+		const results = [];
+		for (const entry of all) {
+			process.stdout.write(`… ${entry.job} with ${entry.implementation}\n`);
+			const result = await runJob(session, fake, entry);
+			process.stdout.write(`  ${result.requests} requests, ${result.seconds.toFixed(2)} s, peak ${result.peakMb.toFixed(0)} MB, answer ${JSON.stringify(result.summary)}\n`);
+			results.push(result);
+		}
+		const markdown = table(results);
+		process.stdout.write(`\n${markdown}\n`);
+		const doc = [
+			'# Benchmarks',
+			'',
+			`Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: one real n8n ${session.host.version} (Node ${process.version}), the fake Mautic answering each request after ${LATENCY} ms, ${os.cpus().length} cores.`,
+			'Each job runs in a freshly started n8n process, started by a webhook and answered with a summary (so neither implementation has to print its items).',
+			'Time is the whole workflow (the same generator and summary nodes around each implementation); peak memory is the n8n main process\'s resident high-water mark, boot included.',
+			'',
+			markdown,
+			'',
+			'Built-in: `n8n-nodes-base.mautic` (one request per contact; lists 30 per page, raw contacts). maatoo: `n8n-nodes-maatoo.maatooContact` (batches of 200; lists 500 per page, simplified contacts).',
+			'',
+		].join('\n');
+		fs.mkdirSync(path.join(REPO_ROOT, 'docs'), { recursive: true });
+		fs.writeFileSync(path.join(REPO_ROOT, 'docs', 'benchmarks.md'), doc);
+		process.stdout.write('\nWritten to docs/benchmarks.md\n');
+	} finally {
+		await session.dispose();
+		await fake.close();
+	}
+}
+
+main().catch((error) => {
+	process.stderr.write(`${error.stack || error}\n`);
+	process.exit(1);
+});
