@@ -12,6 +12,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { startFakeMautic } = require('../test/fake-mautic');
 const { ensureN8n, n8nEnv, runN8n, startN8n, stopN8n } = require('./lib/n8nHost');
+const { loadExamples } = require('./lib/examples');
 const { REPO_ROOT, installAsCommunityPackage, packPackage } = require('./lib/packageTarball');
 
 const N8N_PORT = Number(process.env.N8N_PORT || 5678);
@@ -35,19 +36,6 @@ async function setUpOwner(baseUrl) {
 	}
 }
 
-/** Example workflows with the sandbox credential filled in. */
-function exampleWorkflows(credential) {
-	const dir = path.join(REPO_ROOT, 'examples');
-	if (!fs.existsSync(dir)) return [];
-	return fs
-		.readdirSync(dir)
-		.filter((file) => file.endsWith('.json'))
-		.map((file) => {
-			const text = fs.readFileSync(path.join(dir, file), 'utf8').replaceAll('"{{SANDBOX_CREDENTIAL_ID}}"', JSON.stringify(credential.id));
-			return JSON.parse(text);
-		});
-}
-
 async function main() {
 	step('Building the package');
 	execFileSync('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT, stdio: 'inherit' });
@@ -68,7 +56,7 @@ async function main() {
 	const credentialsFile = path.join(sandboxDir, 'credentials.json');
 	fs.writeFileSync(credentialsFile, JSON.stringify([credential], null, 2));
 	await runN8n(host, ['import:credentials', '--input', credentialsFile], env);
-	const workflows = exampleWorkflows(credential);
+	const workflows = loadExamples(credential.id).map((example) => example.workflow);
 	for (const workflow of workflows) {
 		const file = path.join(sandboxDir, `workflow-${workflow.id}.json`);
 		fs.writeFileSync(file, JSON.stringify(workflow, null, 2));
