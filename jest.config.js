@@ -6,5 +6,6 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
 	},
-	testTimeout: 30000,
+	// Generous: CI machines are shared and some tests move thousands of contacts.
+	testTimeout: 90000,
 };

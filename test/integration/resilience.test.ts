@@ -60,7 +60,7 @@ describe('retries under faults: nothing lost, nothing applied twice', () => {
 		expect(emails).toHaveLength(5000);
 		expect(new Set(emails).size).toBe(5000);
 		expect(fake.store.contacts.size - before).toBe(5000);
-	});
+	}, 240_000);
 
 	test('point adjustments are never sent twice: a lost answer is an error on that item', async () => {
 		const [contactId] = await seedContacts(fake.url, 1, () => ({ email: 'points-under-fault@example.com' }));
@@ -82,7 +82,7 @@ describe('retries under faults: nothing lost, nothing applied twice', () => {
 		expect(failed).toBe(injected.length);
 		const appliedButReportedFailed = injected.filter((fault) => fault.after).length;
 		expect(fake.store.contacts.get(contactId).points).toBe(40 - failed + appliedButReportedFailed);
-	});
+	}, 120_000);
 });
 
 describe('consistent export while contacts are added and deleted', () => {
