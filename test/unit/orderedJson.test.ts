@@ -1,4 +1,4 @@
-import { topLevelObjectKeys } from '../../nodes/shared/transport/orderedJson';
+import { keysInWrittenOrder, topLevelObjectKeys } from '../../nodes/shared/transport/orderedJson';
 
 describe('server key order of id-keyed lists', () => {
 	test('returns keys in the order written, not ascending', () => {
@@ -17,5 +17,23 @@ describe('server key order of id-keyed lists', () => {
 		expect(topLevelObjectKeys('{"total":0}', 'lists')).toBeUndefined();
 		expect(topLevelObjectKeys('{"contacts":{}}', 'contacts')).toEqual([]);
 		expect(topLevelObjectKeys('  {"total" : 1 , "contacts" : { "5" : { } } }', 'contacts')).toEqual(['5']);
+	});
+});
+
+describe('fast key order with a safe fallback', () => {
+	const keysOf = (raw: string, property: string) => keysInWrittenOrder(raw, property, Object.keys(JSON.parse(raw)[property]));
+
+	test('the regex path reads the written order', () => {
+		expect(keysOf('{"total":"3","contacts":{"42":{"id":42},"7":{"id":7},"19":{"id":19}}}', 'contacts')).toEqual(['42', '7', '19']);
+	});
+
+	test('a nested object keyed like a listed id falls back to the full scanner', () => {
+		const raw = '{"contacts":{"9":{"id":9,"extra":{"3":{"x":1}}},"3":{"id":3}}}';
+		expect(keysOf(raw, 'contacts')).toEqual(['9', '3']);
+	});
+
+	test('numeric keys elsewhere in the body do not confuse it', () => {
+		const raw = '{"statusCodes":{"5":{"a":1}},"contacts":{"5":{"id":5},"2":{"id":2}}}';
+		expect(keysOf(raw, 'contacts')).toEqual(['5', '2']);
 	});
 });

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { mauticRequest, topLevelObjectKeys, type MauticContext, type MauticResponse } from '../transport';
+import { keysInWrittenOrder, mauticRequest, type MauticContext, type MauticResponse } from '../transport';
 import type { ListRequest } from './operation';
 
 /**
@@ -11,7 +11,7 @@ export function rowsOfPage(response: MauticResponse, key: string): IDataObject[]
 	if (Array.isArray(container)) return container as IDataObject[];
 	if (!container || typeof container !== 'object') return [];
 	const record = container as Record<string, IDataObject>;
-	const keys = topLevelObjectKeys(response.rawText, key) ?? Object.keys(record);
+	const keys = keysInWrittenOrder(response.rawText, key, Object.keys(record));
 	return keys.map((id) => record[id]).filter((row) => row !== undefined);
 }
 

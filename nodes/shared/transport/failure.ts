@@ -26,10 +26,10 @@ export interface MauticErrorEntry {
 
 export function parseResponseText(text: unknown): unknown {
 	if (typeof text !== 'string') return text;
-	const trimmed = text.trim();
-	if (trimmed === '') return undefined;
+	// Pages can be megabytes: test for emptiness without copying the text.
+	if (!/\S/.test(text)) return undefined;
 	try {
-		return JSON.parse(trimmed);
+		return JSON.parse(text);
 	} catch {
 		return text;
 	}

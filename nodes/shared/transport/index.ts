@@ -1,7 +1,7 @@
 export { mauticRequest, mauticError, failureOf, instanceRootOf, setMaxRetries, type MauticRequest, type MauticResponse } from './request';
 export { authenticationOf, CREDENTIAL_TYPE, type MauticContext } from './context';
 export { lastSeenMauticVersion, majorVersion } from './mauticVersion';
-export { topLevelObjectKeys } from './orderedJson';
+export { keysInWrittenOrder, topLevelObjectKeys } from './orderedJson';
 export { describeFailure, type AuthenticationMethod, type RequestSubject } from './describeFailure';
 export { mauticErrorEntries, type MauticFailure, type MauticErrorEntry } from './failure';
 export { instanceRoot, apiUrl } from './baseUrl';

@@ -50,14 +50,17 @@ class JsonScanner {
 		return JSON.parse(this.text.slice(start, this.index)) as string;
 	}
 
+	/** Jumps from one quote to the next with indexOf; a quote preceded by an odd run of backslashes is escaped. */
 	skipString(): void {
 		this.expect('"');
-		while (this.index < this.text.length) {
-			const char = this.text[this.index++];
-			if (char === '\\') this.index++;
-			else if (char === '"') return;
+		for (;;) {
+			const quote = this.text.indexOf('"', this.index);
+			if (quote === -1) throw new Error('Unterminated JSON string');
+			let backslashes = 0;
+			while (this.text.charCodeAt(quote - 1 - backslashes) === 92) backslashes++;
+			this.index = quote + 1;
+			if (backslashes % 2 === 0) return;
 		}
-		throw new Error('Unterminated JSON string');
 	}
 
 	/** Skips any value; strings are skipped whole so brackets inside them do not count. */
@@ -70,16 +73,15 @@ class JsonScanner {
 		if (first === '{' || first === '[') {
 			let depth = 0;
 			while (this.index < this.text.length) {
-				const char = this.text[this.index];
-				if (char === '"') {
+				const char = this.text.charCodeAt(this.index);
+				if (char === 34) {
 					this.skipString();
 					continue;
 				}
 				this.index++;
-				if (char === '{' || char === '[') depth++;
-				else if (char === '}' || char === ']') {
-					depth--;
-					if (depth === 0) return;
+				if (char === 123 || char === 91) depth++;
+				else if (char === 125 || char === 93) {
+					if (--depth === 0) return;
 				}
 			}
 			throw new Error('Unexpected end of JSON');
@@ -106,4 +108,26 @@ class JsonScanner {
 			else throw new Error(`Malformed JSON at ${this.index}`);
 		}
 	}
+}
+
+/**
+ * The keys of an id-keyed list in the order the server wrote them, given the keys JSON.parse
+ * found. Fast path: one native regex pass over `"<id>": {`; it is trusted only when it finds
+ * every key exactly once (a nested object keyed like a listed id would show up twice), and
+ * otherwise the full scanner decides.
+ */
+export function keysInWrittenOrder(rawJson: string, property: string, keys: string[]): string[] {
+	if (keys.length <= 1) return keys;
+	const wanted = new Set(keys);
+	const found: string[] = [];
+	const seen = new Set<string>();
+	const pattern = /"(\d+)":\s*\{/g;
+	for (let match = pattern.exec(rawJson); match; match = pattern.exec(rawJson)) {
+		const key = match[1];
+		if (!wanted.has(key)) continue;
+		if (seen.has(key)) return topLevelObjectKeys(rawJson, property) ?? keys;
+		seen.add(key);
+		found.push(key);
+	}
+	return found.length === keys.length ? found : (topLevelObjectKeys(rawJson, property) ?? keys);
 }
