@@ -89,7 +89,8 @@ function applyContactInput(store, c, input, method) {
 	const params = { ...(input && typeof input === 'object' && !Array.isArray(input) ? input : {}) };
 	delete params.id;
 	const postOrPatch = method === 'POST' || method === 'PATCH';
-	const fields = store.objectFields('lead');
+	const layout = store.leadLayout();
+	const fields = layout.fields;
 
 	// prepareParametersForBinding: new contacts and PUT get field defaults for missing empty fields
 	if (method === 'POST' || method === 'PUT') {
@@ -136,11 +137,9 @@ function applyContactInput(store, c, input, method) {
 		violations.push({ field: 'owner', message: 'This value is not valid.' });
 	}
 	// UniqueCustomField (Mautic 5): a unique identifier already used by another contact
-	for (const f of fields) {
-		if (!f.isUniqueIdentifier || isBlank(data[f.alias])) continue;
-		const clash = [...store.contacts.values()].find(
-			(o) => o.id !== c.id && typeof o.values[f.alias] === 'string' && o.values[f.alias].toLowerCase() === String(data[f.alias]).toLowerCase(),
-		);
+	for (const f of layout.unique) {
+		if (isBlank(data[f.alias])) continue;
+		const clash = store.findContactsByValue(f.alias, String(data[f.alias]).toLowerCase(), c.id);
 		if (clash) violations.push({ field: f.alias, message: 'This field must be unique.', code: 422 });
 	}
 	if (violations.length) return { error: validationError(violations) };
@@ -262,6 +261,7 @@ function saveContact(ctx, c, changes) {
 		c.dateModified = t;
 		c.modifiedBy = user ? user.id : null;
 		c.modifiedByUser = store.userName(user);
+		store.touchContact(c);
 	}
 	if (changes.dateIdentified && c.dateIdentified) store.addTimeline(c.id, 'lead.identified', 'Contact identified', c.dateIdentified, []);
 	if (changes.points && !changes.pointsLogged) {

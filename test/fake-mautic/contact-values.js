@@ -183,15 +183,16 @@ function outputValue(def, raw, mode) {
 /**
  * @param {FieldDef} def
  * @param {unknown} value serialized value
+ * @param {{ listOptions?: {label: string, value: string}[] }} [cache] keeps parseList(def.properties.list)
  */
-function normalizedValue(def, value) {
+function normalizedValue(def, value, cache) {
 	if (value === null || value === undefined) return null;
 	if (def.type === 'boolean') {
 		const p = def.properties || {};
 		return phpInt(value) ? (p.yes ?? 'Yes') : (p.no ?? 'No');
 	}
 	if (def.type === 'select' || def.type === 'multiselect') {
-		const opts = parseList(def.properties && def.properties.list);
+		const opts = cache ? (cache.listOptions ??= parseList(def.properties && def.properties.list)) : parseList(def.properties && def.properties.list);
 		return String(value)
 			.split('|')
 			.map((v) => opts.find((o) => o.value === v)?.label ?? v)

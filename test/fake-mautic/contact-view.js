@@ -9,8 +9,9 @@
  *  - 'plain'    DNC/UTM responses built without a serialization context: nulls dropped, no fields.all
  */
 
-const { PhpArray, phpSerialize, stripNulls } = require('./php-json');
+const { PhpArray, stripNulls, ENCODED_PREFIX } = require('./php-json');
 const { rawValue, outputValue, normalizedValue } = require('./contact-values');
+const { fieldViewData } = require('./store');
 
 /** @typedef {import('./store').Store} Store */
 /** @typedef {import('./store').Contact} Contact */
@@ -39,29 +40,156 @@ function nestedUser(store, id) {
 }
 
 /**
+ * A field of a contact view (`fields.<group>.<alias>`). Its first nine properties are the same for every
+ * contact, so the encoder reuses their encoding (php-json ENCODED_PREFIX), checked against the values.
+ */
+class FieldEntry {
+	/** @type {import('./php-json').PrefixRecord|null} */
+	#prefix;
+
+	/**
+	 * @param {import('./store').FieldMeta} m
+	 * @param {unknown} value
+	 */
+	constructor(m, value) {
+		const def = m.def;
+		const d = fieldViewData(m);
+		this.id = d.idString;
+		this.label = def.label;
+		this.alias = def.alias;
+		this.type = def.type;
+		this.group = def.group;
+		this.object = 'lead';
+		this.is_fixed = d.isFixed;
+		this.properties = d.properties;
+		this.default_value = d.defaultValue;
+		this.value = value;
+		this.normalizedValue = normalizedValue(def, value, m);
+		this.#prefix = d.prefix;
+	}
+
+	get [ENCODED_PREFIX]() {
+		// also reached through objects that merely inherit from an entry (a `__proto__` alias)
+		return #prefix in this ? this.#prefix : null;
+	}
+}
+// to tests (Jest's toStrictEqual compares constructors) it stays the plain object it used to be
+Object.defineProperty(FieldEntry.prototype, 'constructor', { value: Object, writable: true, configurable: true, enumerable: false });
+
+/**
+ * A function building a plain object with the given keys, in this order, from an array of values: an
+ * object literal, so V8 keeps it in fast mode (objects grown key by key past a dozen properties become
+ * slow dictionaries, and views have groups of 20+ fields). Only for keys a literal treats like an
+ * assignment would: no duplicates, no array indices, no `__proto__`.
+ * @param {string[]} keys
+ * @returns {(values: unknown[]) => Record<string, any>}
+ */
+function objectFactory(keys) {
+	const body = 'return {' + keys.map((k, i) => `${JSON.stringify(k)}: v[${i}]`).join(', ') + '};';
+	return /** @type {any} */ (new Function('v', body));
+}
+
+/**
+ * @typedef {{ groups: string[], groupOf: number[], slotOf: number[], sizes: number[],
+ *   makeGroup: ((values: unknown[]) => Record<string, any>)[], makeAll: (values: unknown[]) => Record<string, any> }} FieldsPlan
+ */
+
+/** @type {WeakMap<import('./store').FieldLayout, FieldsPlan|null>} */
+const plans = new WeakMap();
+
+/**
+ * How fieldsView lays out a field layout, or null when the aliases or groups need the general path.
+ * @param {import('./store').FieldLayout} layout
+ * @returns {FieldsPlan|null}
+ */
+function fieldsPlan(layout) {
+	let plan = plans.get(layout);
+	if (plan !== undefined) return plan;
+	plan = null;
+	/** @param {unknown} k */
+	const plainKey = (k) => typeof k === 'string' && !/^\d+$/.test(k) && k !== '__proto__';
+	const seen = new Set(['id']);
+	/** @type {string[]} */ const groups = [];
+	/** @type {string[][]} */ const aliases = [];
+	/** @type {number[]} */ const groupOf = [];
+	/** @type {number[]} */ const slotOf = [];
+	let ok = true;
+	for (const def of layout.fields) {
+		const g = def.group;
+		const a = def.alias;
+		if (!plainKey(g) || g in Object.prototype || g === 'all' || !plainKey(a) || seen.has(a)) {
+			ok = false;
+			break;
+		}
+		seen.add(a);
+		let gi = groups.indexOf(g);
+		if (gi === -1) {
+			gi = groups.push(g) - 1;
+			aliases.push([]);
+		}
+		groupOf.push(gi);
+		slotOf.push(aliases[gi].push(a) - 1);
+	}
+	if (ok) {
+		plan = {
+			groups,
+			groupOf,
+			slotOf,
+			sizes: aliases.map((x) => x.length),
+			makeGroup: aliases.map(objectFactory),
+			makeAll: objectFactory(['id', ...aliases.flat()]),
+		};
+	}
+	plans.set(layout, plan);
+	return plan;
+}
+
+/**
  * @param {Store} store
  * @param {Contact} c
  * @param {{ values: 'list'|'single'|'webhook', withAll: boolean, idForAll?: number|null }} opts
  */
 function fieldsView(store, c, opts) {
+	const layout = store.leadLayout();
+	const plan = fieldsPlan(layout);
+	if (!plan) return fieldsViewGeneral(layout, c, opts);
+	const meta = layout.meta;
+	/** @type {unknown[][]} */
+	const entries = plan.sizes.map((n) => new Array(n));
+	/** @type {unknown[]} */
+	const allValues = opts.withAll ? [opts.idForAll === undefined ? c.id : opts.idForAll] : [];
+	for (let i = 0; i < meta.length; i++) {
+		const m = meta[i];
+		const def = m.def;
+		const value = outputValue(def, rawValue(c, def), opts.values);
+		entries[plan.groupOf[i]][plan.slotOf[i]] = new FieldEntry(m, value);
+	}
 	/** @type {Record<string, any>} */
 	const groups = {};
-	for (const def of store.objectFields('lead')) {
+	for (let gi = 0; gi < plan.groups.length; gi++) {
+		groups[plan.groups[gi]] = plan.makeGroup[gi](entries[gi]);
+		if (opts.withAll) for (const f of entries[gi]) allValues.push(/** @type {any} */ (f).value);
+	}
+	// groups without fields are PHP empty arrays, appended after the populated ones
+	for (const g of GROUPS) if (!groups[g]) groups[g] = new PhpArray();
+	if (opts.withAll) groups.all = plan.makeAll(allValues);
+	return groups;
+}
+
+/**
+ * fieldsView for any aliases and groups (the original algorithm).
+ * @param {import('./store').FieldLayout} layout
+ * @param {Contact} c
+ * @param {{ values: 'list'|'single'|'webhook', withAll: boolean, idForAll?: number|null }} opts
+ */
+function fieldsViewGeneral(layout, c, opts) {
+	/** @type {Record<string, any>} */
+	const groups = {};
+	for (const m of layout.meta) {
+		const def = m.def;
 		const value = outputValue(def, rawValue(c, def), opts.values);
 		if (!groups[def.group]) groups[def.group] = {};
-		groups[def.group][def.alias] = {
-			id: String(def.id),
-			label: def.label,
-			alias: def.alias,
-			type: def.type,
-			group: def.group,
-			object: 'lead',
-			is_fixed: def.isFixed ? '1' : '0',
-			properties: phpSerialize(def.properties || {}),
-			default_value: def.defaultValue === null || def.defaultValue === undefined ? null : String(def.defaultValue),
-			value,
-			normalizedValue: normalizedValue(def, value),
-		};
+		groups[def.group][def.alias] = new FieldEntry(m, value);
 	}
 	// groups without fields are PHP empty arrays, appended after the populated ones
 	for (const g of GROUPS) if (!groups[g]) groups[g] = new PhpArray();
@@ -88,45 +216,72 @@ function contactView(store, c, opts = {}) {
 	const values = opts.values || (mode === 'webhook' ? 'webhook' : 'single');
 	const id = opts.deleted ? null : c.id;
 	const fields = fieldsView(store, c, { values, withAll: !opts.noAll && (mode === 'details' || mode === 'minimal'), idForAll: id });
+	// publishFields(c) first, as one literal (spreading it is slow)
+	if (mode === 'minimal') {
+		return {
+			isPublished: c.isPublished,
+			dateAdded: c.dateAdded,
+			dateModified: c.dateModified,
+			createdBy: c.createdBy,
+			createdByUser: c.createdByUser,
+			modifiedBy: c.modifiedBy,
+			modifiedByUser: c.modifiedByUser,
+			id,
+			points: c.points,
+			color: c.color,
+			fields,
+		};
+	}
 	/** @type {Record<string, any>} */
-	const out = { ...publishFields(c), id, points: c.points, color: c.color, fields };
-	if (mode === 'minimal') return out;
-	out.lastActive = c.lastActive;
-	out.owner = nestedUser(store, c.ownerId);
-	out.ipAddresses = c.ipAddresses.map((ip) => ({ ip: ip.ip, ipDetails: { ...IP_DETAILS } }));
-	out.tags = c.tagIds
-		.map((tid) => store.tags.get(tid))
-		.filter(Boolean)
-		.map((t) => ({ id: /** @type {any} */ (t).id, tag: /** @type {any} */ (t).tag }));
-	out.utmtags =
-		mode === 'webhook'
-			? c.utmtags.map(() => new Map())
-			: c.utmtags.map((u) => ({
-					id: u.id,
-					dateAdded: u.dateAdded,
-					query: Object.keys(u.query || {}).length ? u.query : new PhpArray(),
-					referer: u.referer,
-					remoteHost: u.remoteHost,
-					url: u.url,
-					userAgent: u.userAgent,
-					utmCampaign: u.utmCampaign,
-					utmContent: u.utmContent,
-					utmMedium: u.utmMedium,
-					utmSource: u.utmSource,
-					utmTerm: u.utmTerm,
-				}));
-	out.stage = null;
-	out.dateIdentified = c.dateIdentified;
-	out.preferredProfileImage = c.preferredProfileImage;
-	out.doNotContact = c.doNotContact.map((d) => ({
-		id: d.id,
-		dateAdded: d.dateAdded,
-		reason: d.reason,
-		comments: d.comments,
-		channel: d.channel,
-		channelId: d.channelId,
-	}));
-	out.frequencyRules = c.frequencyRules.map(() => new Map());
+	const out = {
+		isPublished: c.isPublished,
+		dateAdded: c.dateAdded,
+		dateModified: c.dateModified,
+		createdBy: c.createdBy,
+		createdByUser: c.createdByUser,
+		modifiedBy: c.modifiedBy,
+		modifiedByUser: c.modifiedByUser,
+		id,
+		points: c.points,
+		color: c.color,
+		fields,
+		lastActive: c.lastActive,
+		owner: nestedUser(store, c.ownerId),
+		ipAddresses: c.ipAddresses.map((ip) => ({ ip: ip.ip, ipDetails: { ...IP_DETAILS } })),
+		tags: c.tagIds
+			.map((tid) => store.tags.get(tid))
+			.filter(Boolean)
+			.map((t) => ({ id: /** @type {any} */ (t).id, tag: /** @type {any} */ (t).tag })),
+		utmtags:
+			mode === 'webhook'
+				? c.utmtags.map(() => new Map())
+				: c.utmtags.map((u) => ({
+						id: u.id,
+						dateAdded: u.dateAdded,
+						query: Object.keys(u.query || {}).length ? u.query : new PhpArray(),
+						referer: u.referer,
+						remoteHost: u.remoteHost,
+						url: u.url,
+						userAgent: u.userAgent,
+						utmCampaign: u.utmCampaign,
+						utmContent: u.utmContent,
+						utmMedium: u.utmMedium,
+						utmSource: u.utmSource,
+						utmTerm: u.utmTerm,
+					})),
+		stage: null,
+		dateIdentified: c.dateIdentified,
+		preferredProfileImage: c.preferredProfileImage,
+		doNotContact: c.doNotContact.map((d) => ({
+			id: d.id,
+			dateAdded: d.dateAdded,
+			reason: d.reason,
+			comments: d.comments,
+			channel: d.channel,
+			channelId: d.channelId,
+		})),
+		frequencyRules: c.frequencyRules.map(() => new Map()),
+	};
 	return mode === 'plain' ? stripNulls(out) : out;
 }
 

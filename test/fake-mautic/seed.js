@@ -134,7 +134,10 @@ function applySeed(store, name) {
 		scores.forEach((s, gi) => {
 			if (s !== null && (best === -1 || s > /** @type {number} */ (scores[best]))) best = gi;
 		});
-		if (best >= 0) c.values.main_interest = `${groups[best].id} (${groups[best].name})`;
+		if (best >= 0) {
+			c.values.main_interest = `${groups[best].id} (${groups[best].name})`;
+			store.touchContact(c);
+		}
 	}
 	store.createInsight({
 		name: 'Main interest',

@@ -186,6 +186,7 @@ async function startFakeMautic(options = {}) {
 			/** @param {unknown} b @param {number} [status] @param {Record<string, string>} [headers] @returns {Reply} */
 			ok: (b, status = 200, headers) => ({ status, body: b, headers, controller: true }),
 		};
+		store.revalidateFields();
 		return await m.route.handler(ctx);
 	}
 

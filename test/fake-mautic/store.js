@@ -8,6 +8,7 @@
 
 const crypto = require('node:crypto');
 const { coreFields, INSTALL_DATE } = require('./field-catalog');
+const { phpSerialize, prefixRecord } = require('./php-json');
 
 /** @typedef {import('./field-catalog').FieldDef} FieldDef */
 
@@ -62,13 +63,184 @@ function slugify(s) {
 	);
 }
 
+/**
+ * Lower-cased string values of a few contact fields (the unique identifiers that are looked up),
+ * alias -> value -> contact(s), kept in step by ContactMap and Store#touchContact. Built per alias on
+ * first use. A lookup is checked against the contact before it is trusted (see Store#findContactsByValue).
+ */
+class ValueIndex {
+	/** @param {() => Map<number, Contact>} contacts */
+	constructor(contacts) {
+		this.contacts = contacts;
+		/** @type {Map<string, Map<string, Contact|Contact[]>>} */ this.byAlias = new Map();
+		/** @type {Map<string, Map<Contact, string>>} alias -> contact -> key it is filed under */ this.keys = new Map();
+	}
+
+	/** @param {string} alias */
+	ensure(alias) {
+		let m = this.byAlias.get(alias);
+		if (!m) {
+			m = new Map();
+			this.byAlias.set(alias, m);
+			this.keys.set(alias, new Map());
+			for (const c of this.contacts().values()) this.addOne(alias, c);
+		}
+		return m;
+	}
+
+	/** @param {string} alias @param {Contact} c */
+	addOne(alias, c) {
+		const v = c && c.values ? c.values[alias] : undefined;
+		if (typeof v !== 'string') return;
+		const key = v.toLowerCase();
+		const m = /** @type {Map<string, Contact|Contact[]>} */ (this.byAlias.get(alias));
+		const cur = m.get(key);
+		if (cur === undefined) m.set(key, c);
+		else if (Array.isArray(cur)) cur.push(c);
+		else m.set(key, [cur, c]);
+		/** @type {Map<Contact, string>} */ (this.keys.get(alias)).set(c, key);
+	}
+
+	/** @param {string} alias @param {Contact} c */
+	removeOne(alias, c) {
+		const keys = /** @type {Map<Contact, string>} */ (this.keys.get(alias));
+		const key = keys.get(c);
+		if (key === undefined) return;
+		keys.delete(c);
+		const m = /** @type {Map<string, Contact|Contact[]>} */ (this.byAlias.get(alias));
+		const cur = m.get(key);
+		if (cur === c) m.delete(key);
+		else if (Array.isArray(cur)) {
+			const i = cur.indexOf(c);
+			if (i !== -1) cur.splice(i, 1);
+			if (cur.length === 1) m.set(key, cur[0]);
+			else if (!cur.length) m.delete(key);
+		}
+	}
+
+	/** @param {Contact} c */
+	add(c) {
+		for (const alias of this.byAlias.keys()) this.addOne(alias, c);
+	}
+
+	/** @param {Contact} c */
+	remove(c) {
+		for (const alias of this.byAlias.keys()) this.removeOne(alias, c);
+	}
+
+	/** Re-files a contact whose values may have changed. @param {Contact} c */
+	update(c) {
+		for (const alias of this.byAlias.keys()) {
+			const v = c && c.values ? c.values[alias] : undefined;
+			const key = typeof v === 'string' ? v.toLowerCase() : undefined;
+			if (/** @type {Map<Contact, string>} */ (this.keys.get(alias)).get(c) === key) continue;
+			this.removeOne(alias, c);
+			this.addOne(alias, c);
+		}
+	}
+
+	clear() {
+		this.byAlias.clear();
+		this.keys.clear();
+	}
+}
+
+/**
+ * The contacts map: a Map that keeps the value index in step, also when tests change it directly
+ * (`store.contacts.delete(id)`, `.clear()`).
+ * @extends {Map<number, Contact>}
+ */
+class ContactMap extends Map {
+	/** @param {ValueIndex} index */
+	constructor(index) {
+		super();
+		this.index = index;
+		/** @type {Contact[]|null} */
+		this.list = null;
+	}
+
+	/** @param {number} id @param {Contact} c */
+	set(id, c) {
+		const old = super.get(id);
+		if (old !== undefined && old !== c) this.index.remove(old);
+		super.set(id, c);
+		if (old === c) this.index.update(c);
+		else {
+			this.index.add(c);
+			this.list = null;
+		}
+		return this;
+	}
+
+	/** @param {number} id */
+	delete(id) {
+		const old = super.get(id);
+		if (old !== undefined) {
+			this.index.remove(old);
+			this.list = null;
+		}
+		return super.delete(id);
+	}
+
+	clear() {
+		this.index.clear();
+		this.list = null;
+		super.clear();
+	}
+
+	/** `[...values()]`, kept until the next change; callers must not modify it. */
+	valuesList() {
+		return (this.list ??= [...super.values()]);
+	}
+}
+// to tests it is still a plain Map (Jest's equality compares constructors)
+Object.defineProperty(ContactMap.prototype, 'constructor', { value: Map, writable: true, configurable: true, enumerable: false });
+
+/**
+ * Per-field data the contact views need, computed once per field layout instead of per contact, when
+ * first needed (so anything odd in a field definition fails where it always did): `view` by
+ * fieldViewData(), `listOptions` by normalizedValue().
+ * @typedef {{ idString: string, isFixed: string, properties: string, defaultValue: string|null,
+ *   prefix: import('./php-json').PrefixRecord|null }} FieldViewData
+ * @typedef {{ def: FieldDef, view: FieldViewData|null, listOptions: {label: string, value: string}[]|undefined }} FieldMeta
+ * @typedef {{ fields: FieldDef[], meta: FieldMeta[], unique: FieldDef[] }} FieldLayout
+ */
+
+/**
+ * The parts of a field's entry in contact views that are the same for every contact.
+ * @param {FieldMeta} m
+ * @returns {FieldViewData}
+ */
+function fieldViewData(m) {
+	if (m.view) return m.view;
+	const def = m.def;
+	const idString = String(def.id);
+	const isFixed = def.isFixed ? '1' : '0';
+	const properties = phpSerialize(def.properties || {});
+	const defaultValue = def.defaultValue === null || def.defaultValue === undefined ? null : String(def.defaultValue);
+	m.view = {
+		idString,
+		isFixed,
+		properties,
+		defaultValue,
+		// the static start of the field's entry (see contact-view FieldEntry)
+		prefix: prefixRecord(
+			['id', 'label', 'alias', 'type', 'group', 'object', 'is_fixed', 'properties', 'default_value'],
+			[idString, def.label, def.alias, def.type, def.group, 'lead', isFixed, properties, defaultValue],
+		),
+	};
+	return m.view;
+}
+
 class Store {
 	/** @param {{ users: User[] }} opts */
 	constructor(opts) {
 		this.initialUsers = opts.users;
 		/** @type {Map<number, User>} */ this.users = new Map();
 		/** @type {Map<number, FieldDef>} */ this.fields = new Map();
-		/** @type {Map<number, Contact>} */ this.contacts = new Map();
+		this.valueIndex = new ValueIndex(() => this.contacts);
+		/** @type {Map<number, Contact>} */ this.contacts = new ContactMap(this.valueIndex);
+		/** @type {{ snapshot: unknown[], fingerprint: string|null, layout: FieldLayout } | null} */ this.layoutCache = null;
 		/** @type {Map<number, {id: number, tag: string, description: string|null}>} */ this.tags = new Map();
 		/** @type {Map<number, Segment>} */ this.segments = new Map();
 		/** @type {Map<number, Map<number, Membership>>} segment id -> contact id -> membership */ this.segmentMembers = new Map();
@@ -102,6 +274,7 @@ class Store {
 		for (const u of this.initialUsers) this.addUser(u);
 		for (const f of coreFields()) this.fields.set(f.id, f);
 		this.seq.field = Math.max(...this.fields.keys());
+		this.layoutCache = null;
 	}
 
 	/** @param {string} kind */
@@ -197,9 +370,83 @@ class Store {
 
 	/** Published fields of an object, in field order. @param {'lead'|'company'} [object] */
 	objectFields(object = 'lead') {
+		if (object === 'lead') return this.leadLayout().fields.slice();
 		return [...this.fields.values()]
 			.filter((f) => f.object === object && f.isPublished)
 			.sort((a, b) => a.order - b.order || a.id - b.id);
+	}
+
+	/**
+	 * Published contact fields in field order with their per-field serialization data. Cached; the cache
+	 * is checked against every field's attributes on each call, and the field properties are compared
+	 * by content in revalidateFields() (called at the start of each request).
+	 * @returns {FieldLayout}
+	 */
+	leadLayout() {
+		const cache = this.layoutCache;
+		if (cache && this.layoutMatches(cache.snapshot)) return cache.layout;
+		const snapshot = this.layoutSnapshot();
+		const fields = [...this.fields.values()].filter((f) => f.object === 'lead' && f.isPublished).sort((a, b) => a.order - b.order || a.id - b.id);
+		const layout = {
+			fields,
+			meta: fields.map((def) => ({ def, view: null, listOptions: undefined })),
+			unique: fields.filter((f) => f.isUniqueIdentifier),
+		};
+		this.layoutCache = { snapshot, fingerprint: this.fieldsFingerprint(), layout };
+		return layout;
+	}
+
+	/** The field attributes the cached layout depends on, in store order. @returns {unknown[]} */
+	layoutSnapshot() {
+		/** @type {unknown[]} */
+		const out = [];
+		for (const f of this.fields.values()) {
+			out.push(f, f.object, f.isPublished, f.order, f.id, f.alias, f.label, f.type, f.group, f.isFixed, f.defaultValue, f.properties, f.isUniqueIdentifier);
+		}
+		return out;
+	}
+
+	/** @param {unknown[]} s */
+	layoutMatches(s) {
+		if (s.length !== this.fields.size * 13) return false;
+		let i = 0;
+		for (const f of this.fields.values()) {
+			if (
+				s[i] !== f ||
+				s[i + 1] !== f.object ||
+				s[i + 2] !== f.isPublished ||
+				s[i + 3] !== f.order ||
+				s[i + 4] !== f.id ||
+				s[i + 5] !== f.alias ||
+				s[i + 6] !== f.label ||
+				s[i + 7] !== f.type ||
+				s[i + 8] !== f.group ||
+				s[i + 9] !== f.isFixed ||
+				s[i + 10] !== f.defaultValue ||
+				s[i + 11] !== f.properties ||
+				s[i + 12] !== f.isUniqueIdentifier
+			)
+				return false;
+			i += 13;
+		}
+		return true;
+	}
+
+	/** Field properties by content (they are objects that could be changed in place); null if they cannot be read. */
+	fieldsFingerprint() {
+		try {
+			let s = '';
+			for (const f of this.fields.values()) s += phpSerialize(f.properties || {}) + JSON.stringify(f.properties ?? null) + '\u0000';
+			return s;
+		} catch {
+			return null;
+		}
+	}
+
+	/** Drops the cached field layout when a field's properties changed in place. */
+	revalidateFields() {
+		const cache = this.layoutCache;
+		if (cache && (cache.fingerprint === null || cache.fingerprint !== this.fieldsFingerprint())) this.layoutCache = null;
 	}
 
 	/** @param {string} alias @param {'lead'|'company'} [object] */
@@ -230,11 +477,54 @@ class Store {
 
 	/** @param {string} email @param {number} [exceptId] */
 	findContactByEmail(email, exceptId) {
-		const e = String(email).toLowerCase();
+		return this.findContactsByValue('email', String(email).toLowerCase(), exceptId);
+	}
+
+	/**
+	 * The first contact (in store order) other than `exceptId` whose string value of `alias`, lower-cased,
+	 * equals `key`: what a scan of all contacts would return, through the value index.
+	 * @param {string} alias
+	 * @param {string} key lower-cased
+	 * @param {number} [exceptId]
+	 * @returns {Contact|undefined}
+	 */
+	findContactsByValue(alias, key, exceptId) {
+		// the index follows the contacts through ContactMap; a map put in its place by a test gets scanned
+		if (!(this.contacts instanceof ContactMap)) return this.scanContacts(alias, key, exceptId);
+		const hit = this.valueIndex.ensure(alias).get(key);
+		if (hit === undefined) return undefined;
+		if (!Array.isArray(hit)) {
+			const v = hit.values[alias];
+			if (this.contacts.get(hit.id) === hit && typeof v === 'string' && v.toLowerCase() === key) return hit.id !== exceptId ? hit : undefined;
+		}
+		// several contacts share the value, or the index is out of date (a contact changed behind its back):
+		// scan like before and re-file the contacts found
+		const found = this.scanContacts(alias, key, exceptId);
+		for (const c of Array.isArray(hit) ? [...hit] : [hit]) {
+			if (this.contacts.get(c.id) === c) this.valueIndex.update(c);
+			else this.valueIndex.remove(c);
+		}
+		if (found) this.valueIndex.update(found);
+		return found;
+	}
+
+	/** findContactsByValue without the index. @param {string} alias @param {string} key @param {number} [exceptId] */
+	scanContacts(alias, key, exceptId) {
 		for (const c of this.contacts.values()) {
-			if (c.id !== exceptId && typeof c.values.email === 'string' && c.values.email.toLowerCase() === e) return c;
+			const v = c.values[alias];
+			if (c.id !== exceptId && typeof v === 'string' && v.toLowerCase() === key) return c;
 		}
 		return undefined;
+	}
+
+	/** All contacts in store order, as a shared array that must not be modified. @returns {Contact[]} */
+	contactList() {
+		return this.contacts instanceof ContactMap ? this.contacts.valuesList() : [...this.contacts.values()];
+	}
+
+	/** Re-files a stored contact in the value index after its values changed. @param {Contact} c */
+	touchContact(c) {
+		if (c.id && this.contacts.get(c.id) === c) this.valueIndex.update(c);
 	}
 
 	/** A contact that is not stored yet (id 0). @param {number|null} [createdBy] */
@@ -447,4 +737,4 @@ class Store {
 	}
 }
 
-module.exports = { Store, now, slugify };
+module.exports = { Store, now, slugify, fieldViewData };

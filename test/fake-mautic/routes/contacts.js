@@ -6,7 +6,7 @@
  * upsert on email for POST /new, PUT creates under a new id, batch endpoints keyed by request index.
  */
 
-const { PhpArray } = require('../php-json');
+const { PhpArray, preEncode } = require('../php-json');
 const { controllerError, MESSAGES } = require('../errors');
 const { contactView } = require('../contact-view');
 const { applyContactInput, saveContact, setDnc } = require('../contact-save');
@@ -24,15 +24,11 @@ const DNC_STATUS = ['contactable', 'unsubscribed', 'bounced', 'manual'];
 /** LeadModel::checkForDuplicateContact: unique identifier fields (email), OR-combined. @param {Store} store @param {any} params */
 function findDuplicate(store, params) {
 	if (!params || typeof params !== 'object') return undefined;
-	for (const f of store.objectFields('lead')) {
-		if (!f.isUniqueIdentifier) continue;
+	for (const f of store.leadLayout().unique) {
 		const v = params[f.alias];
 		if (v === undefined || v === null || v === '' || typeof v === 'object') continue;
-		const s = String(v).trim().toLowerCase();
-		for (const c of store.contacts.values()) {
-			const cur = c.values[f.alias];
-			if (typeof cur === 'string' && cur.toLowerCase() === s) return c;
-		}
+		const c = store.findContactsByValue(f.alias, String(v).trim().toLowerCase());
+		if (c) return c;
 	}
 	return undefined;
 }
@@ -75,7 +71,8 @@ module.exports = function contactRoutes(r) {
 		const minimal = ctx.query.minimal && ctx.query.minimal !== '0';
 		// LeadRepository returns an id-keyed array; an empty result becomes an ArrayObject => {}
 		const contacts = new Map();
-		for (const c of results) contacts.set(c.id, contactView(ctx.store, c, { mode: minimal ? 'minimal' : 'details', values: 'list' }));
+		// each contact is encoded right away (controller replies are encoded without JSON_HEX_*)
+		for (const c of results) contacts.set(c.id, preEncode(contactView(ctx.store, c, { mode: minimal ? 'minimal' : 'details', values: 'list' })));
 		return ctx.ok({ total: String(total), contacts });
 	});
 
@@ -120,7 +117,7 @@ module.exports = function contactRoutes(r) {
 				statusCodes.set(key, res.error.code);
 				continue;
 			}
-			contacts.set(key, details(ctx, c));
+			contacts.set(key, preEncode(details(ctx, c)));
 			statusCodes.set(key, existing ? 200 : 201);
 		}
 		/** @type {Record<string, any>} */
@@ -167,7 +164,7 @@ module.exports = function contactRoutes(r) {
 		}
 		const contacts = new PhpArray();
 		for (const [k, { c, saved }] of entities) {
-			contacts.set(k, saved ? details(ctx, c) : contactView(ctx.store, c, { mode: 'details', values: 'list', noAll: true }));
+			contacts.set(k, preEncode(saved ? details(ctx, c) : contactView(ctx.store, c, { mode: 'details', values: 'list', noAll: true })));
 		}
 		/** @type {Record<string, any>} */
 		const payload = { contacts, statusCodes };
@@ -185,7 +182,7 @@ module.exports = function contactRoutes(r) {
 		});
 		// serialized before deletion, so ids are still present
 		const contacts = new PhpArray();
-		for (const [k, c] of found) contacts.set(k, details(ctx, c, 'list'));
+		for (const [k, c] of found) contacts.set(k, preEncode(details(ctx, c, 'list')));
 		for (const c of found.values()) deleteContact(ctx, c);
 		return ctx.ok({ contacts });
 	});
