@@ -1,13 +1,14 @@
 // @ts-check
 /**
  * Installs one n8n release into a host folder outside the repository: the registry-only fixes
- * (xlsx from the registry instead of a CDN, overrides for pins the registry lacks) live in that
- * folder's package.json, never in the product's. The tree installs without scripts, then every
- * package with an install script is rebuilt one by one by the Node that will run n8n (first on
- * PATH, its headers as nodedir), so native addons load there. One by one, because some cannot
- * build here and n8n does not need them: @confluentinc/kafka-javascript downloads librdkafka,
- * and isolated-vm 6 (pulled by n8n 1.123.66 and later) needs Node 22 to compile; it only loads
- * when N8N_EXPRESSION_ENGINE=vm. sqlite3 must build: n8n cannot start without it.
+ * (xlsx from the registry instead of a CDN, overrides for pins the registry lacks, found by
+ * familyPins.js and registryPins.js) live in that folder's package.json, never in the product's.
+ * The tree installs without scripts, then every package with an install script is rebuilt one
+ * by one by the Node that will run n8n (first on PATH, its headers as nodedir), so native addons
+ * load there. One by one, because some cannot build here: @confluentinc/kafka-javascript
+ * downloads librdkafka (n8n only needs it for the Kafka nodes), and isolated-vm 6 (pulled by
+ * n8n 1.123.66 and later) needs Node 22 to compile; n8nHost.js then runs n8n's legacy expression
+ * engine. sqlite3 must build: n8n cannot start without it.
  */
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');

