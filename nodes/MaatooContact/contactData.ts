@@ -14,6 +14,7 @@ import {
 	toMauticValue,
 	type FieldKind,
 } from '../shared/contacts/contactFieldTypes';
+import { itemParameter } from '../shared/parameters/itemParameters';
 
 /** Parameters shared by Create or Update, Update and Create or Replace. Names are a contract. */
 export const contactDataProperties: INodeProperties[] = [
@@ -135,10 +136,24 @@ function convert(
 	}
 }
 
+type MapperField = ResourceMapperValue['schema'][number];
+
+/** The mapper's schema by field id; the schema is shared by every item of a run, so this is too. */
+const schemaIndexes = new WeakMap<object, Map<string, MapperField>>();
+function schemaIndex(mapping: ResourceMapperValue): Map<string, MapperField> {
+	const fields = mapping.schema ?? [];
+	let index = schemaIndexes.get(fields);
+	if (!index) {
+		index = new Map(fields.map((field) => [field.id, field]));
+		schemaIndexes.set(fields, index);
+	}
+	return index;
+}
+
 /** Field values from the mapper: typed by the schema n8n saved with the node. */
 function mapperFields(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
-	const mapping = ctx.getNodeParameter('fields', itemIndex) as ResourceMapperValue;
-	const schema = new Map((mapping.schema ?? []).map((field) => [field.id, field]));
+	const mapping = itemParameter<ResourceMapperValue>(ctx, 'fields', itemIndex);
+	const schema = schemaIndex(mapping);
 	const source: IDataObject =
 		mapping.mappingMode === 'autoMapInputData'
 			? ctx.getInputData()[itemIndex].json
@@ -186,14 +201,14 @@ async function jsonFields(ctx: IExecuteFunctions, itemIndex: number): Promise<ID
 
 /** The request body for one item: fields, tags (`-tag` removes), owner, IP, last active, blanks. */
 export async function contactPayload(ctx: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const mode = ctx.getNodeParameter('fieldsMode', itemIndex, 'mapper') as string;
+	const mode = itemParameter<string>(ctx, 'fieldsMode', itemIndex, 'mapper');
 	const payload = mode === 'json' ? await jsonFields(ctx, itemIndex) : mapperFields(ctx, itemIndex);
 
-	const add = tagList(ctx.getNodeParameter('tagsToAdd', itemIndex, ''));
-	const remove = tagList(ctx.getNodeParameter('tagsToRemove', itemIndex, ''));
+	const add = tagList(itemParameter(ctx, 'tagsToAdd', itemIndex, ''));
+	const remove = tagList(itemParameter(ctx, 'tagsToRemove', itemIndex, ''));
 	if (add.length + remove.length > 0) payload.tags = [...add, ...remove.map((tag) => `-${tag}`)];
 
-	const extra = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const extra = itemParameter<IDataObject>(ctx, 'additionalFields', itemIndex, {});
 	if (extra.owner !== undefined && extra.owner !== '') {
 		const owner = Number(extra.owner);
 		if (!Number.isInteger(owner)) fail(ctx, itemIndex, `The field "Owner" needs a user ID, got "${String(extra.owner)}"`);

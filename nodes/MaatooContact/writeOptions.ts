@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { simplifyContact } from '../shared/contacts/simplifyContact';
 import { maxRetriesOption } from '../shared/descriptions/listParameters';
+import { itemParameter } from '../shared/parameters/itemParameters';
 
 /** Mautic's default api_batch_max_limit. */
 export const DEFAULT_BATCH_SIZE = 200;
@@ -41,5 +42,5 @@ export function batchingOf(ctx: IExecuteFunctions): { useBatch: boolean; batchSi
 
 /** The contact as the user asked for it: flat by default, Mautic's raw shape on request. */
 export function contactOutput(ctx: IExecuteFunctions, itemIndex: number, contact: IDataObject): IDataObject {
-	return ctx.getNodeParameter('simplify', itemIndex, true) ? simplifyContact(contact) : contact;
+	return itemParameter(ctx, 'simplify', itemIndex, true) ? simplifyContact(contact) : contact;
 }

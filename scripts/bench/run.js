@@ -7,6 +7,10 @@
  * table to docs/benchmarks.md. A script, not a test: nothing here asserts on time.
  *
  * Environment: BENCH_UPSERT (default 5000), BENCH_EXPORT (default 50000), BENCH_LATENCY_MS (default 5).
+ * To study one job: BENCH_ONLY (a regular expression over "job implementation", e.g. "getAll maatoo")
+ * runs just the matching jobs and leaves docs/benchmarks.md alone; BENCH_CPU_PROFILE=<folder> makes
+ * n8n write V8 CPU profiles there (open them in Chrome DevTools, or summarise with
+ * scripts/bench/profile-summary.js).
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -19,6 +23,8 @@ const { jobs, BUILTIN_CREDENTIAL, MAATOO_CREDENTIAL } = require('./workflows');
 const UPSERT = Number(process.env.BENCH_UPSERT || 5000);
 const EXPORT = Number(process.env.BENCH_EXPORT || 50000);
 const LATENCY = Number(process.env.BENCH_LATENCY_MS || 5);
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : undefined;
+const CPU_PROFILE = process.env.BENCH_CPU_PROFILE ? path.resolve(process.env.BENCH_CPU_PROFILE) : undefined;
 const ADMIN = { username: 'admin', password: 'maatoo-secret' };
 
 /** Peak resident memory so far (VmHWM) of a Linux process, in MB. */
@@ -44,7 +50,8 @@ function seedExport(fake, count) {
 async function runJob(session, fake, entry) {
 	fake.reset();
 	if (entry.job === 'getAll') seedExport(fake, EXPORT);
-	await session.start();
+	if (CPU_PROFILE) fs.mkdirSync(CPU_PROFILE, { recursive: true });
+	await session.start({ nodeArgs: CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILE}`] : [] });
 	const pid = /** @type {number} */ (session.server?.pid);
 	let peak = peakMemoryMb(pid);
 	const sampler = setInterval(() => (peak = Math.max(peak, peakMemoryMb(pid))), 100);
@@ -83,7 +90,7 @@ function table(results) {
 		const base = results.find((candidate) => candidate.job === result.job && candidate.implementation === 'built-in');
 		const own = result.implementation === 'built-in';
 		lines.push(
-			`| ${result.label ?? base?.label ?? result.job} | ${result.implementation} | ${result.requests.toLocaleString('en')} | ${result.seconds.toFixed(2)} | ${result.peakMb.toFixed(0)} | ${(result.summary.count_id ?? '?').toLocaleString?.('en') ?? result.summary.count_id} | ${own ? '1×' : ratio(base.seconds, result.seconds)} | ${own ? '1×' : ratio(base.requests, result.requests)} |`,
+			`| ${result.label ?? base?.label ?? result.job} | ${result.implementation} | ${result.requests.toLocaleString('en')} | ${result.seconds.toFixed(2)} | ${result.peakMb.toFixed(0)} | ${(result.summary.count_id ?? '?').toLocaleString?.('en') ?? result.summary.count_id} | ${own ? '1×' : ratio(base?.seconds, result.seconds)} | ${own ? '1×' : ratio(base?.requests, result.requests)} |`,
 		);
 	}
 	return lines.join('\n');
@@ -93,13 +100,14 @@ async function main() {
 	process.stdout.write(`Benchmark: ${UPSERT} upserts, export of ${EXPORT}, ${LATENCY} ms per request\n`);
 	const fake = await startFakeMautic({ latencyMs: LATENCY });
 	const tarball = packPackage(fs.mkdtempSync(path.join(os.tmpdir(), 'maatoo-bench-')));
-	const session = await N8nSession.create({ tarball, env: { EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none', N8N_PAYLOAD_SIZE_MAX: '512' } });
+	const env = { EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none', N8N_PAYLOAD_SIZE_MAX: '512' };
+	const session = await N8nSession.create({ tarball, env });
 	try {
 		await session.importCredentials([
 			{ ...BUILTIN_CREDENTIAL, type: 'mauticApi', data: { url: fake.url, ...ADMIN } },
 			{ ...MAATOO_CREDENTIAL, type: 'maatooApi', data: { url: fake.url, ...ADMIN } },
 		]);
-		const all = jobs(UPSERT, EXPORT);
+		const all = jobs(UPSERT, EXPORT).filter((entry) => !ONLY || ONLY.test(`${entry.job} ${entry.implementation}`));
 		for (const entry of all) {
 			await session.importWorkflow(entry.workflow);
 			await session.publish(entry.workflow.id);
@@ -113,6 +121,7 @@ async function main() {
 		}
 		const markdown = table(results);
 		process.stdout.write(`\n${markdown}\n`);
+		if (ONLY) return;
 		const doc = [
 			'# Benchmarks',
 			'',

@@ -200,13 +200,13 @@ function runN8n(host, args, env, options = {}) {
  * Starts `n8n start` (or another long-running command) and resolves once /healthz/readiness answers.
  * @param {{ bin: string, nodeBin?: string, pathPrefix?: string, env?: Record<string, string> }} host
  * @param {NodeJS.ProcessEnv} env
- * @param {{ args?: string[], logFile: string, timeoutMs?: number, readyLogLine?: string }} options
+ * @param {{ args?: string[], nodeArgs?: string[], logFile: string, timeoutMs?: number, readyLogLine?: string }} options
  * (`readyLogLine` needs N8N_LOG_LEVEL info or lower; pass '' to wait for readiness only)
  */
 async function startN8n(host, env, options) {
 	const logStart = fs.existsSync(options.logFile) ? fs.statSync(options.logFile).size : 0;
 	const log = fs.openSync(options.logFile, 'a');
-	const child = spawn(host.nodeBin ?? process.execPath, [host.bin, ...(options.args ?? ['start'])], {
+	const child = spawn(host.nodeBin ?? process.execPath, [...(options.nodeArgs ?? []), host.bin, ...(options.args ?? ['start'])], {
 		env: withHost(host, env),
 		stdio: ['ignore', log, log],
 	});

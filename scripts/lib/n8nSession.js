@@ -131,8 +131,9 @@ class N8nSession {
 		await this.cli(this.activatesWithUpdate ? ['update:workflow', '--id', workflowId, '--active=false'] : ['unpublish:workflow', '--id', workflowId]);
 	}
 
-	async start() {
-		this.server = await startN8n(this.host, this.env, { logFile: path.join(this.root, 'n8n.log') });
+	/** @param {{ nodeArgs?: string[] }} [options] flags for the Node running n8n (e.g. --cpu-prof, which NODE_OPTIONS refuses) */
+	async start(options = {}) {
+		this.server = await startN8n(this.host, this.env, { logFile: path.join(this.root, 'n8n.log'), nodeArgs: options.nodeArgs });
 	}
 
 	async stop() {
