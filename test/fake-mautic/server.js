@@ -25,7 +25,9 @@ const { applySeed } = require('./seed');
  *   authType: 'basic'|'bearer'|'none', requestNumber: number }} FaultContext
  * @typedef {{ status: 429|500|502|503|504, retryAfter?: number, after?: boolean, reset?: boolean }} Fault
  * @typedef {{ method: string, path: string, query: Record<string, any>, status: number|null,
- *   authType: 'basic'|'bearer'|'none', at: number, body?: any, fault?: boolean }} RequestRecord
+ *   authType: 'basic'|'bearer'|'none', at: number, body?: any, fault?: boolean,
+ *   othersInFlight: number }} RequestRecord
+ * (`othersInFlight`: requests received and not yet answered when this one arrived)
  * @typedef {{
  *   version: string, apiEnabled: boolean, basicAuthEnabled: boolean, batchLimit: number, latencyMs: number,
  *   fault: ((ctx: FaultContext) => Fault|undefined|null|void) | undefined, webhookMode: 'immediate'|'queued',
@@ -111,6 +113,7 @@ async function startFakeMautic(options = {}) {
 	}));
 	/** @type {RequestRecord[]} */
 	const requests = [];
+	let inFlight = 0;
 	/** @type {import('./webhooks').Delivery[]} */
 	const deliveries = [];
 	let baseUrl = '';
@@ -259,8 +262,10 @@ async function startFakeMautic(options = {}) {
 		/** @type {'basic'|'bearer'|'none'} */
 		const authType = basic ? 'basic' : /^bearer\s/i.test(authz) || query.access_token ? 'bearer' : 'none';
 		/** @type {RequestRecord} */
-		const record = { method, path, query, status: null, authType, at: Date.now() };
+		const record = { method, path, query, status: null, authType, at: Date.now(), othersInFlight: inFlight };
 		requests.push(record);
+		inFlight++;
+		res.once('close', () => inFlight--);
 		const requestNumber = requests.length;
 
 		const buf = await readBody(req);

@@ -34,6 +34,28 @@ describe('Contact: Get Many', () => {
 		expect(contactRequests()).toBe(4);
 	});
 
+	test('the next page is asked for while the previous one is read, never more than one ahead', async () => {
+		fake.setConfig({ latencyMs: 20 });
+		try {
+			const { json } = await runNode({
+				type: 'maatooContact',
+				credential: basicCredential(fake.url),
+				parameters: { operation: 'getAll', returnAll: true, options: { pageSize: 10, orderBy: 'id', orderByDir: 'ASC' } },
+			});
+			expect(json.map((contact) => contact.id)).toEqual([...ids].sort((a, b) => a - b));
+			const pages = fake.requests.filter((request: any) => request.path === '/api/contacts' && request.method === 'GET');
+			// 65 contacts in pages of 10: seven pages, none asked twice, the first alone.
+			expect(pages.map((request: any) => Number(request.query.start))).toEqual([0, 10, 20, 30, 40, 50, 60]);
+			// Once the total is known, page 3 is asked for together with page 2; later pages are asked
+			// as soon as the one before is being read, so the overlap then depends on timing.
+			expect(pages[0].othersInFlight).toBe(0);
+			expect(pages[2].othersInFlight).toBe(1);
+			expect(Math.max(...pages.map((request: any) => request.othersInFlight))).toBe(1);
+		} finally {
+			fake.setConfig({ latencyMs: 0 });
+		}
+	});
+
 	test('the simplified contact is flat: fields, tag names, owner, dates', async () => {
 		const { json } = await runNode({
 			type: 'maatooContact',

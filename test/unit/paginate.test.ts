@@ -1,3 +1,5 @@
+import { compactContactList } from '../../nodes/shared/contacts/compactContactList';
+import { simplifyContact } from '../../nodes/shared/contacts/simplifyContact';
 import { readList } from '../../nodes/shared/engine';
 import { stubContext } from '../support/stubContext';
 
@@ -36,7 +38,12 @@ describe('reading Mautic lists', () => {
 		const pages = [page([{ id: 1 }, { id: 2 }], '10'), page([], '10')];
 		const { ctx, calls } = stubContext((_, index) => pages[index] ?? page([], '10'));
 		expect((await readList(ctx, list)).map((row) => row.id)).toEqual([1, 2]);
-		expect(calls).toHaveLength(2);
+		// The third is the page asked ahead (start 4) while start 2 was read: it goes unused.
+		expect(calls.map((call) => call.qs)).toEqual([
+			{ start: 0, limit: 2 },
+			{ start: 2, limit: 2 },
+			{ start: 4, limit: 2 },
+		]);
 	});
 
 	test('reads array pages and stops at a short page when no total is given', async () => {
@@ -96,5 +103,75 @@ describe('reading Mautic lists', () => {
 		const { ctx, calls } = stubContext(() => page([{ id: 4 }, { id: 4 }], '2'));
 		await readList(ctx, { ...list, paging: 'idCursor' });
 		expect(calls.length).toBeLessThanOrEqual(2);
+	});
+});
+
+describe('asking for the next page ahead', () => {
+	const ROWS = Array.from({ length: 10 }, (_, index) => ({ id: index + 1 }));
+	const byOffset = (options: { qs?: unknown }) => {
+		const { start, limit } = options.qs as { start: number; limit: number };
+		return page(ROWS.slice(start, start + limit), ROWS.length);
+	};
+
+	test('a stable list costs no extra request: one per page', async () => {
+		const { ctx, calls } = stubContext(byOffset);
+		const rows = await readList(ctx, list);
+		expect(rows.map((row) => row.id)).toEqual(ROWS.map((row) => row.id));
+		expect(calls.map((call) => (call.qs as { start: number }).start)).toEqual([0, 2, 4, 6, 8]);
+	});
+
+	test('a page asked ahead is dropped when the page before came back short', async () => {
+		// The server answers one row for start 2 (rows gone meanwhile), so the loop goes on at 3, not 4.
+		const { ctx, calls } = stubContext((options) => {
+			const { start } = options.qs as { start: number };
+			return start === 2 ? page([{ id: 3 }], ROWS.length) : byOffset(options);
+		});
+		const rows = await readList(ctx, list);
+		expect(rows.map((row) => row.id)).toEqual(ROWS.map((row) => row.id));
+		const starts = calls.map((call) => (call.qs as { start: number }).start);
+		expect(starts).toEqual([0, 2, 4, 3, 5, 7, 9]);
+	});
+
+	test('an unused page asked ahead may fail without failing the read', async () => {
+		const { ctx } = stubContext((options) => {
+			const { start } = options.qs as { start: number };
+			if (start === 4) return { networkCode: 'ECONNRESET' };
+			return start === 2 ? page([{ id: 3 }], ROWS.length) : byOffset(options);
+		});
+		const rows = await readList(ctx, { ...list, maxRetries: 0 });
+		expect(rows.map((row) => row.id)).toEqual(ROWS.map((row) => row.id));
+	});
+
+	test('a used page asked ahead that failed fails the read', async () => {
+		const { ctx } = stubContext((options) => ((options.qs as { start: number }).start === 4 ? { networkCode: 'ECONNRESET' } : byOffset(options)));
+		await expect(readList(ctx, { ...list, maxRetries: 0 })).rejects.toThrow(/ECONNRESET|connect|reach/i);
+	});
+
+	test('nothing is asked ahead beyond the limit', async () => {
+		const { ctx, calls } = stubContext(byOffset);
+		const rows = await readList(ctx, { ...list, returnAll: false, limit: 5 });
+		expect(rows.map((row) => row.id)).toEqual([1, 2, 3, 4, 5]);
+		expect(calls.map((call) => call.qs)).toEqual([
+			{ start: 0, limit: 2 },
+			{ start: 2, limit: 2 },
+			{ start: 4, limit: 1 },
+		]);
+	});
+});
+
+describe('compacted pages', () => {
+	const entry = (alias: string, value: unknown) => ({ id: '2', label: alias, alias, type: 'text', group: 'core', value, normalizedValue: value });
+	const contactList = { ...list, map: simplifyContact, compact: compactContactList };
+
+	test('a page whose contacts carry fields.all is read from the compacted text', async () => {
+		const contact = { id: 5, fields: { core: { firstname: entry('firstname', 'Ada') }, all: { id: 5, firstname: 'Ada' } } };
+		const { ctx } = stubContext(() => ({ raw: JSON.stringify({ total: '1', contacts: { 5: contact } }) }));
+		expect(await readList(ctx, contactList)).toEqual([{ id: 5, firstname: 'Ada' }]);
+	});
+
+	test('a page with a contact lacking fields.all is parsed whole, so grouped values are not lost', async () => {
+		const contact = { id: 5, fields: { core: { firstname: entry('firstname', 'Ada') } } };
+		const { ctx } = stubContext(() => ({ raw: JSON.stringify({ total: '1', contacts: { 5: contact } }) }));
+		expect(await readList(ctx, contactList)).toEqual([{ id: 5, firstname: 'Ada' }]);
 	});
 });

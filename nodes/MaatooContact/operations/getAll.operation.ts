@@ -8,6 +8,7 @@ import {
 	returnAllProperty,
 	simplifyProperty,
 } from '../../shared/descriptions/listParameters';
+import { compactContactList } from '../../shared/contacts/compactContactList';
 import { simplifyContact } from '../../shared/contacts/simplifyContact';
 import type { Operation } from '../../shared/engine';
 
@@ -195,6 +196,7 @@ export const getAllOperation: Operation = {
 			pageSize: Number(options.pageSize) || DEFAULT_PAGE_SIZE,
 			paging: options.pagination === 'idCursor' ? 'idCursor' : 'offset',
 			map: simplify ? simplifyContact : undefined,
+			compact: simplify ? compactContactList : undefined,
 		};
 	},
 };

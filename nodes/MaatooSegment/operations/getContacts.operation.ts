@@ -8,6 +8,7 @@ import {
 	simplifyProperty,
 } from '../../shared/descriptions/listParameters';
 import { resolveSegmentId, segmentLocator } from '../../shared/descriptions/segmentLocator';
+import { compactContactList } from '../../shared/contacts/compactContactList';
 import { simplifyContact } from '../../shared/contacts/simplifyContact';
 import { readList, type Operation } from '../../shared/engine';
 import { mauticRequest } from '../../shared/transport';
@@ -58,6 +59,7 @@ export const getContactsOperation: Operation = {
 				limit,
 				pageSize: Number(options.pageSize) || DEFAULT_PAGE_SIZE,
 				map: simplify ? simplifyContact : undefined,
+				compact: simplify ? compactContactList : undefined,
 			},
 			itemIndex,
 		);

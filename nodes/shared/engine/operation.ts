@@ -23,6 +23,11 @@ export interface ListRequest {
 	paging?: 'offset' | 'page' | 'idCursor';
 	/** Applied per page, so raw pages can be dropped early on large exports. */
 	map?: (row: IDataObject) => IDataObject;
+	/**
+	 * Optional: shortens each page's text before parsing, when `map` needs only part of a row.
+	 * A page with a row that fails `isComplete` is parsed again from the full text.
+	 */
+	compact?: { text(rawText: string): string; isComplete(row: IDataObject): boolean };
 	maxRetries?: number;
 }
 

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { keysInWrittenOrder, mauticRequest, type MauticContext, type MauticResponse } from '../transport';
+import { keysInWrittenOrder, mauticRequest, parseResponseText, type MauticContext, type MauticResponse } from '../transport';
 import type { ListRequest } from './operation';
 
 /**
@@ -32,10 +32,33 @@ function pagingQuery(list: ListRequest, page: number, offset: number, pageSize: 
 	return { start: 0, limit: pageSize, orderBy: 'id', orderByDir: 'ASC', where };
 }
 
+/** The rows of a page; a compacted page with a row that lost what `map` needs is parsed again whole. */
+function rowsOfListPage(response: MauticResponse, list: ListRequest): { rows: IDataObject[]; response: MauticResponse } {
+	const rows = rowsOfPage(response, list.key);
+	const { compact } = list;
+	if (response.fullText === undefined || !compact || rows.every((row) => compact.isComplete(row))) return { rows, response };
+	const whole = { ...response, body: parseResponseText(response.fullText), rawText: response.fullText, fullText: undefined };
+	return { rows: rowsOfPage(whole, list.key), response: whole };
+}
+
+interface PageAsk {
+	offset: number;
+	size: number;
+	response: Promise<MauticResponse>;
+}
+
+/** Pages asked for ahead of the one being read: the server always has the next one to prepare, and never more than two requests of a list are open at once. */
+export const PAGES_AHEAD = 1;
+
 /**
  * Reads a list page by page until it has what was asked for. It stops on an empty page, when
  * the server's total is reached, or on a short page when no total applies; every page must
  * move forward, so it cannot loop forever.
+ *
+ * With offset paging, once the total is known the next pages are asked for before the current
+ * one is read: the server prepares them while this process parses. A page asked ahead is used
+ * only if it is exactly the page the sequential loop asks for next (same offset and size), so a
+ * list that changes meanwhile costs a few unused requests, never a wrong row.
  */
 export async function readList(
 	context: MauticContext,
@@ -46,38 +69,53 @@ export async function readList(
 	const map = list.map ?? ((row: IDataObject) => row);
 	const wanted = list.returnAll ? Infinity : Math.max(0, list.limit);
 	const cursor = list.paging === 'idCursor';
-	let offset = 0;
-	let lastId = 0;
-	for (let page = 0; page < MAX_PAGES && rows.length < wanted; page++) {
-		const pageSize = Math.max(1, Math.min(list.pageSize, wanted - rows.length));
-		const response = await mauticRequest(
+	const asksAhead = list.paging === undefined || list.paging === 'offset';
+	const fetchPage = (query: IDataObject) =>
+		mauticRequest(
 			context,
-			{
-				method: 'GET',
-				path: list.path,
-				qs: { ...list.qs, ...pagingQuery(list, page, offset, pageSize, lastId) },
-				maxRetries: list.maxRetries,
-			},
+			{ method: 'GET', path: list.path, qs: { ...list.qs, ...query }, maxRetries: list.maxRetries, compactText: list.compact?.text },
 			itemIndex,
 		);
-		const pageRows = rowsOfPage(response, list.key);
+	let offset = 0;
+	let lastId = 0;
+	let knownTotal: number | undefined;
+	let ahead: PageAsk[] = [];
+	for (let page = 0; page < MAX_PAGES && rows.length < wanted; page++) {
+		const pageSize = Math.max(1, Math.min(list.pageSize, wanted - rows.length));
+		const asked = ahead[0]?.offset === offset && ahead[0].size === pageSize ? ahead.shift() : undefined;
+		if (!asked) ahead = [];
+		const current = asked?.response ?? fetchPage(pagingQuery(list, page, offset, pageSize, lastId));
+		if (asksAhead && knownTotal !== undefined) {
+			let nextOffset = ahead.length ? ahead[ahead.length - 1].offset + ahead[ahead.length - 1].size : offset + pageSize;
+			while (ahead.length < PAGES_AHEAD && nextOffset < knownTotal) {
+				const size = Math.min(list.pageSize, wanted - rows.length - (nextOffset - offset));
+				if (size <= 0) break;
+				const response = fetchPage(pagingQuery(list, page + 1 + ahead.length, nextOffset, size, lastId));
+				// Not awaited when the list changed meanwhile; its failure must not go unhandled then.
+				response.catch(() => undefined);
+				ahead.push({ offset: nextOffset, size, response });
+				nextOffset += size;
+			}
+		}
+		const { rows: pageRows, response } = rowsOfListPage(await current, list);
 		for (const row of pageRows) {
 			if (rows.length >= wanted) break;
 			rows.push(map(row));
 		}
 		offset += pageRows.length;
-		const asked = list.paging === 'page' ? list.pageSize : pageSize;
+		const askedSize = list.paging === 'page' ? list.pageSize : pageSize;
 		if (pageRows.length === 0) break;
 		if (cursor) {
 			const nextId = Number(pageRows[pageRows.length - 1].id);
 			// The total counts rows above the cursor, so only a short page or a stuck cursor ends it.
-			if (!(nextId > lastId) || pageRows.length < asked) break;
+			if (!(nextId > lastId) || pageRows.length < askedSize) break;
 			lastId = nextId;
 			continue;
 		}
 		const total = totalOfPage(response);
+		knownTotal = total;
 		if (total !== undefined && offset >= total) break;
-		if (total === undefined && pageRows.length < asked) break;
+		if (total === undefined && pageRows.length < askedSize) break;
 	}
 	return rows;
 }

@@ -3,5 +3,5 @@ export { authenticationOf, CREDENTIAL_TYPE, type MauticContext } from './context
 export { lastSeenMauticVersion, majorVersion } from './mauticVersion';
 export { keysInWrittenOrder, topLevelObjectKeys } from './orderedJson';
 export { describeFailure, type AuthenticationMethod, type RequestSubject } from './describeFailure';
-export { mauticErrorEntries, type MauticFailure, type MauticErrorEntry } from './failure';
+export { mauticErrorEntries, parseResponseText, type MauticFailure, type MauticErrorEntry } from './failure';
 export { instanceRoot, apiUrl } from './baseUrl';

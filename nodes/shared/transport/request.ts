@@ -36,6 +36,12 @@ export interface MauticRequest {
 	entity?: RequestSubject['entity'];
 	maxRetries?: number;
 	timeoutMs?: number;
+	/**
+	 * Shortens a successful answer's text before it is parsed, for readers that need only part of
+	 * a large answer (see compactContactList.ts). The text as received stays on the response as
+	 * `fullText`, to parse after all should the short one lack something.
+	 */
+	compactText?: (rawText: string) => string;
 }
 
 export interface MauticResponse {
@@ -45,6 +51,8 @@ export interface MauticResponse {
 	/** The exact text, for readers that need the server's key order (see orderedJson.ts). */
 	rawText: string;
 	headers: Record<string, string>;
+	/** Only when `compactText` changed the answer: the text as received. */
+	fullText?: string;
 }
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
@@ -148,10 +156,15 @@ export async function mauticRequest(
 			)) as IN8nHttpFullResponse;
 			const headers = lowerCaseHeaders(response.headers);
 			rememberMauticVersion(context, headers['mautic-version']);
-			const rawText = typeof response.body === 'string' ? response.body : String(response.body ?? '');
+			const received = typeof response.body === 'string' ? response.body : String(response.body ?? '');
+			const rawText = request.compactText && response.statusCode < 300 ? request.compactText(received) : received;
 			const body = parseResponseText(rawText);
 			const failed = failureInAnswer(response.statusCode, body, headers);
-			if (!failed) return { status: response.statusCode, body, rawText, headers };
+			if (!failed) {
+				const answer: MauticResponse = { status: response.statusCode, body, rawText, headers };
+				if (rawText !== received) answer.fullText = received;
+				return answer;
+			}
 			failure = failed;
 		} catch (error) {
 			failure = failureFromError(error);
