@@ -56,6 +56,46 @@ describe('Contact: Get Many', () => {
 		}
 	});
 
+	test('an OAuth2 token that expires mid-export is refreshed once, though two page requests find it expired', async () => {
+		const client = { clientId: '1_abc', clientSecret: 'shh', redirectUri: 'http://127.0.0.1:5678/rest/oauth2-credential/callback' };
+		const code = fake.issueAuthorizationCode(client.clientId, client.redirectUri);
+		const exchange = await fetch(`${fake.url}/oauth/v2/token`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: client.redirectUri, client_id: client.clientId, client_secret: client.clientSecret }).toString(),
+		});
+		const tokens = await exchange.json();
+		let pagesSeen = 0;
+		// The token expires as the second page arrives: that page and the one asked ahead with it are both refused.
+		fake.setConfig({
+			latencyMs: 20,
+			fault: (request: any) => {
+				if (request.path === '/api/contacts' && ++pagesSeen === 2) fake.expireAccessTokens();
+				return undefined;
+			},
+		});
+		try {
+			const { json } = await runNode({
+				type: 'maatooContact',
+				credential: {
+					id: 'cred-oauth-code',
+					name: 'Fake Mautic (OAuth2, authorization code)',
+					type: 'maatooOAuth2Api',
+					data: { url: fake.url, grantType: 'authorizationCode', clientId: client.clientId, clientSecret: client.clientSecret, oauthTokenData: tokens },
+				},
+				parameters: { operation: 'getAll', returnAll: true, options: { pageSize: 10, orderBy: 'id', orderByDir: 'ASC' } },
+			});
+			expect(json.map((contact) => contact.id)).toEqual([...ids].sort((a, b) => a - b));
+			const refused = fake.requests.filter((request: any) => request.path === '/api/contacts' && request.status === 401);
+			expect(refused).toHaveLength(2);
+			// Both refreshed with the same refresh token; Mautic accepts it once.
+			const refreshes = fake.requests.filter((request: any) => request.path === '/oauth/v2/token' && request.body?.grant_type === 'refresh_token');
+			expect(refreshes.map((request: any) => request.status).sort()).toEqual([200, 400]);
+		} finally {
+			fake.setConfig({ latencyMs: 0, fault: undefined });
+		}
+	});
+
 	test('the simplified contact is flat: fields, tag names, owner, dates', async () => {
 		const { json } = await runNode({
 			type: 'maatooContact',

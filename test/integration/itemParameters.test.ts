@@ -89,6 +89,7 @@ const PROBES: Array<[string, unknown]> = [
 		{ email: '={{ $json.email }}', nested: { city: '={{ $json.address.city }}', fixed: 'x', count: 3 }, list: ['={{ $json.tags[0] }}', 'y'] },
 	],
 	['an object with a method call inside', { email: '={{ $json.email }}', upper: '={{ String($json.email).toUpperCase() }}' }],
+	['a resource locator by ID', { __rl: true, mode: 'id', value: '={{ $json.zero }}' }],
 	['a sibling parameter reference', { a: 'one', b: '={{ $parameter["&a"] }}', c: '={{ $json.email }}' }],
 ];
 

@@ -147,6 +147,23 @@ describe('asking for the next page ahead', () => {
 		await expect(readList(ctx, { ...list, maxRetries: 0 })).rejects.toThrow(/ECONNRESET|connect|reach/i);
 	});
 
+	test('a page that failed while another request was open is asked once more, on its own', async () => {
+		let failures = 0;
+		const { ctx, calls } = stubContext((options) => {
+			if ((options.qs as { start: number }).start === 4 && failures++ === 0) return { status: 400, raw: '' };
+			return byOffset(options);
+		});
+		const rows = await readList(ctx, { ...list, maxRetries: 0 });
+		expect(rows.map((row) => row.id)).toEqual(ROWS.map((row) => row.id));
+		expect(calls.filter((call) => (call.qs as { start: number }).start === 4)).toHaveLength(2);
+	});
+
+	test('the first page, asked alone, is not asked again', async () => {
+		const { ctx, calls } = stubContext(() => ({ status: 400, raw: '' }));
+		await expect(readList(ctx, { ...list, maxRetries: 0 })).rejects.toThrow();
+		expect(calls).toHaveLength(1);
+	});
+
 	test('nothing is asked ahead beyond the limit', async () => {
 		const { ctx, calls } = stubContext(byOffset);
 		const rows = await readList(ctx, { ...list, returnAll: false, limit: 5 });

@@ -3,10 +3,11 @@ import {
 	type IExecuteFunctions,
 	type INodeParameterResourceLocator,
 } from 'n8n-workflow';
+import { itemParameter } from '../parameters/itemParameters';
 
 /** The raw `{mode, value}` of a resource locator (or a plain value from older or AI-made workflows). */
 export function locatorOf(ctx: IExecuteFunctions, itemIndex: number, parameterName: string): INodeParameterResourceLocator {
-	const raw = ctx.getNodeParameter(parameterName, itemIndex) as INodeParameterResourceLocator | string | number;
+	const raw = itemParameter<INodeParameterResourceLocator | string | number>(ctx, parameterName, itemIndex);
 	return typeof raw === 'object' && raw !== null ? raw : { __rl: true, mode: 'id', value: raw };
 }
 

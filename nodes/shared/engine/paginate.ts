@@ -41,6 +41,25 @@ function rowsOfListPage(response: MauticResponse, list: ListRequest): { rows: ID
 	return { rows: rowsOfPage(whole, list.key), response: whole };
 }
 
+/**
+ * A page whose request failed while another request of the list was open is asked once more, on
+ * its own, once the others have settled. Two requests that both find an OAuth2 access token
+ * expired both refresh it, and Mautic accepts each refresh token once: one of them loses that
+ * race through no fault of the list. A page that fails again fails the read.
+ */
+async function askedAgainIfFailed(
+	request: Promise<MauticResponse>,
+	ahead: PageAsk[],
+	askAgain: () => Promise<MauticResponse>,
+): Promise<MauticResponse> {
+	try {
+		return await request;
+	} catch {
+		await Promise.allSettled(ahead.map((ask) => ask.response));
+		return await askAgain();
+	}
+}
+
 interface PageAsk {
 	offset: number;
 	size: number;
@@ -84,7 +103,8 @@ export async function readList(
 		const pageSize = Math.max(1, Math.min(list.pageSize, wanted - rows.length));
 		const asked = ahead[0]?.offset === offset && ahead[0].size === pageSize ? ahead.shift() : undefined;
 		if (!asked) ahead = [];
-		const current = asked?.response ?? fetchPage(pagingQuery(list, page, offset, pageSize, lastId));
+		const query = pagingQuery(list, page, offset, pageSize, lastId);
+		const current = asked?.response ?? fetchPage(query);
 		if (asksAhead && knownTotal !== undefined) {
 			let nextOffset = ahead.length ? ahead[ahead.length - 1].offset + ahead[ahead.length - 1].size : offset + pageSize;
 			while (ahead.length < PAGES_AHEAD && nextOffset < knownTotal) {
@@ -97,7 +117,9 @@ export async function readList(
 				nextOffset += size;
 			}
 		}
-		const { rows: pageRows, response } = rowsOfListPage(await current, list);
+		const overlapped = asked !== undefined || ahead.length > 0;
+		const received = overlapped ? await askedAgainIfFailed(current, ahead, () => fetchPage(query)) : await current;
+		const { rows: pageRows, response } = rowsOfListPage(received, list);
 		for (const row of pageRows) {
 			if (rows.length >= wanted) break;
 			rows.push(map(row));
