@@ -89,4 +89,13 @@ describe('compacting a contact list page', () => {
 		expect(compacted.contacts['3'].fields.core).toEqual({ a: 0, b: entry('b', ['x', 'y']) });
 		expect(simplifyContact(compacted.contacts['3'])).toEqual(simplifyContact(contact));
 	});
+
+	test('a field value of many megabytes still gives the right contact', () => {
+		const huge = `${'x'.repeat(9_000_000)}\\"end`;
+		const entry = { id: '40', label: 'Notes', alias: 'notes', type: 'textarea', group: 'core', value: huge, normalizedValue: huge };
+		const contact = { id: 8, fields: { core: { notes: entry }, all: { id: 8, notes: huge } } };
+		const text = JSON.stringify({ contacts: { 8: contact } });
+		const compacted = JSON.parse(compactGroupedFields(text)) as any;
+		expect(simplifyContact(compacted.contacts['8'])).toEqual(simplifyContact(contact));
+	});
 });

@@ -25,7 +25,11 @@ class ParameterProbe implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
-		properties: [{ displayName: 'Probe', name: 'probe', type: 'json', default: '' }],
+		properties: [
+			{ displayName: 'Probe', name: 'probe', type: 'json', default: '' },
+			// `otherInput`: itemParameter sees other input items than n8n's $json (as in a tool run).
+			{ displayName: 'Input', name: 'input', type: 'string', default: 'same' },
+		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -36,15 +40,21 @@ class ParameterProbe implements INodeType {
 				return { error: (error as Error).message };
 			}
 		};
-		return [
-			this.getInputData().map((_, itemIndex) => ({
-				json: {
-					n8n: outcome(() => this.getNodeParameter('probe', itemIndex)),
-					ours: outcome(() => itemParameter(this, 'probe', itemIndex)),
-				} as IDataObject,
-				pairedItem: { item: itemIndex },
-			})),
-		];
+		// Counts what itemParameter leaves to n8n's evaluation.
+		let evaluations = 0;
+		const counted = Object.create(this) as IExecuteFunctions;
+		counted.getNodeParameter = ((...args: Parameters<IExecuteFunctions['getNodeParameter']>) => {
+			evaluations++;
+			return this.getNodeParameter(...args);
+		}) as IExecuteFunctions['getNodeParameter'];
+		if (this.getNodeParameter('input', 0) === 'otherInput') {
+			counted.getInputData = () => ITEMS.map((json) => ({ json: { ...json, email: 'someone-else@example.com' } }));
+		}
+		const rows = this.getInputData().map((_, itemIndex) => ({
+			n8n: outcome(() => this.getNodeParameter('probe', itemIndex)),
+			ours: outcome(() => itemParameter(counted, 'probe', itemIndex)),
+		}));
+		return [rows.map((row, itemIndex) => ({ json: { ...row, evaluations } as IDataObject, pairedItem: { item: itemIndex } }))];
 	}
 }
 
@@ -90,10 +100,14 @@ const PROBES: Array<[string, unknown]> = [
 	],
 	['an object with a method call inside', { email: '={{ $json.email }}', upper: '={{ String($json.email).toUpperCase() }}' }],
 	['a resource locator by ID', { __rl: true, mode: 'id', value: '={{ $json.zero }}' }],
+	['an index with a leading zero', '={{ $json.tags[01] }}'],
+	['a key n8n refuses', '={{ $json.binding }}'],
+	['a quoted key with braces', '={{ $json["a}}b"] }}'],
+	['a raw sibling reference', { a: 'one', b: '={{ $rawParameter["&a"] }}', c: '={{ $json.email }}' }],
 	['a sibling parameter reference', { a: 'one', b: '={{ $parameter["&a"] }}', c: '={{ $json.email }}' }],
 ];
 
-async function probe(value: unknown): Promise<IDataObject[]> {
+async function probe(value: unknown, input = 'same'): Promise<IDataObject[]> {
 	const trigger = harnessTriggerNode();
 	const node = {
 		id: 'probe',
@@ -101,7 +115,7 @@ async function probe(value: unknown): Promise<IDataObject[]> {
 		type: 'n8n-nodes-maatoo.parameterProbe',
 		typeVersion: 1,
 		position: [200, 0] as [number, number],
-		parameters: { probe: value } as never,
+		parameters: { probe: value, input } as never,
 	};
 	const result = await runWorkflow({
 		nodeTypes: { 'n8n-nodes-maatoo.parameterProbe': new ParameterProbe() },
@@ -125,6 +139,19 @@ describe('itemParameter reads what n8n reads', () => {
 			if ('error' in n8n) expect(ours).toHaveProperty('error');
 			else expect(ours).toEqual(n8n);
 		}
+	});
+
+	test('a dragged field costs n8n one evaluation per run (the check on the first item), not one per item', async () => {
+		const rows = await probe('={{ $json.email }}');
+		expect(rows[0].evaluations).toBe(1);
+		const evaluated = await probe('={{ $json.email.toUpperCase() }}');
+		expect(evaluated[0].evaluations).toBe(ITEMS.length);
+	});
+
+	test('when $json is not the input the node was given, n8n evaluates every item', async () => {
+		const rows = await probe('={{ $json.email }}', 'otherInput');
+		for (const row of rows) expect(row.ours).toEqual(row.n8n);
+		expect(rows[0].evaluations).toBeGreaterThan(ITEMS.length);
 	});
 
 	test('the probes read real values, not only undefined', async () => {
@@ -152,6 +179,10 @@ describe('jsonReferencePath', () => {
 		'={{ $json["a\\"b"] }}',
 		'={{ $("Node").item.json.email }}',
 		'={{ $json }}',
+		'={{ $json.tags[01] }}',
+		'={{ $json.binding }}',
+		'={{ $json.$x }}',
+		'={{ $json["a}}b"] }}',
 	])('%s is left to n8n', (expression) => {
 		expect(jsonReferencePath(expression)).toBeUndefined();
 	});

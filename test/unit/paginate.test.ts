@@ -158,6 +158,13 @@ describe('asking for the next page ahead', () => {
 		expect(calls.filter((call) => (call.qs as { start: number }).start === 4)).toHaveLength(2);
 	});
 
+	test('a page refused for its own reasons (a Mautic error) is not asked again', async () => {
+		const refused = { status: 400, body: { errors: [{ code: 400, message: 'where: unknown column', details: [] }] } };
+		const { ctx, calls } = stubContext((options) => ((options.qs as { start: number }).start === 4 ? refused : byOffset(options)));
+		await expect(readList(ctx, { ...list, maxRetries: 0 })).rejects.toThrow(/unknown column/);
+		expect(calls.filter((call) => (call.qs as { start: number }).start === 4)).toHaveLength(1);
+	});
+
 	test('the first page, asked alone, is not asked again', async () => {
 		const { ctx, calls } = stubContext(() => ({ status: 400, raw: '' }));
 		await expect(readList(ctx, { ...list, maxRetries: 0 })).rejects.toThrow();
@@ -182,8 +189,15 @@ describe('compacted pages', () => {
 
 	test('a page whose contacts carry fields.all is read from the compacted text', async () => {
 		const contact = { id: 5, fields: { core: { firstname: entry('firstname', 'Ada') }, all: { id: 5, firstname: 'Ada' } } };
-		const { ctx } = stubContext(() => ({ raw: JSON.stringify({ total: '1', contacts: { 5: contact } }) }));
-		expect(await readList(ctx, contactList)).toEqual([{ id: 5, firstname: 'Ada' }]);
+		const raw = JSON.stringify({ total: '1', contacts: { 5: contact } });
+		const compacted: string[] = [];
+		const { ctx } = stubContext(() => ({ raw }));
+		const text = (received: string) => {
+			compacted.push(compactContactList.text(received));
+			return compacted[compacted.length - 1];
+		};
+		expect(await readList(ctx, { ...contactList, compact: { ...compactContactList, text } })).toEqual([{ id: 5, firstname: 'Ada' }]);
+		expect(compacted).toEqual([raw.replace(JSON.stringify({ firstname: entry('firstname', 'Ada') }), '0')]);
 	});
 
 	test('a page with a contact lacking fields.all is parsed whole, so grouped values are not lost', async () => {

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 // JSON strings and scalars, written out so the patterns can only match complete values.
-const STRING = '"(?:[^"\\\\]|\\\\.)*"';
+const STRING = '"[^"\\\\]*(?:\\\\.[^"\\\\]*)*"';
 const SCALAR = `(?:${STRING}|-?\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?|null|true|false)`;
 
 /**
@@ -25,7 +25,12 @@ const GROUP_OR_ENTRY = new RegExp(`\\{${STRING}:${FIELD_ENTRY}(?:,${STRING}:${FI
  * entry of another shape is left as it is.
  */
 export function compactGroupedFields(rawText: string): string {
-	return rawText.replace(GROUP_OR_ENTRY, '0');
+	try {
+		return rawText.replace(GROUP_OR_ENTRY, '0');
+	} catch {
+		// V8 gives up on a field value of many megabytes (its regex stack); parse that page whole.
+		return rawText;
+	}
 }
 
 /** Whether a contact carries its flat field values, the ones a compacted page keeps. */

@@ -1,5 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
-import { keysInWrittenOrder, mauticRequest, parseResponseText, type MauticContext, type MauticResponse } from '../transport';
+import {
+	failureOf,
+	keysInWrittenOrder,
+	mauticErrorEntries,
+	mauticRequest,
+	parseResponseText,
+	type MauticContext,
+	type MauticResponse,
+} from '../transport';
 import type { ListRequest } from './operation';
 
 /**
@@ -42,22 +50,33 @@ function rowsOfListPage(response: MauticResponse, list: ListRequest): { rows: ID
 }
 
 /**
- * A page whose request failed while another request of the list was open is asked once more, on
- * its own, once the others have settled. Two requests that both find an OAuth2 access token
- * expired both refresh it, and Mautic accepts each refresh token once: one of them loses that
- * race through no fault of the list. A page that fails again fails the read.
+ * Whether a failure may be a lost race to renew an OAuth2 token: two requests that both find the
+ * access token expired both refresh it, and Mautic accepts each refresh token once. The loser
+ * fails with a 401, or with a bare 400 (n8n keeps only the status of the token endpoint's answer).
  */
-async function askedAgainIfFailed(
+function mayBeRefreshRace(error: unknown): boolean {
+	const failure = failureOf(error);
+	if (!failure) return false;
+	return failure.status === 401 || (failure.status === 400 && mauticErrorEntries(failure.body).length === 0);
+}
+
+/**
+ * A page whose request failed that way while another request of the list was open is asked once
+ * more, on its own, once the others have settled. A page that fails again fails the read.
+ */
+async function askedAgainIfRaced(
 	request: Promise<MauticResponse>,
-	ahead: PageAsk[],
+	others: () => Array<Promise<MauticResponse>>,
 	askAgain: () => Promise<MauticResponse>,
 ): Promise<MauticResponse> {
-	try {
-		return await request;
-	} catch {
-		await Promise.allSettled(ahead.map((ask) => ask.response));
-		return await askAgain();
-	}
+	const failure = await request.then(
+		() => undefined,
+		(error: unknown) => ({ error }),
+	);
+	// Answered, or failed for a reason of its own: that outcome stands.
+	if (!failure || !mayBeRefreshRace(failure.error)) return await request;
+	await Promise.allSettled(others());
+	return await askAgain();
 }
 
 interface PageAsk {
@@ -89,12 +108,22 @@ export async function readList(
 	const wanted = list.returnAll ? Infinity : Math.max(0, list.limit);
 	const cursor = list.paging === 'idCursor';
 	const asksAhead = list.paging === undefined || list.paging === 'offset';
-	const fetchPage = (query: IDataObject) =>
-		mauticRequest(
+	// Every request of this list still open, pages asked ahead and dropped included.
+	const open = new Set<Promise<MauticResponse>>();
+	const fetchPage = (query: IDataObject) => {
+		const response = mauticRequest(
 			context,
 			{ method: 'GET', path: list.path, qs: { ...list.qs, ...query }, maxRetries: list.maxRetries, compactText: list.compact?.text },
 			itemIndex,
 		);
+		open.add(response);
+		// Also keeps the failure of a page never read from going unhandled.
+		response.then(
+			() => open.delete(response),
+			() => open.delete(response),
+		);
+		return response;
+	};
 	let offset = 0;
 	let lastId = 0;
 	let knownTotal: number | undefined;
@@ -111,14 +140,13 @@ export async function readList(
 				const size = Math.min(list.pageSize, wanted - rows.length - (nextOffset - offset));
 				if (size <= 0) break;
 				const response = fetchPage(pagingQuery(list, page + 1 + ahead.length, nextOffset, size, lastId));
-				// Not awaited when the list changed meanwhile; its failure must not go unhandled then.
-				response.catch(() => undefined);
 				ahead.push({ offset: nextOffset, size, response });
 				nextOffset += size;
 			}
 		}
-		const overlapped = asked !== undefined || ahead.length > 0;
-		const received = overlapped ? await askedAgainIfFailed(current, ahead, () => fetchPage(query)) : await current;
+		const overlapped = asked !== undefined || open.size > 1;
+		const others = () => [...open].filter((request) => request !== current);
+		const received = overlapped ? await askedAgainIfRaced(current, others, () => fetchPage(query)) : await current;
 		const { rows: pageRows, response } = rowsOfListPage(received, list);
 		for (const row of pageRows) {
 			if (rows.length >= wanted) break;
@@ -139,5 +167,7 @@ export async function readList(
 		if (total !== undefined && offset >= total) break;
 		if (total === undefined && pageRows.length < askedSize) break;
 	}
+	// A page asked ahead for a list that then ended early: let it finish before the node moves on.
+	await Promise.allSettled([...open]);
 	return rows;
 }

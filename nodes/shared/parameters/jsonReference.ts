@@ -1,10 +1,30 @@
+import * as n8nWorkflow from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
-/** Keys n8n's expression sandbox treats specially; such references are left to n8n. */
-const GUARDED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * Keys n8n's expression sandbox refuses or treats specially (n8n-workflow's list of unsafe object
+ * properties, kept here for versions that do not export it); such references are left to n8n.
+ */
+const GUARDED_KEYS = new Set([
+	'__proto__',
+	'prototype',
+	'constructor',
+	'getPrototypeOf',
+	'mainModule',
+	'binding',
+	'_load',
+	'prepareStackTrace',
+	'__lookupGetter__',
+	'__lookupSetter__',
+	'__defineGetter__',
+	'__defineSetter__',
+]);
+const isSafeInN8n = (n8nWorkflow as { isSafeObjectProperty?: (key: string) => boolean }).isSafeObjectProperty;
 
-const WHOLE = /^=\{\{\s*\$json((?:\s*(?:\.[A-Za-z_$][\w$]*|\[\s*(?:"[^"\\]*"|'[^'\\]*'|\d+)\s*\]))+)\s*\}\}$/;
-const STEP = /\.([A-Za-z_$][\w$]*)|\[\s*(?:"([^"\\]*)"|'([^'\\]*)'|(\d+))\s*\]/g;
+// Identifiers without `$`, quoted keys without escapes, line breaks or braces, indexes without leading zeros.
+const STEP_SOURCE = String.raw`\.([A-Za-z_][\w]*)|\[\s*(?:"([^"\\\r\n{}]*)"|'([^'\\\r\n{}]*)'|(0|[1-9]\d*))\s*\]`;
+const WHOLE = new RegExp(String.raw`^=\{\{\s*\$json((?:\s*(?:${STEP_SOURCE}))+)\s*\}\}$`);
+const STEP = new RegExp(STEP_SOURCE, 'g');
 
 /**
  * The path of a parameter value that is nothing but a reference into the input item:
@@ -19,7 +39,7 @@ export function jsonReferencePath(value: unknown): string[] | undefined {
 	const path: string[] = [];
 	for (const step of whole[1].matchAll(STEP)) {
 		const key = step[1] ?? step[2] ?? step[3] ?? step[4];
-		if (GUARDED_KEYS.has(key)) return undefined;
+		if (GUARDED_KEYS.has(key) || (isSafeInN8n && !isSafeInN8n(key))) return undefined;
 		path.push(key);
 	}
 	return path;
