@@ -27,7 +27,7 @@ export class MaatooOAuth2Api implements ICredentialType {
 			required: true,
 			placeholder: 'https://youraccount.maatoo.io',
 			description:
-				'Address of your maatoo account or Mautic instance, with or without a trailing slash or /api',
+				'Address of your maatoo account or Mautic instance, with or without a trailing slash or /api; no user name, password, query or # in it',
 		},
 		{
 			displayName: 'Grant Type',

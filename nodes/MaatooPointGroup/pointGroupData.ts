@@ -4,7 +4,7 @@ import { POINT_GROUP_URL_ID } from '../shared/descriptions/pointGroupLocator';
 import type { MauticResponse } from '../shared/transport';
 
 /** The point group ID of the `pointGroupId` locator (list, ID or a link to it in Mautic). */
-export function pointGroupIdOf(ctx: IExecuteFunctions, itemIndex: number): number {
+export function pointGroupIdOf(ctx: IExecuteFunctions, itemIndex: number): Promise<number> {
 	return numericLocatorId(ctx, itemIndex, 'pointGroupId', 'Point Group', POINT_GROUP_URL_ID);
 }
 

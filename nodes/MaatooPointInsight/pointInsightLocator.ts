@@ -27,6 +27,6 @@ export const pointInsightLocator: INodeProperties = {
 	],
 };
 
-export function pointInsightIdOf(ctx: IExecuteFunctions, itemIndex: number): number {
+export function pointInsightIdOf(ctx: IExecuteFunctions, itemIndex: number): Promise<number> {
 	return numericLocatorId(ctx, itemIndex, 'pointInsightId', 'Point Insight');
 }

@@ -5,6 +5,7 @@ export type OutputMode = 'perEvent' | 'wholePayload';
 
 /** The `options` collection as saved in workflows (every key optional). */
 export interface TriggerOptions {
+	maxEventAge?: number;
 	outputMode?: OutputMode;
 	secret?: string;
 	simplify?: boolean;
@@ -58,6 +59,15 @@ export const triggerProperties: INodeProperties[] = [
 		placeholder: 'Add option',
 		default: {},
 		options: [
+			{
+				displayName: 'Max Event Age (Minutes)',
+				name: 'maxEventAge',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 60,
+				description:
+					"Refuse a delivery whose newest event is older than this (HTTP 403, no execution), so a captured request cannot be replayed later. Mautic's queued mode sends events when its cron job runs: keep this above the cron interval. 0 turns the check off; a delivery n8n already received is always ignored.",
+			},
 			{
 				displayName: 'Output',
 				name: 'outputMode',

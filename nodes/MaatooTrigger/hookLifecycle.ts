@@ -4,9 +4,10 @@ import {
 	NodeOperationError,
 	type IDataObject,
 	type IHookFunctions,
+	type IWebhookFunctions,
 } from 'n8n-workflow';
 import { readList } from '../shared/engine';
-import { failureOf, mauticErrorEntries, mauticRequest, type MauticFailure } from '../shared/transport';
+import { failureOf, mauticErrorEntries, mauticRequest, PUT_NOT_REPEATED, whenRecordExists, type MauticFailure } from '../shared/transport';
 import type { EventsOrder, TriggerOptions } from './description';
 
 /** What the node keeps in its static data (saved with the workflow). */
@@ -147,7 +148,7 @@ function toHook(row: IDataObject): MauticHook {
  * would read the `:` of a URL as a command.
  */
 export async function findHooks(
-	ctx: IHookFunctions,
+	ctx: IHookFunctions | IWebhookFunctions,
 	urls: string[],
 	hookId?: number,
 ): Promise<MauticHook[]> {
@@ -265,6 +266,8 @@ export async function createHook(ctx: IHookFunctions): Promise<boolean> {
 			path,
 			body: hookBody(wanted, secret),
 			entity: { label: HOOK, id: existing.id },
+			repeatableIf: whenRecordExists(ctx, `/hooks/${existing.id}`),
+			notRepeatedBecause: PUT_NOT_REPEATED,
 		});
 		hook = hookFromAnswer(ctx, response.body, path);
 	}

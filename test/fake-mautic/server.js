@@ -23,7 +23,8 @@ const { applySeed } = require('./seed');
  * @typedef {import('./errors').Reply} Reply
  * @typedef {{ method: string, path: string, query: Record<string, any>, body: any, headers: http.IncomingHttpHeaders,
  *   authType: 'basic'|'bearer'|'none', requestNumber: number }} FaultContext
- * @typedef {{ status: 429|500|502|503|504, retryAfter?: number, after?: boolean, reset?: boolean }} Fault
+ * @typedef {{ status: 200|429|500|502|503|504, retryAfter?: number, after?: boolean, reset?: boolean, body?: any }} Fault
+ * `body` replaces the answer's body (a proxy or plugin answering oddly, e.g. 200 without the record).
  * @typedef {{ method: string, path: string, query: Record<string, any>, status: number|null,
  *   authType: 'basic'|'bearer'|'none', at: number, body?: any, fault?: boolean,
  *   othersInFlight: number }} RequestRecord
@@ -232,7 +233,9 @@ async function startFakeMautic(options = {}) {
 		if (fault.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter);
 		/** @type {Reply} */
 		let reply;
-		if (status === 429) {
+		if (fault.body !== undefined) {
+			reply = { status, headers, body: fault.body };
+		} else if (status === 429) {
 			reply = {
 				status,
 				headers: { ...headers, 'X-RateLimit-Limit': '100', 'X-RateLimit-Remaining': '0' },

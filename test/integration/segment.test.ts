@@ -183,8 +183,14 @@ describe('Segment: Get and Get Many', () => {
 		expect(json[0]).toMatchObject({ id: first, name: 'Aardvark readers', alias: 'aardvark-readers', description: 'first by name' });
 		const viaUrl = await run({ operation: 'get', segmentId: byUrl(`${fake.url}/s/segments/view/${first}`) });
 		expect(viaUrl.json[0].id).toBe(first);
-		const viaEditUrl = await run({ operation: 'get', segmentId: byUrl(`https://x.maatoo.io/s/segments/edit/${first}?tab=filters`) });
+		const viaEditUrl = await run({ operation: 'get', segmentId: byUrl(`${fake.url}/s/segments/edit/${first}?tab=filters`) });
 		expect(viaEditUrl.json[0].id).toBe(first);
+	});
+
+	test('a link from another Mautic instance is refused, though the same number exists here', async () => {
+		const foreign = await run({ operation: 'get', segmentId: byUrl(`https://other.maatoo.io/s/segments/view/${first}`) }, { expectError: true });
+		expect(foreign.result.error?.message).toMatch(/^The link in "Segment" points to other\.maatoo\.io, not to this credential's Mautic \(127\.0\.0\.1:\d+\) \[item 0\]$/);
+		expect(apiRequests()).toEqual([]);
 	});
 
 	test('Get: a missing segment, a non-numeric ID and a wrong link are clear errors', async () => {
@@ -306,7 +312,7 @@ describe('Segment: Add Contact and Remove Contact', () => {
 				items: [
 					{ contact: { __rl: true, mode: 'id', value: String(ids[0]) } },
 					{ contact: { __rl: true, mode: 'email', value: 'member1@example.com' } },
-					{ contact: { __rl: true, mode: 'url', value: `https://x.maatoo.io/s/contacts/view/${ids[2]}` } },
+					{ contact: { __rl: true, mode: 'url', value: `${fake.url}/s/contacts/view/${ids[2]}` } },
 				],
 			},
 		);

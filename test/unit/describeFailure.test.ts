@@ -99,7 +99,7 @@ describe('turning Mautic failures into actionable errors', () => {
 
 	test('connection errors say what happened', () => {
 		const result = describeFailure({ networkCode: 'ECONNREFUSED' }, contact12, 'basicAuth');
-		expect(result.message).toBe('Could not reach Mautic: the server refused the connection (is the Base URL right and the server up?)');
+		expect(result.message).toBe('Could not reach Mautic: the server refused the connection (is the Base URL right and the server up?) (ECONNREFUSED)');
 	});
 
 	test('server errors and rate limits', () => {

@@ -1,12 +1,31 @@
-import { isRetryableFailure, retryAfterMs, retryDelayMs } from '../../nodes/shared/transport/retryPolicy';
+import { failureFromError } from '../../nodes/shared/transport/failure';
+import { batchLimitOf, isRetryableFailure, retryAfterMs, retryDelayMs } from '../../nodes/shared/transport/retryPolicy';
 
 describe('retry policy', () => {
 	test.each([429, 502, 503, 504])('HTTP %i is worth another try', (status) => {
 		expect(isRetryableFailure({ status })).toBe(true);
 	});
 
-	test.each([400, 401, 403, 404, 422, 500])('HTTP %i is final', (status) => {
+	test.each([400, 401, 403, 404, 422])('HTTP %i is final', (status) => {
 		expect(isRetryableFailure({ status })).toBe(false);
+	});
+
+	test('HTTP 500 gets one more try (Mautic often saved before it failed), a second 500 is final', () => {
+		expect(isRetryableFailure({ status: 500 }, 0)).toBe(true);
+		expect(isRetryableFailure({ status: 500 }, 1)).toBe(false);
+	});
+
+	test("Mautic's batch-limit error (a 500) is never repeated: it would fail the same way", () => {
+		const body = { errors: [{ code: 500, message: 'A max of 50 entities are supported at a time.' }] };
+		expect(isRetryableFailure({ status: 500, body }, 0)).toBe(false);
+		expect(batchLimitOf({ status: 500, body })).toBe(50);
+	});
+
+	test('n8n 2.x network errors (code in httpCode, no cause) are read as network failures', () => {
+		const failure = failureFromError({ message: 'The connection to the server was closed unexpectedly', httpCode: 'ECONNRESET' });
+		expect(failure).toMatchObject({ networkCode: 'ECONNRESET' });
+		expect(isRetryableFailure(failure)).toBe(true);
+		expect(failureFromError({ httpCode: 'ECONNABORTED', message: 'timeout' })).toMatchObject({ networkCode: 'ECONNABORTED' });
 	});
 
 	test('lost connections are retryable, unknown network failures are not', () => {

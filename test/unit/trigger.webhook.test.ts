@@ -34,6 +34,19 @@ interface StubOptions {
 	rawBody?: Buffer | undefined;
 }
 
+let workflowCount = 0;
+
+/**
+ * The fixtures' events happened on 2024-10-24 between 10:00 and 12:00 (UTC); the trigger refuses
+ * events older than its Max Event Age, so these tests run at 10:30 that day.
+ */
+beforeEach(() => {
+	jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2024-10-24T10:30:00Z'));
+});
+afterEach(() => {
+	jest.restoreAllMocks();
+});
+
 /** An IWebhookFunctions over one request, recording what the node answers itself. */
 function webhookContext(body: string, stub: StubOptions = {}) {
 	const answer: Answer = {};
@@ -60,7 +73,14 @@ function webhookContext(body: string, stub: StubOptions = {}) {
 		readRawBody: jest.fn(async () => undefined),
 	};
 	const staticData = stub.staticData ?? { hookId: 3, secret: SECRET, webhookUrl: 'http://n8n.local/webhook/x/webhook' };
+	const logger = { warn: jest.fn(), info: jest.fn(), debug: jest.fn(), error: jest.fn() };
+	// A workflow of its own per context: the trigger remembers deliveries per workflow.
+	const workflow = { id: `wf-unit-${++workflowCount}` };
 	const ctx = {
+		getWorkflow: () => workflow,
+		getNode: () => ({ id: 'trigger-node', name: 'Maatoo Trigger' }),
+		getNodeWebhookUrl: () => undefined,
+		logger,
 		getRequestObject: () => req,
 		getResponseObject: () => res,
 		getHeaderData: () => req.headers,
@@ -315,5 +335,45 @@ describe('webhook(): the secret and the check switch', () => {
 	test('Verify Signature on is the default', () => {
 		const options = trigger.description.properties.find((property) => property.name === 'options')?.options as unknown as IDataObject[];
 		expect(options.find((option) => option.name === 'verifySignature')).toMatchObject({ default: true });
+	});
+});
+
+describe('webhook(): replays', () => {
+	test('the same signed delivery twice starts one execution; the repeat is answered as received', async () => {
+		const body = queuedBody();
+		const { ctx } = webhookContext(body, { headers: signed(body) });
+		const first = await trigger.webhook.call(ctx);
+		const again = await trigger.webhook.call(ctx);
+		expect(first.workflowData?.[0]).toHaveLength(10);
+		expect(again.workflowData).toBeUndefined();
+		expect(again.webhookResponse).toEqual({ message: expect.stringMatching(/Already received/) });
+	});
+
+	test('a delivery whose newest event is older than Max Event Age gets 403 and starts nothing', async () => {
+		(Date.now as jest.Mock).mockReturnValue(Date.parse('2024-10-24T11:00:11Z'));
+		const body = queuedBody();
+		const { ctx, answer } = webhookContext(body, { headers: signed(body) });
+		const response = await trigger.webhook.call(ctx);
+		expect(answer.status).toBe(403);
+		expect(response).toEqual({ noWebhookResponse: true });
+		expect((ctx.logger.warn as jest.Mock).mock.calls[0][0]).toMatch(/older than Max Event Age \(60 minutes\)/);
+	});
+
+	test('the window is an option; 0 turns the age check off', async () => {
+		(Date.now as jest.Mock).mockReturnValue(Date.parse('2024-10-24T12:00:00Z'));
+		const body = queuedBody();
+		const within = await deliver(body, { headers: signed(body), options: { maxEventAge: 180 } });
+		expect(within.items).toHaveLength(10);
+		const off = await deliver(body, { headers: signed(body), options: { maxEventAge: 0 } });
+		expect(off.items).toHaveLength(10);
+	});
+
+	test('a "__proto__" key in a signed event keeps its data, renamed, and touches no prototype', async () => {
+		const body = '{"mautic.lead_post_save_update":[{"contact":{"id":7,"fields":{"core":{}}},"__proto__":{"polluted":"yes"},"timestamp":"2024-10-24T10:00:00+00:00"}]}';
+		const { items } = await deliver(body, { headers: signed(body) });
+		expect(items).toHaveLength(1);
+		expect(items[0]['[__proto__]']).toEqual({ polluted: 'yes' });
+		expect(Object.getPrototypeOf(items[0])).toBe(Object.prototype);
+		expect(({} as IDataObject).polluted).toBeUndefined();
 	});
 });

@@ -3,6 +3,7 @@ import { contactLocator } from '../../shared/descriptions/contactLocator';
 import { simplifyProperty } from '../../shared/descriptions/listParameters';
 import { resolveContactId } from '../../shared/contacts/resolveContactId';
 import { standardBatchResults, type Operation } from '../../shared/engine';
+import { PUT_NOT_REPEATED, whenAllRecordsExist, whenRecordExists, type MauticRequest } from '../../shared/transport';
 import { contactDataProperties, contactPayload } from '../contactData';
 import { batchingOf, contactOutput, writeOptionsProperty } from '../writeOptions';
 
@@ -29,12 +30,17 @@ export function contactEditOperation(spec: {
 		properties: [contactLocator(), ...contactDataProperties, simplifyProperty, writeOptionsProperty],
 		async request(ctx, itemIndex) {
 			const { id, ...body } = await entry(ctx, itemIndex);
-			return {
+			const request: MauticRequest = {
 				method: spec.method,
 				path: `/contacts/${id}/edit`,
 				body,
 				entity: { label: 'contact', id: id as number },
 			};
+			if (spec.method === 'PUT') {
+				request.repeatableIf = whenRecordExists(ctx, `/contacts/${id}`);
+				request.notRepeatedBecause = PUT_NOT_REPEATED;
+			}
+			return request;
 		},
 		output: (response, ctx, itemIndex) =>
 			contactOutput(ctx, itemIndex, (response.body as IDataObject).contact as IDataObject),
@@ -44,7 +50,16 @@ export function contactEditOperation(spec: {
 			plan: (ctx) => ({
 				size: batchingOf(ctx).batchSize,
 				entityLabel: 'contact',
-				request: (entries) => ({ method: spec.method, path: '/contacts/batch/edit', body: entries }),
+				request: (entries): MauticRequest =>
+					spec.method === 'PUT'
+						? {
+								method: 'PUT',
+								path: '/contacts/batch/edit',
+								body: entries,
+								repeatableIf: whenAllRecordsExist(ctx, '/contacts', 'contacts', entries.map((entry) => entry.id as number)),
+								notRepeatedBecause: PUT_NOT_REPEATED,
+							}
+						: { method: spec.method, path: '/contacts/batch/edit', body: entries },
 				results: standardBatchResults('contacts', (contact) => contactOutput(ctx, 0, contact)),
 			}),
 		},

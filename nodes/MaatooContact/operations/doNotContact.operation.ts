@@ -2,8 +2,11 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { contactLocator } from '../../shared/descriptions/contactLocator';
 import { simplifyProperty } from '../../shared/descriptions/listParameters';
 import { resolveContactId } from '../../shared/contacts/resolveContactId';
-import type { Operation } from '../../shared/engine';
+import { recordInAnswer, type Operation } from '../../shared/engine';
+import { allowedValue } from '../../shared/parameters/allowedValue';
 import { contactOutput } from '../writeOptions';
+
+const CHANNELS = ['email', 'sms'] as const;
 
 const channelProperty: INodeProperties = {
 	displayName: 'Channel',
@@ -57,7 +60,7 @@ export const addDoNotContactOperation: Operation = {
 	],
 	async request(ctx, itemIndex) {
 		const id = await resolveContactId(ctx, itemIndex);
-		const channel = ctx.getNodeParameter('channel', itemIndex) as string;
+		const channel = allowedValue(ctx, itemIndex, 'channel', 'Channel', CHANNELS);
 		const extra = ctx.getNodeParameter('dncFields', itemIndex, {}) as IDataObject;
 		const body: IDataObject = { reason: ctx.getNodeParameter('reason', itemIndex) as number };
 		if (extra.comments) body.comments = extra.comments;
@@ -72,7 +75,7 @@ export const addDoNotContactOperation: Operation = {
 		};
 	},
 	output: (response, ctx, itemIndex) =>
-		contactOutput(ctx, itemIndex, (response.body as IDataObject).contact as IDataObject),
+		contactOutput(ctx, itemIndex, recordInAnswer(ctx, itemIndex, response, 'contact', { label: 'contact', changes: true })),
 };
 
 export const removeDoNotContactOperation: Operation = {
@@ -83,7 +86,7 @@ export const removeDoNotContactOperation: Operation = {
 	properties: [contactLocator(), channelProperty, simplifyProperty],
 	async request(ctx, itemIndex) {
 		const id = await resolveContactId(ctx, itemIndex);
-		const channel = ctx.getNodeParameter('channel', itemIndex) as string;
+		const channel = allowedValue(ctx, itemIndex, 'channel', 'Channel', CHANNELS);
 		return {
 			method: 'POST',
 			path: `/contacts/${id}/dnc/${channel}/remove`,
@@ -92,7 +95,7 @@ export const removeDoNotContactOperation: Operation = {
 		};
 	},
 	output: (response, ctx, itemIndex) => {
-		const body = response.body as IDataObject;
-		return { ...contactOutput(ctx, itemIndex, body.contact as IDataObject), recordFound: body.recordFound ?? null };
+		const contact = recordInAnswer(ctx, itemIndex, response, 'contact', { label: 'contact', changes: true });
+		return { ...contactOutput(ctx, itemIndex, contact), recordFound: (response.body as IDataObject).recordFound ?? null };
 	},
 };

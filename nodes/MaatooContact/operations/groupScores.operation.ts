@@ -6,7 +6,8 @@ import { POINT_GROUP_URL_ID, pointGroupLocator } from '../../shared/descriptions
 import { resolveContactId } from '../../shared/contacts/resolveContactId';
 import type { Operation } from '../../shared/engine';
 import { mauticRequest } from '../../shared/transport';
-import { logBody, wholeNumber } from './points.operation';
+import { allowedValue } from '../../shared/parameters/allowedValue';
+import { logBody, POINTS_OPERATORS, refuseNegativeAddOrSubtract, wholeNumber } from './points.operation';
 
 /** `{score, group:{id,name,description}}` → one flat row. */
 function scoreRow(contactId: number, groupScore: IDataObject | null, groupId?: number): IDataObject {
@@ -46,7 +47,7 @@ export const getGroupScoreOperation: Operation = {
 	properties: [contactLocator(), pointGroupLocator()],
 	async run(ctx, itemIndex) {
 		const id = await resolveContactId(ctx, itemIndex);
-		const groupId = numericLocatorId(ctx, itemIndex, 'pointGroupId', 'Point Group', POINT_GROUP_URL_ID);
+		const groupId = await numericLocatorId(ctx, itemIndex, 'pointGroupId', 'Point Group', POINT_GROUP_URL_ID);
 		const response = await mauticRequest(
 			ctx,
 			{ method: 'GET', path: `/contacts/${id}/points/groups/${groupId}`, entity: { label: 'contact or point group', id: `${id} / ${groupId}` } },
@@ -103,9 +104,10 @@ export const adjustGroupScoreOperation: Operation = {
 	],
 	async run(ctx, itemIndex) {
 		const id = await resolveContactId(ctx, itemIndex);
-		const groupId = numericLocatorId(ctx, itemIndex, 'pointGroupId', 'Point Group', POINT_GROUP_URL_ID);
-		const operator = ctx.getNodeParameter('scoreOperator', itemIndex) as string;
+		const groupId = await numericLocatorId(ctx, itemIndex, 'pointGroupId', 'Point Group', POINT_GROUP_URL_ID);
+		const operator = allowedValue(ctx, itemIndex, 'scoreOperator', 'Operation on Score', [...POINTS_OPERATORS, 'set'] as const);
 		const value = wholeNumber(ctx, itemIndex, 'scoreValue', 'Value');
+		refuseNegativeAddOrSubtract(ctx, itemIndex, operator, value, 'Value');
 		if (operator === 'divide' && value === 0) {
 			throw new NodeOperationError(ctx.getNode(), 'The field "Value" cannot be 0 when dividing', { itemIndex });
 		}
@@ -116,6 +118,7 @@ export const adjustGroupScoreOperation: Operation = {
 				path: `/contacts/${id}/points/groups/${groupId}/${operator}/${value}`,
 				body: logBody(ctx, itemIndex),
 				idempotent: operator === 'set',
+				notRepeatedBecause: 'a repeat would change the score twice',
 				entity: { label: 'contact or point group', id: `${id} / ${groupId}` },
 			},
 			itemIndex,

@@ -2,6 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 import { contactLocator } from '../../shared/descriptions/contactLocator';
 import { resolveContactId } from '../../shared/contacts/resolveContactId';
 import type { Operation } from '../../shared/engine';
+import { allowedValue } from '../../shared/parameters/allowedValue';
 import { mauticRequest } from '../../shared/transport';
 
 const logProperties: INodeProperties = {
@@ -25,9 +26,26 @@ export function logBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject 
 	return Object.keys(body).length > 0 ? body : undefined;
 }
 
+/** "Add -5" would subtract silently: the sign belongs to the operation, not to the number. */
+export function refuseNegativeAddOrSubtract(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	operator: string,
+	value: number,
+	label: string,
+): void {
+	if (value >= 0 || (operator !== 'plus' && operator !== 'minus')) return;
+	const hint = operator === 'plus' ? `to take ${-value} away, choose "Subtract" with ${-value}` : `to add ${-value}, choose "Add" with ${-value}`;
+	throw new NodeOperationError(ctx.getNode(), `The field "${label}" cannot be negative for "${operator === 'plus' ? 'Add' : 'Subtract'}": ${hint}`, {
+		itemIndex,
+	});
+}
+
+export const POINTS_OPERATORS = ['plus', 'minus', 'times', 'divide'] as const;
+
 export function wholeNumber(ctx: IExecuteFunctions, itemIndex: number, name: string, label: string): number {
 	const value = ctx.getNodeParameter(name, itemIndex) as number;
-	if (!Number.isInteger(value)) {
+	if (!Number.isSafeInteger(value)) {
 		throw new NodeOperationError(ctx.getNode(), `The field "${label}" needs a whole number, got "${value}"`, { itemIndex });
 	}
 	return value;
@@ -68,8 +86,9 @@ export const adjustPointsOperation: Operation = {
 	],
 	async run(ctx, itemIndex) {
 		const id = await resolveContactId(ctx, itemIndex);
-		const operator = ctx.getNodeParameter('pointsOperator', itemIndex) as string;
+		const operator = allowedValue(ctx, itemIndex, 'pointsOperator', 'Operation on Points', POINTS_OPERATORS);
 		const points = wholeNumber(ctx, itemIndex, 'points', 'Points');
+		refuseNegativeAddOrSubtract(ctx, itemIndex, operator, points, 'Points');
 		if (operator === 'divide' && points === 0) {
 			throw new NodeOperationError(ctx.getNode(), 'The field "Points" cannot be 0 when dividing', { itemIndex });
 		}
@@ -80,6 +99,7 @@ export const adjustPointsOperation: Operation = {
 				path: `/contacts/${id}/points/${operator}/${points}`,
 				body: logBody(ctx, itemIndex),
 				idempotent: false,
+				notRepeatedBecause: 'a repeat would change the points twice',
 				entity: { label: 'contact', id },
 			},
 			itemIndex,

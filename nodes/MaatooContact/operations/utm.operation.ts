@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { contactLocator } from '../../shared/descriptions/contactLocator';
 import { simplifyProperty } from '../../shared/descriptions/listParameters';
 import { resolveContactId } from '../../shared/contacts/resolveContactId';
-import type { Operation } from '../../shared/engine';
+import { recordInAnswer, type Operation } from '../../shared/engine';
 import { contactOutput } from '../writeOptions';
 
 const UTM_KEYS: Array<[string, string]> = [
@@ -47,7 +47,7 @@ export const addUtmOperation: Operation = {
 		return { method: 'POST', path: `/contacts/${id}/utm/add`, body, entity: { label: 'contact', id } };
 	},
 	output: (response, ctx, itemIndex) =>
-		contactOutput(ctx, itemIndex, (response.body as IDataObject).contact as IDataObject),
+		contactOutput(ctx, itemIndex, recordInAnswer(ctx, itemIndex, response, 'contact', { label: 'contact', changes: true })),
 };
 
 export const removeUtmOperation: Operation = {
@@ -70,7 +70,7 @@ export const removeUtmOperation: Operation = {
 	async request(ctx, itemIndex) {
 		const id = await resolveContactId(ctx, itemIndex);
 		const utmId = ctx.getNodeParameter('utmId', itemIndex) as number;
-		if (!Number.isInteger(utmId) || utmId <= 0) {
+		if (!Number.isSafeInteger(utmId) || utmId <= 0) {
 			throw new NodeOperationError(ctx.getNode(), `The field "UTM Entry ID" needs a positive whole number, got "${utmId}"`, { itemIndex });
 		}
 		return {
@@ -81,5 +81,5 @@ export const removeUtmOperation: Operation = {
 		};
 	},
 	output: (response, ctx, itemIndex) =>
-		contactOutput(ctx, itemIndex, (response.body as IDataObject).contact as IDataObject),
+		contactOutput(ctx, itemIndex, recordInAnswer(ctx, itemIndex, response, 'contact', { label: 'contact', changes: true })),
 };

@@ -1,5 +1,6 @@
 import { pointGroupLocator } from '../../shared/descriptions/pointGroupLocator';
 import type { Operation } from '../../shared/engine';
+import { mauticRequest } from '../../shared/transport';
 import { pointGroupIdOf } from '../pointGroupData';
 
 export const deleteOperation: Operation = {
@@ -8,10 +9,10 @@ export const deleteOperation: Operation = {
 	action: 'Delete a point group',
 	description: 'Delete a point group and the scores contacts have in it',
 	properties: [pointGroupLocator()],
-	request(ctx, itemIndex) {
-		const id = pointGroupIdOf(ctx, itemIndex);
-		return { method: 'DELETE', path: `/points/groups/${id}/delete`, entity: { label: 'point group', id } };
-	},
 	// Mautic answers the deleted group with its id already nulled, so report the id we deleted.
-	output: (_response, ctx, itemIndex) => ({ id: pointGroupIdOf(ctx, itemIndex), deleted: true }),
+	async run(ctx, itemIndex) {
+		const id = await pointGroupIdOf(ctx, itemIndex);
+		await mauticRequest(ctx, { method: 'DELETE', path: `/points/groups/${id}/delete`, entity: { label: 'point group', id } }, itemIndex);
+		return { id, deleted: true };
+	},
 };

@@ -8,8 +8,8 @@ export const getOperation: Operation = {
 	action: 'Get a point group',
 	description: 'Get one point group by ID',
 	properties: [pointGroupLocator()],
-	request(ctx, itemIndex) {
-		const id = pointGroupIdOf(ctx, itemIndex);
+	async request(ctx, itemIndex) {
+		const id = await pointGroupIdOf(ctx, itemIndex);
 		return { method: 'GET', path: `/points/groups/${id}`, entity: { label: 'point group', id } };
 	},
 	output: (response) => pointGroupOf(response),

@@ -19,8 +19,8 @@ export const updateOperation: Operation = {
 			options: [descriptionField, { displayName: 'Name', name: 'name', type: 'string', default: '' }],
 		},
 	],
-	request(ctx, itemIndex) {
-		const id = pointGroupIdOf(ctx, itemIndex);
+	async request(ctx, itemIndex) {
+		const id = await pointGroupIdOf(ctx, itemIndex);
 		const body = updateFieldsOf(ctx, itemIndex);
 		return { method: 'PATCH', path: `/points/groups/${id}/edit`, body, entity: { label: 'point group', id } };
 	},

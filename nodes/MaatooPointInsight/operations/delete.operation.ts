@@ -12,7 +12,7 @@ export const deleteOperation: Operation = {
 	// Mautic answers the deleted insight with its id already nulled, so report the id we deleted.
 	run: (ctx, itemIndex) =>
 		withInsightsApi(ctx, itemIndex, async () => {
-			const id = pointInsightIdOf(ctx, itemIndex);
+			const id = await pointInsightIdOf(ctx, itemIndex);
 			await mauticRequest(ctx, { method: 'DELETE', path: `/points/insights/${id}/delete`, entity: { label: 'point insight', id } }, itemIndex);
 			return { id, deleted: true };
 		}),

@@ -2,7 +2,7 @@ import type { IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
 import { descriptionField } from '../../shared/descriptions/entityFields';
 import type { Operation } from '../../shared/engine';
 import { withInsightsApi } from '../../shared/points/insightsApi';
-import { mauticRequest } from '../../shared/transport';
+import { mauticRequest, PUT_NOT_REPEATED, whenRecordExists } from '../../shared/transport';
 import {
 	checkInsightBody,
 	checkOptionsProperty,
@@ -53,7 +53,7 @@ export function insightWriteOperation(spec: {
 		properties: replace ? [pointInsightLocator, ...completeFields] : completeFields,
 		run: (ctx, itemIndex) =>
 			withInsightsApi(ctx, itemIndex, async () => {
-				const id = replace ? pointInsightIdOf(ctx, itemIndex) : undefined;
+				const id = replace ? await pointInsightIdOf(ctx, itemIndex) : undefined;
 				const body = completeInsightBody(ctx, itemIndex);
 				await checkInsightBody(ctx, itemIndex, body);
 				const response = await mauticRequest(
@@ -63,6 +63,9 @@ export function insightWriteOperation(spec: {
 						path: replace ? `/points/insights/${id}/edit` : '/points/insights/new',
 						body,
 						entity: { label: 'point insight', id },
+						...(replace
+							? { repeatableIf: whenRecordExists(ctx, `/points/insights/${id}`), notRepeatedBecause: PUT_NOT_REPEATED }
+							: {}),
 					},
 					itemIndex,
 				);

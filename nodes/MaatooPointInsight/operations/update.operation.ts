@@ -34,7 +34,7 @@ export const updateOperation: Operation = {
 	],
 	run: (ctx, itemIndex) =>
 		withInsightsApi(ctx, itemIndex, async () => {
-			const id = pointInsightIdOf(ctx, itemIndex);
+			const id = await pointInsightIdOf(ctx, itemIndex);
 			const body = changedInsightBody(ctx, itemIndex);
 			await checkInsightBody(ctx, itemIndex, body);
 			const response = await mauticRequest(

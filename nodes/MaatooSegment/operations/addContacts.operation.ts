@@ -79,7 +79,7 @@ export const addContactsOperation: Operation = {
 	batch: {
 		use: () => true,
 		entry: async (ctx, itemIndex) => ({
-			segmentId: resolveSegmentId(ctx, itemIndex),
+			segmentId: await resolveSegmentId(ctx, itemIndex),
 			id: await resolveContactId(ctx, itemIndex),
 		}),
 		plan: (ctx) => ({

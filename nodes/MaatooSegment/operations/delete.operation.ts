@@ -11,7 +11,7 @@ export const deleteOperation: Operation = {
 	properties: [segmentLocator()],
 	// Mautic answers the deleted segment with its id already nulled, so report the id we deleted.
 	async run(ctx, itemIndex) {
-		const id = resolveSegmentId(ctx, itemIndex);
+		const id = await resolveSegmentId(ctx, itemIndex);
 		const response = await mauticRequest(
 			ctx,
 			{ method: 'DELETE', path: `/segments/${id}/delete`, entity: { label: 'segment', id } },

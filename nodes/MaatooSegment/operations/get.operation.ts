@@ -8,8 +8,8 @@ export const getOperation: Operation = {
 	action: 'Get a segment',
 	description: 'Get one segment by ID or link, with its filters',
 	properties: [segmentLocator()],
-	request(ctx, itemIndex) {
-		const id = resolveSegmentId(ctx, itemIndex);
+	async request(ctx, itemIndex) {
+		const id = await resolveSegmentId(ctx, itemIndex);
 		return { method: 'GET', path: `/segments/${id}`, entity: { label: 'segment', id } };
 	},
 	output: (response) => segmentOf(response.body),

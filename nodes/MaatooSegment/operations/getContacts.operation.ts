@@ -39,7 +39,7 @@ export const getContactsOperation: Operation = {
 		},
 	],
 	async run(ctx, itemIndex) {
-		const id = resolveSegmentId(ctx, itemIndex);
+		const id = await resolveSegmentId(ctx, itemIndex);
 		const response = await mauticRequest(
 			ctx,
 			{ method: 'GET', path: `/segments/${id}`, entity: { label: 'segment', id } },

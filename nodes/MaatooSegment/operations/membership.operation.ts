@@ -11,7 +11,7 @@ export const addContactOperation: Operation = {
 	description: 'Add one contact per item to a segment by hand; for many items, Add Contacts is faster',
 	properties: [segmentLocator(), contactLocator()],
 	async run(ctx, itemIndex) {
-		const segmentId = resolveSegmentId(ctx, itemIndex);
+		const segmentId = await resolveSegmentId(ctx, itemIndex);
 		const contactId = await resolveContactId(ctx, itemIndex);
 		await changeMembership(ctx, itemIndex, segmentId, contactId, 'add');
 		return { segmentId, contactId, added: true };
@@ -25,7 +25,7 @@ export const removeContactOperation: Operation = {
 	description: 'Remove one contact per item from a segment (succeeds when it was not a member)',
 	properties: [segmentLocator(), contactLocator()],
 	async run(ctx, itemIndex) {
-		const segmentId = resolveSegmentId(ctx, itemIndex);
+		const segmentId = await resolveSegmentId(ctx, itemIndex);
 		const contactId = await resolveContactId(ctx, itemIndex);
 		await changeMembership(ctx, itemIndex, segmentId, contactId, 'remove');
 		return { segmentId, contactId, removed: true };

@@ -1,6 +1,7 @@
 import type { IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
 import { resolveSegmentId, segmentLocator } from '../../shared/descriptions/segmentLocator';
 import type { Operation } from '../../shared/engine';
+import { PUT_NOT_REPEATED, whenRecordExists, type MauticRequest } from '../../shared/transport';
 import {
 	additionalFieldsProperty,
 	nameProperty,
@@ -30,13 +31,18 @@ function segmentEditOperation(spec: {
 		description: spec.description,
 		properties: [segmentLocator(), ...spec.properties],
 		async request(ctx, itemIndex) {
-			const id = resolveSegmentId(ctx, itemIndex);
-			return {
+			const id = await resolveSegmentId(ctx, itemIndex);
+			const request: MauticRequest = {
 				method: spec.method,
 				path: `/segments/${id}/edit`,
 				body: await segmentPayload(ctx, itemIndex, spec.kind),
 				entity: { label: 'segment', id },
 			};
+			if (spec.method === 'PUT') {
+				request.repeatableIf = whenRecordExists(ctx, `/segments/${id}`);
+				request.notRepeatedBecause = PUT_NOT_REPEATED;
+			}
+			return request;
 		},
 		output: (response) => segmentOf(response.body),
 	};

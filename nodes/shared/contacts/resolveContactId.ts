@@ -45,7 +45,7 @@ export async function resolveContactId(
 	label = 'Contact',
 ): Promise<number> {
 	const locator = locatorOf(ctx, itemIndex, parameterName);
-	if (locator.mode !== 'email') return numericLocatorId(ctx, itemIndex, parameterName, label, CONTACT_URL_ID);
+	if (locator.mode !== 'email') return await numericLocatorId(ctx, itemIndex, parameterName, label, CONTACT_URL_ID);
 	const value = String(locator.value ?? '').trim();
 	if (!/^[^\s@]+@[^\s@]+$/.test(value)) {
 		fail(ctx, itemIndex, `The field "${label}" needs an email address, got "${value}"`);

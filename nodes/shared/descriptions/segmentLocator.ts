@@ -55,6 +55,6 @@ export function resolveSegmentId(
 	itemIndex: number,
 	parameterName = 'segmentId',
 	label = 'Segment',
-): number {
+): Promise<number> {
 	return numericLocatorId(ctx, itemIndex, parameterName, label, SEGMENT_URL_ID);
 }

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeApiError } from 'n8n-workflow';
-import { failureOf, mauticError, mauticRequest } from '../transport';
+import { batchLimitOf, failureOf, mauticError, mauticRequest, subjectOf } from '../transport';
 import { failedItem, itemError } from './itemErrors';
 import type { BatchOperation, BatchPlan } from './operation';
 import { outputItems } from './outputItems';
@@ -13,7 +13,7 @@ interface PendingEntry {
  * Entries cut into calls of at most `plan.size`. With `plan.group`, entries of different groups
  * never share a call (groups in order of first appearance, items in input order within each).
  */
-function chunksOf(pending: PendingEntry[], plan: BatchPlan): PendingEntry[][] {
+function chunksOf(pending: PendingEntry[], plan: BatchPlan, size: number): PendingEntry[][] {
 	const groups = new Map<string, PendingEntry[]>();
 	for (const pendingEntry of pending) {
 		const key = plan.group ? plan.group(pendingEntry.entry) : '';
@@ -23,11 +23,15 @@ function chunksOf(pending: PendingEntry[], plan: BatchPlan): PendingEntry[][] {
 	}
 	const chunks: PendingEntry[][] = [];
 	for (const members of groups.values()) {
-		for (let start = 0; start < members.length; start += plan.size) {
-			chunks.push(members.slice(start, start + plan.size));
-		}
+		chunks.push(...split(members, size));
 	}
 	return chunks;
+}
+
+function split(entries: PendingEntry[], size: number): PendingEntry[][] {
+	const parts: PendingEntry[][] = [];
+	for (let start = 0; start < entries.length; start += size) parts.push(entries.slice(start, start + size));
+	return parts;
 }
 
 /**
@@ -51,17 +55,31 @@ export async function runBatch(
 	}
 
 	const plan = batch.plan(ctx);
-	for (const chunk of chunksOf(pending, plan)) {
+	const queue = chunksOf(pending, plan, plan.size);
+	for (let position = 0; position < queue.length; position++) {
+		const chunk = queue[position];
 		const entries = chunk.map((pendingEntry) => pendingEntry.entry);
 		let perEntry: ReturnType<typeof plan.results>;
 		try {
 			const response = await mauticRequest(ctx, plan.request(entries), chunk[0].itemIndex);
 			perEntry = plan.results(response, entries);
 		} catch (error) {
+			// The instance accepts fewer entities per call than the Batch Size (its
+			// api_batch_max_limit): Mautic refused the whole call before applying any of it, so
+			// send this call and the rest of the run in calls of the size it names.
+			const limit = batchLimitOf(failureOf(error) ?? {});
+			if (limit !== undefined && limit > 0 && limit < chunk.length) {
+				queue.splice(position, queue.length - position, ...queue.slice(position).flatMap((rest) => split(rest, limit)));
+				position--;
+				ctx.logger.warn(
+					`Mautic accepts at most ${limit} entities per batch call (its api_batch_max_limit); the rest of this run goes in calls of ${limit}. Set the node's Batch Size to ${limit} to skip the refused call.`,
+				);
+				continue;
+			}
 			// The whole call failed: every item of the chunk carries that error, each its own copy.
 			if (!ctx.continueOnFail()) throw itemError(ctx, error, chunk[0].itemIndex);
 			const failure = failureOf(error);
-			const request = plan.request(entries);
+			const request = subjectOf(error) ?? plan.request(entries);
 			for (const { itemIndex } of chunk) {
 				const perItem = failure ? mauticError(ctx, failure, request, undefined, itemIndex) : error;
 				results[itemIndex] = failedItem(ctx, perItem, itemIndex);

@@ -40,15 +40,18 @@ export function standardBatchResults(
 
 /**
  * `DELETE …/batch/delete?ids=` answers the deleted entities (serialised before removal, ids
- * intact); an id Mautic did not find is simply absent, which we report as "not found".
+ * intact); an id Mautic did not find is simply absent, which we report as "not found" — unless
+ * the call was repeated after a lost answer: then the lost attempt deleted it.
  */
 export function deleteBatchResults(key: string, toOutput: (entity: IDataObject) => OperationOutput) {
 	return (response: MauticResponse, entries: IDataObject[]): BatchEntryResult[] => {
 		const deleted = Object.values(byIndex((response.body as IDataObject | undefined)?.[key])) as IDataObject[];
 		const byId = new Map(deleted.map((entity) => [String(entity.id), entity]));
+		const repeated = response.attempts > 1;
 		return entries.map((entry) => {
 			const entity = byId.get(String(entry.id));
 			if (entity) return { output: toOutput(entity) };
+			if (repeated) return { output: toOutput({ id: entry.id }) };
 			return {
 				failure: { status: 404, body: { errors: [{ code: 404, message: 'Item was not found.' }] } },
 			};

@@ -6,3 +6,4 @@ export { failedItem, itemError } from './itemErrors';
 export { outputItems } from './outputItems';
 export { standardBatchResults, deleteBatchResults } from './batchResults';
 export type * from './operation';
+export { recordInAnswer } from './recordInAnswer';

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 import {
 	failureOf,
 	keysInWrittenOrder,
@@ -31,6 +31,63 @@ export function totalOfPage(response: MauticResponse): number | undefined {
 
 /** No list is this long; the cap only guarantees the loop ends against a misbehaving server. */
 const MAX_PAGES = 100_000;
+
+/**
+ * More rows than one n8n execution can hold in memory anyway (a simplified contact is ~1 KB).
+ * Bounds the list by rows, whatever the server says about its size.
+ */
+export const MAX_LIST_ROWS = 2_000_000;
+
+/**
+ * Ends a list that a misbehaving server (a proxy that ignores the query, a broken plugin) would
+ * make endless: a page that repeats the previous one, a page with no row not seen before, more
+ * rows than the server said it had, or more rows than any run can hold.
+ */
+class ListGuard {
+	private readonly seenIds = new Set<string>();
+	private previousText: string | undefined;
+	private largestTotal: number | undefined;
+	private received = 0;
+
+	constructor(
+		private readonly context: MauticContext,
+		private readonly list: ListRequest,
+		private readonly itemIndex: number | undefined,
+	) {}
+
+	check(page: number, rows: IDataObject[], rawText: string, total: number | undefined): void {
+		if (rows.length === 0) return;
+		this.received += rows.length;
+		if (total !== undefined) this.largestTotal = Math.max(this.largestTotal ?? 0, total);
+		const ids = rows.map((row) => row.id).filter((id) => id !== undefined && id !== null).map(String);
+		const identified = ids.length === rows.length;
+		let fresh = rows.length;
+		if (identified) {
+			fresh = 0;
+			for (const id of ids) {
+				if (!this.seenIds.has(id)) fresh++;
+				this.seenIds.add(id);
+			}
+		}
+		if (fresh === 0 || rawText === this.previousText) {
+			this.stop(`page ${page + 1} brought no row that earlier pages had not already brought`);
+		}
+		// Rows without IDs: a page identical to the previous one is the only sign of a loop.
+		this.previousText = identified ? undefined : rawText;
+		if (this.largestTotal !== undefined && this.received > this.largestTotal) {
+			this.stop(`it sent ${this.received} rows although it said the list has ${this.largestTotal}`);
+		}
+		if (this.received > MAX_LIST_ROWS) this.stop(`it sent more than ${MAX_LIST_ROWS.toLocaleString('en-US')} rows`);
+	}
+
+	private stop(why: string): never {
+		throw new NodeOperationError(this.context.getNode(), `Stopped reading ${this.list.path} from Mautic: ${why}`, {
+			itemIndex: this.itemIndex,
+			description:
+				'The server does not page this list as Mautic does (a proxy or plugin may ignore the paging parameters), so reading on could go on for ever. Nothing was returned for this item. For exports while contacts change, use Pagination "By ID (Consistent Export)"; otherwise check what answers at the Base URL.',
+		});
+	}
+}
 
 function pagingQuery(list: ListRequest, page: number, offset: number, pageSize: number, lastId: number): IDataObject {
 	if (list.paging === 'page') return { page: page + 1, limit: list.pageSize };
@@ -128,46 +185,51 @@ export async function readList(
 	let lastId = 0;
 	let knownTotal: number | undefined;
 	let ahead: PageAsk[] = [];
-	for (let page = 0; page < MAX_PAGES && rows.length < wanted; page++) {
-		const pageSize = Math.max(1, Math.min(list.pageSize, wanted - rows.length));
-		const asked = ahead[0]?.offset === offset && ahead[0].size === pageSize ? ahead.shift() : undefined;
-		if (!asked) ahead = [];
-		const query = pagingQuery(list, page, offset, pageSize, lastId);
-		const current = asked?.response ?? fetchPage(query);
-		if (asksAhead && knownTotal !== undefined) {
-			let nextOffset = ahead.length ? ahead[ahead.length - 1].offset + ahead[ahead.length - 1].size : offset + pageSize;
-			while (ahead.length < PAGES_AHEAD && nextOffset < knownTotal) {
-				const size = Math.min(list.pageSize, wanted - rows.length - (nextOffset - offset));
-				if (size <= 0) break;
-				const response = fetchPage(pagingQuery(list, page + 1 + ahead.length, nextOffset, size, lastId));
-				ahead.push({ offset: nextOffset, size, response });
-				nextOffset += size;
+	const guard = new ListGuard(context, list, itemIndex);
+	try {
+		for (let page = 0; page < MAX_PAGES && rows.length < wanted; page++) {
+			const pageSize = Math.max(1, Math.min(list.pageSize, wanted - rows.length));
+			const asked = ahead[0]?.offset === offset && ahead[0].size === pageSize ? ahead.shift() : undefined;
+			if (!asked) ahead = [];
+			const query = pagingQuery(list, page, offset, pageSize, lastId);
+			const current = asked?.response ?? fetchPage(query);
+			if (asksAhead && knownTotal !== undefined) {
+				let nextOffset = ahead.length ? ahead[ahead.length - 1].offset + ahead[ahead.length - 1].size : offset + pageSize;
+				while (ahead.length < PAGES_AHEAD && nextOffset < knownTotal) {
+					const size = Math.min(list.pageSize, wanted - rows.length - (nextOffset - offset));
+					if (size <= 0) break;
+					const response = fetchPage(pagingQuery(list, page + 1 + ahead.length, nextOffset, size, lastId));
+					ahead.push({ offset: nextOffset, size, response });
+					nextOffset += size;
+				}
 			}
+			const overlapped = asked !== undefined || open.size > 1;
+			const others = () => [...open].filter((request) => request !== current);
+			const received = overlapped ? await askedAgainIfRaced(current, others, () => fetchPage(query)) : await current;
+			const { rows: pageRows, response } = rowsOfListPage(received, list);
+			guard.check(page, pageRows, response.rawText, cursor ? undefined : totalOfPage(response));
+			for (const row of pageRows) {
+				if (rows.length >= wanted) break;
+				rows.push(map(row));
+			}
+			offset += pageRows.length;
+			const askedSize = list.paging === 'page' ? list.pageSize : pageSize;
+			if (pageRows.length === 0) break;
+			if (cursor) {
+				const nextId = Number(pageRows[pageRows.length - 1].id);
+				// The total counts rows above the cursor, so only a short page or a stuck cursor ends it.
+				if (!(nextId > lastId) || pageRows.length < askedSize) break;
+				lastId = nextId;
+				continue;
+			}
+			const total = totalOfPage(response);
+			knownTotal = total;
+			if (total !== undefined && offset >= total) break;
+			if (total === undefined && pageRows.length < askedSize) break;
 		}
-		const overlapped = asked !== undefined || open.size > 1;
-		const others = () => [...open].filter((request) => request !== current);
-		const received = overlapped ? await askedAgainIfRaced(current, others, () => fetchPage(query)) : await current;
-		const { rows: pageRows, response } = rowsOfListPage(received, list);
-		for (const row of pageRows) {
-			if (rows.length >= wanted) break;
-			rows.push(map(row));
-		}
-		offset += pageRows.length;
-		const askedSize = list.paging === 'page' ? list.pageSize : pageSize;
-		if (pageRows.length === 0) break;
-		if (cursor) {
-			const nextId = Number(pageRows[pageRows.length - 1].id);
-			// The total counts rows above the cursor, so only a short page or a stuck cursor ends it.
-			if (!(nextId > lastId) || pageRows.length < askedSize) break;
-			lastId = nextId;
-			continue;
-		}
-		const total = totalOfPage(response);
-		knownTotal = total;
-		if (total !== undefined && offset >= total) break;
-		if (total === undefined && pageRows.length < askedSize) break;
+	} finally {
+		// A page asked ahead for a list that then ended early: let it finish before the node moves on.
+		await Promise.allSettled([...open]);
 	}
-	// A page asked ahead for a list that then ended early: let it finish before the node moves on.
-	await Promise.allSettled([...open]);
 	return rows;
 }

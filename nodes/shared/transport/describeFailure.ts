@@ -9,6 +9,11 @@ export interface RequestSubject {
 	path: string;
 	/** e.g. `{ label: 'contact', id: 12 }` */
 	entity?: { label: string; id?: string | number };
+	/**
+	 * Set when the answer was lost after Mautic may have applied the request and it was not sent
+	 * again: why not (e.g. "it would add the points twice").
+	 */
+	mayHaveBeenApplied?: string;
 }
 
 export interface FailureDescription {
@@ -65,13 +70,37 @@ export function describeFailure(
 	subject: RequestSubject,
 	auth: AuthenticationMethod,
 ): FailureDescription {
+	const described = describeOutcome(failure, subject, auth);
+	const notes: string[] = [];
+	if ((failure.attempts ?? 1) > 1) notes.push(`Sent ${failure.attempts} times (retries) before giving up.`);
+	if (subject.mayHaveBeenApplied) {
+		notes.push(
+			`Mautic may have applied this request before its answer was lost. It was not sent again: ${subject.mayHaveBeenApplied}. Check ${subjectName(subject) === 'item' ? 'the data' : `the ${subjectName(subject)}`} in Mautic before running this item again.`,
+		);
+	}
+	if (notes.length === 0) return described;
+	return { message: described.message, description: [described.description, ...notes].filter(Boolean).join('\n') };
+}
+
+function describeOutcome(
+	failure: MauticFailure,
+	subject: RequestSubject,
+	auth: AuthenticationMethod,
+): FailureDescription {
 	const route = `${subject.method} /api${subject.path}`;
 	if (failure.status === undefined) {
-		const code = failure.networkCode ?? 'unknown';
-		const hint = NETWORK_HINTS[code] ?? failure.networkMessage ?? 'no response';
+		const code = failure.networkCode;
+		const hint = (code && NETWORK_HINTS[code]) ?? failure.networkMessage ?? 'no answer arrived';
 		return {
-			message: `Could not reach Mautic: ${hint}`,
-			description: `${route} failed before any answer arrived (${code}).`,
+			message: `Could not reach Mautic: ${hint}${code ? ` (${code})` : ''}`,
+			description: `${route} failed before any answer arrived${code ? ` (${code})` : ''}.`,
+		};
+	}
+	// n8n reports a refused OAuth2 token renewal with the token endpoint's status alone.
+	if (auth === 'oAuth2' && failure.statusWithoutResponse && (failure.status === 400 || failure.status === 401)) {
+		return {
+			message: 'The OAuth2 credential could not renew its access token: reconnect it',
+			description: `Mautic refused the refresh token (HTTP ${failure.status} from its token endpoint), so ${route} was not sent. Refresh tokens expire after 14 days without use by default (api_oauth2_refresh_token_lifetime), or were revoked. Open the credential in n8n and click "Reconnect".`,
 		};
 	}
 

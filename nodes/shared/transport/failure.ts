@@ -14,6 +14,13 @@ export interface MauticFailure {
 	networkCode?: string;
 	/** The HTTP layer's own message, used only when there is no response. */
 	networkMessage?: string;
+	/**
+	 * The status came from n8n's error wrapper without a response from Mautic. With OAuth2 that
+	 * is how n8n reports a refused token renewal: it keeps the token endpoint's status only.
+	 */
+	statusWithoutResponse?: boolean;
+	/** The request was sent more than once (retries); set on the failure that ended them. */
+	attempts?: number;
 }
 
 /** One entry of Mautic's `{"errors":[{code,message,details,type}]}` envelope. */
@@ -56,6 +63,9 @@ function lowerCaseHeaders(headers: unknown): Record<string, string> {
 	return result;
 }
 
+/** A Node.js system error code: ECONNRESET, ETIMEDOUT, EAI_AGAIN… */
+const NETWORK_CODE = /^E[A-Z_]+$/;
+
 interface ErrorLike {
 	isAxiosError?: boolean;
 	response?: { status?: number; data?: unknown; headers?: unknown };
@@ -84,16 +94,22 @@ export function failureFromError(error: unknown): MauticFailure {
 				headers: lowerCaseHeaders(current.response.headers),
 			};
 		}
-		if (!networkCode && typeof current.code === 'string' && /^E[A-Z_]+$/.test(current.code)) {
+		if (!networkCode && typeof current.code === 'string' && NETWORK_CODE.test(current.code)) {
 			networkCode = current.code;
 		}
 		if (!networkMessage && typeof current.message === 'string') networkMessage = current.message;
 		current = (current.cause ?? current.errorResponse) as ErrorLike | undefined;
 	}
 	const top = error as ErrorLike | undefined;
+	// n8n 2.x wraps a reset, refused or timed-out connection in a NodeApiError with no `cause`
+	// and the Node error code as its `httpCode` ("ECONNRESET", "ECONNABORTED" for a timeout).
+	if (typeof top?.httpCode === 'string' && NETWORK_CODE.test(top.httpCode)) {
+		return { networkCode: top.httpCode, networkMessage };
+	}
 	const httpCode = top?.httpCode ? Number(top.httpCode) : undefined;
 	if (httpCode && !Number.isNaN(httpCode) && httpCode >= 100) {
-		return { status: httpCode, body: top?.context?.data };
+		const body = top?.context?.data;
+		return { status: httpCode, body, ...(body === undefined ? { statusWithoutResponse: true } : {}) };
 	}
 	return { networkCode, networkMessage };
 }

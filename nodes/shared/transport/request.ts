@@ -8,7 +8,8 @@ import {
 	type IN8nHttpFullResponse,
 	type JsonObject,
 } from 'n8n-workflow';
-import { apiUrl, instanceRoot, isHttpUrl } from './baseUrl';
+import { apiUrl, baseUrlProblem, instanceRoot } from './baseUrl';
+import { assertSafeApiPath } from './apiPath';
 import { authenticationOf, CREDENTIAL_TYPE, type MauticContext } from './context';
 import { describeFailure, type RequestSubject } from './describeFailure';
 import {
@@ -19,7 +20,7 @@ import {
 	type MauticFailure,
 } from './failure';
 import { rememberMauticVersion } from './mauticVersion';
-import { DEFAULT_MAX_RETRIES, isRetryableFailure, retryDelayMs } from './retryPolicy';
+import { DEFAULT_MAX_RETRIES, isRetryableFailure, mayHaveBeenApplied, retryDelayMs } from './retryPolicy';
 
 export interface MauticRequest {
 	method: IHttpRequestMethods;
@@ -28,10 +29,20 @@ export interface MauticRequest {
 	qs?: IDataObject;
 	body?: IDataObject | IDataObject[];
 	/**
-	 * Safe to send again after a lost or refused answer. Defaults to true for GET, HEAD, PUT,
-	 * PATCH and DELETE and false for POST; see retryPolicy.ts for why.
+	 * Safe to send again after a lost or refused answer. Defaults to true for GET, HEAD, PATCH
+	 * and DELETE and false for POST and PUT; see retryPolicy.ts for why. A PUT to an ID that does
+	 * not exist makes Mautic create a new record, so a PUT is repeated only when
+	 * `repeatableIf` confirms it (e.g. the record exists).
 	 */
 	idempotent?: boolean;
+	/**
+	 * Asked before repeating a request that is not idempotent by itself but may be under a
+	 * condition (a PUT whose record exists). False, or a failure of the check, means not
+	 * repeated; the error then says the first attempt may have been applied.
+	 */
+	repeatableIf?: () => Promise<boolean>;
+	/** Why a lost answer is not followed by a repeat, for the error ("it would add the points twice"). */
+	notRepeatedBecause?: string;
 	/** Names the thing in errors: `{ label: 'contact', id: 12 }`. */
 	entity?: RequestSubject['entity'];
 	maxRetries?: number;
@@ -53,11 +64,18 @@ export interface MauticResponse {
 	headers: Record<string, string>;
 	/** Only when `compactText` changed the answer: the text as received. */
 	fullText?: string;
+	/** How many times the request was sent (more than 1 after retries). */
+	attempts: number;
+	/**
+	 * A repeated DELETE answered 404: the attempt whose answer was lost deleted it. There is no
+	 * body then; the record is gone.
+	 */
+	deletedByEarlierAttempt?: boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
 
-const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE']);
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PATCH', 'DELETE']);
 
 const instanceRoots = new WeakMap<object, Promise<string>>();
 const retrySettings = new WeakMap<object, number>();
@@ -72,12 +90,11 @@ async function baseUrlOf(context: MauticContext, credentialType: string): Promis
 	if (!root) {
 		root = context.getCredentials(credentialType).then((credentials) => {
 			const url = String(credentials.url ?? '');
-			if (!isHttpUrl(url)) {
-				throw new NodeOperationError(
-					context.getNode(),
-					`The credential's Base URL "${url}" is not an http(s) address`,
-					{ description: 'Use the address of the Mautic instance, e.g. https://youraccount.maatoo.io' },
-				);
+			const problem = baseUrlProblem(url);
+			if (problem) {
+				throw new NodeOperationError(context.getNode(), problem, {
+					description: 'Use the address of the Mautic instance, e.g. https://youraccount.maatoo.io',
+				});
 			}
 			return url;
 		});
@@ -118,13 +135,18 @@ export async function mauticRequest(
 ): Promise<MauticResponse> {
 	const auth = authenticationOf(context);
 	const credentialType = CREDENTIAL_TYPE[auth];
+	assertSafeApiPath(context, request.path, itemIndex);
 	const baseUrl = await baseUrlOf(context, credentialType);
 	const idempotent = request.idempotent ?? IDEMPOTENT_METHODS.has(request.method);
-	const maxRetries = idempotent
+	const mayRepeat = idempotent || request.repeatableIf !== undefined;
+	const maxRetries = mayRepeat
 		? (request.maxRetries ?? retrySettings.get(context) ?? DEFAULT_MAX_RETRIES)
 		: 0;
 
-	for (let attempt = 0; ; attempt++) {
+	let failure: MauticFailure = {};
+	let repeatRefused: string | undefined;
+	let attempt = 0;
+	for (; ; attempt++) {
 		// A fresh object every attempt: n8n's helpers add auth headers to the one they get.
 		const options: IHttpRequestOptions = {
 			method: request.method,
@@ -147,7 +169,6 @@ export async function mauticRequest(
 			options.body = JSON.stringify(request.body);
 		}
 
-		let failure: MauticFailure;
 		try {
 			const response = (await context.helpers.httpRequestWithAuthentication.call(
 				context,
@@ -161,7 +182,7 @@ export async function mauticRequest(
 			const body = parseResponseText(rawText);
 			const failed = failureInAnswer(response.statusCode, body, headers);
 			if (!failed) {
-				const answer: MauticResponse = { status: response.statusCode, body, rawText, headers };
+				const answer: MauticResponse = { status: response.statusCode, body, rawText, headers, attempts: attempt + 1 };
 				if (rawText !== received) answer.fullText = received;
 				return answer;
 			}
@@ -171,12 +192,27 @@ export async function mauticRequest(
 			rememberMauticVersion(context, failure.headers?.['mautic-version']);
 		}
 
-		if (attempt < maxRetries && isRetryableFailure(failure)) {
-			await sleep(retryDelayMs(attempt, failure));
-			continue;
+		// The attempt whose answer was lost deleted it: that is the outcome asked for.
+		if (attempt > 0 && request.method === 'DELETE' && failure.status === 404) {
+			return { status: 404, body: undefined, rawText: '', headers: failure.headers ?? {}, attempts: attempt + 1, deletedByEarlierAttempt: true };
 		}
-		throw mauticError(context, failure, { ...request, method: request.method }, auth, itemIndex);
+		if (attempt >= maxRetries || !isRetryableFailure(failure, attempt)) break;
+		if (!idempotent && request.repeatableIf && mayHaveBeenApplied(failure)) {
+			const repeatable = await request.repeatableIf().catch(() => false);
+			if (!repeatable) {
+				repeatRefused = request.notRepeatedBecause;
+				break;
+			}
+		}
+		await sleep(retryDelayMs(attempt, failure));
 	}
+	failure.attempts = attempt + 1;
+	const subject: RequestSubject = { ...request, method: request.method };
+	const writes = request.method !== 'GET' && request.method !== 'HEAD';
+	if (writes && mayHaveBeenApplied(failure) && (!idempotent || repeatRefused)) {
+		subject.mayHaveBeenApplied = repeatRefused ?? request.notRepeatedBecause ?? 'repeating it could apply it twice';
+	}
+	throw mauticError(context, failure, subject, auth, itemIndex);
 }
 
 /** The error object every node throws or reports for a failed request; never carries secrets. */
@@ -196,9 +232,17 @@ export function mauticError(
 		httpCode: failure.status !== undefined ? String(failure.status) : undefined,
 		itemIndex,
 	});
+	// n8n swaps any message that mentions a network code (ECONNRESET…) for its generic text.
+	error.message = message;
 	// Not enumerable: n8n serialises errors into execution data, and this is for our code only.
 	Object.defineProperty(error, 'mauticFailure', { value: failure, enumerable: false });
+	Object.defineProperty(error, 'mauticSubject', { value: subject, enumerable: false });
 	return error;
+}
+
+/** What the failed request was (route, entity, whether it may have been applied), for errors re-issued per item. */
+export function subjectOf(error: unknown): RequestSubject | undefined {
+	return (error as { mauticSubject?: RequestSubject } | undefined)?.mauticSubject;
 }
 
 /** The `MauticFailure` behind an error from `mauticRequest`, for callers that map statuses. */

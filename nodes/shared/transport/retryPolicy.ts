@@ -1,4 +1,4 @@
-import type { MauticFailure } from './failure';
+import { mauticErrorEntries, type MauticFailure } from './failure';
 
 /**
  * When to send a request again. Only answers that say "not done, try later" or a lost
@@ -22,9 +22,35 @@ export const DEFAULT_MAX_RETRIES = 3;
 const BASE_DELAY_MS = 500;
 const MAX_DELAY_MS = 30_000;
 
-export function isRetryableFailure(failure: MauticFailure): boolean {
+/**
+ * A 500 is Mautic's answer to an exception, which is often thrown after the change was saved
+ * (a listener or the serializer failing on the way out). For a request that is safe to repeat,
+ * one more attempt turns "written but reported as failed" into a true result; a second 500 is
+ * taken as the server's real answer. The batch-limit error is a 500 too, but deterministic.
+ */
+const ATTEMPTS_AFTER_A_500 = 1;
+
+/** Mautic's "A max of 200 entities are supported at a time." (HTTP 500, no code). */
+export function batchLimitOf(failure: MauticFailure): number | undefined {
+	if (failure.status !== 500) return undefined;
+	for (const entry of mauticErrorEntries(failure.body)) {
+		const match = typeof entry.message === 'string' ? entry.message.match(/max of (\d+) entities/i) : null;
+		if (match) return Number(match[1]);
+	}
+	return undefined;
+}
+
+/** Whether a failed attempt number `attempt` (0 = the first) of a repeatable request is worth repeating. */
+export function isRetryableFailure(failure: MauticFailure, attempt = 0): boolean {
+	if (failure.status === 500) return attempt < ATTEMPTS_AFTER_A_500 && batchLimitOf(failure) === undefined;
 	if (failure.status !== undefined) return RETRYABLE_STATUSES.has(failure.status);
 	return failure.networkCode !== undefined && RETRYABLE_NETWORK_CODES.has(failure.networkCode);
+}
+
+/** Whether the server may have applied a request that failed this way (its answer was lost). */
+export function mayHaveBeenApplied(failure: MauticFailure): boolean {
+	if (failure.status === undefined) return failure.networkCode !== 'ECONNREFUSED' && failure.networkCode !== 'ENOTFOUND';
+	return failure.status >= 500 && batchLimitOf(failure) === undefined;
 }
 
 /** Seconds or an HTTP date, as RFC 9110 allows; undefined when absent or unreadable. */

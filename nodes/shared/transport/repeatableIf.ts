@@ -1,0 +1,43 @@
+import type { IDataObject } from 'n8n-workflow';
+import type { MauticContext } from './context';
+import { failureOf, mauticRequest } from './request';
+
+/**
+ * Checks that make a PUT (Create or Replace) safe to repeat. Mautic replaces the record when its
+ * ID exists, and creates a new record with a new ID when it does not, so after a lost answer a
+ * repeat is harmless only for records that exist. A record that does not exist may have been
+ * created by the lost attempt under another ID: no repeat then.
+ */
+export function whenRecordExists(context: MauticContext, path: string): () => Promise<boolean> {
+	return async () => {
+		try {
+			await mauticRequest(context, { method: 'GET', path });
+			return true;
+		} catch (error) {
+			if (failureOf(error)?.status === 404) return false;
+			throw error;
+		}
+	};
+}
+
+/** The same for a batch PUT: every ID of the call must exist (one list request with `id in (…)`). */
+export function whenAllRecordsExist(
+	context: MauticContext,
+	listPath: string,
+	key: string,
+	ids: number[],
+): () => Promise<boolean> {
+	return async () => {
+		const response = await mauticRequest(context, {
+			method: 'GET',
+			path: listPath,
+			qs: { where: [{ col: 'id', expr: 'in', val: ids }], limit: ids.length, minimal: 1 },
+		});
+		const rows = (response.body as IDataObject | undefined)?.[key];
+		const found = new Set(Object.values((rows ?? {}) as Record<string, IDataObject>).map((row) => String(row.id)));
+		return ids.every((id) => found.has(String(id)));
+	};
+}
+
+export const PUT_NOT_REPEATED =
+	'Create or Replace creates a new record when the ID does not exist, and this one did not exist when checked, so a repeat could create it twice';
