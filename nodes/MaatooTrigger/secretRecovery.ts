@@ -23,7 +23,7 @@ export async function recoverSecret(
 	signature: string,
 	now = Date.now(),
 ): Promise<Recovery> {
-	const key = `${ctx.getWorkflow().id ?? ''}\u0000${ctx.getNode().id ?? ctx.getNode().name}`;
+	const key = `${ctx.getWorkflow().id ?? ''}\u0000${ctx.getNode().id ?? ''}\u0000${ctx.getNode().name}`;
 	const last = lastLookup.get(key);
 	if (last !== undefined && now - last < SECRET_LOOKUP_INTERVAL_MS) {
 		return { why: 'the webhook list was read less than 5 minutes ago' };

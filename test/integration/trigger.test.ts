@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { ExternalSecretsProxy, HookContext, LoadOptionsContext, WebhookContext } from 'n8n-core';
 import {
 	NodeApiError,
@@ -195,6 +197,8 @@ class TriggerHost {
 		} as unknown as IWebhookData;
 		const ctx = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
 		const response = await trigger.webhook.call(ctx);
+		// n8n saves the static data after every production webhook call (live-webhooks.js).
+		this.save(workflow);
 		const items = (response.workflowData?.[0] ?? []).map((item) => item.json);
 		return { response, status: res.statusCode, body: res.sent, items };
 	}
@@ -585,5 +589,72 @@ describe('Maatoo Trigger: deliveries from Mautic', () => {
 		await host.delete();
 		await api('POST', '/contacts/new', { email: 'after@example.com' });
 		expect(deliveriesTo(host.url)).toHaveLength(0);
+	});
+});
+
+describe('Maatoo Trigger: a webhook changed in Mautic behind n8n\'s back', () => {
+	const hookRequests = () => fake.requests.filter((request: any) => request.method === 'GET' && request.path === '/api/hooks');
+
+	test('an administrator sets a new secret: the next genuine delivery is accepted and the secret adopted, once', async () => {
+		const host = new TriggerHost({ nodeName: 'Secret edited' });
+		await host.activate();
+		const { hookId, secret: oldSecret } = host.staticData['node:Secret edited'] as IDataObject;
+		await api('PATCH', `/hooks/${hookId}/edit`, { secret: 'set-by-an-admin' });
+		fake.clearRequests();
+		await api('POST', '/contacts/new', { email: 'new-secret@example.com' });
+		const [delivery] = deliveriesTo(host.url);
+
+		const received = await host.receiveDelivery(delivery);
+		expect(received.items).toHaveLength(1);
+		expect(host.staticData['node:Secret edited']).toMatchObject({ hookId, secret: 'set-by-an-admin' });
+		expect(oldSecret).not.toBe('set-by-an-admin');
+		expect(hookRequests()).toHaveLength(1);
+
+		// A forger right after: refused, and Mautic is not asked again within the interval.
+		const forged = await host.receive(delivery.body.replace('new-secret@', 'evil@'), { 'Webhook-Signature': delivery.signature });
+		expect(forged.status).toBe(401);
+		expect(hookRequests()).toHaveLength(1);
+	});
+
+	test('the webhook deleted and re-created by hand (new id, new secret) is adopted from its first delivery', async () => {
+		const host = new TriggerHost({ nodeName: 'Hook recreated' });
+		await host.activate();
+		const { hookId } = host.staticData['node:Hook recreated'] as IDataObject;
+		await api('DELETE', `/hooks/${hookId}/delete`);
+		const recreated = await api('POST', '/hooks/new', {
+			name: 'Made by hand',
+			webhookUrl: host.url,
+			secret: 'hand-made-secret',
+			triggers: ['mautic.lead_post_save_new'],
+			isPublished: true,
+		});
+		await api('POST', '/contacts/new', { email: 'recreated@example.com' });
+		const [delivery] = deliveriesTo(host.url);
+		const received = await host.receiveDelivery(delivery);
+		expect(received.items).toHaveLength(1);
+		expect(host.staticData['node:Hook recreated']).toMatchObject({ hookId: recreated.hook.id, secret: 'hand-made-secret' });
+	});
+});
+
+describe('Maatoo Trigger: a server that pages /hooks for ever', () => {
+	test('activation stops with an error instead of reading the same page again and again', async () => {
+		const requests: string[] = [];
+		const server = http.createServer((req, res) => {
+			requests.push(req.url ?? '');
+			res.writeHead(200, { 'Content-Type': 'application/json' });
+			res.end(JSON.stringify({ total: 1000000, hooks: [{ id: 1, name: 'Other', webhookUrl: 'https://elsewhere.example.com/hook', triggers: [] }] }));
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		try {
+			const { port } = server.address() as AddressInfo;
+			const host = new TriggerHost({
+				nodeName: 'Endless hooks',
+				credential: { id: 'cred-endless', name: 'Endless', type: 'maatooApi', data: { url: `http://127.0.0.1:${port}`, ...ADMIN } },
+			});
+			await expect(host.activate()).rejects.toThrow(/^Stopped reading \/hooks from Mautic: page 2 brought no row/);
+			expect(requests.length).toBeLessThanOrEqual(3);
+		} finally {
+			await new Promise((resolve) => server.close(resolve));
+		}
 	});
 });

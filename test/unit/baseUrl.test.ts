@@ -1,5 +1,5 @@
-import { apiUrl, instanceRoot } from '../../nodes/shared/transport/baseUrl';
-import { instanceRootExpression } from '../../credentials/baseUrlExpression';
+import { apiUrl, baseUrlProblem, instanceRoot } from '../../nodes/shared/transport/baseUrl';
+import { instanceRootExpression, REFUSED_BASE_URL } from '../../credentials/baseUrlExpression';
 import { evaluateWithSelf } from '../support/evaluateExpression';
 
 const FORMS = [
@@ -23,5 +23,29 @@ describe('base URL normalisation', () => {
 
 	test.each(FORMS)('the credential expression applies the same rule to "%s"', (form) => {
 		expect(evaluateWithSelf(instanceRootExpression('$self["url"]'), { url: form })).toBe(instanceRoot(form));
+	});
+});
+
+describe('Base URLs that are refused', () => {
+	const REFUSED = [
+		'https://user:secret@demo.maatoo.io',
+		'https://user@demo.maatoo.io/api',
+		'https://demo.maatoo.io/?x=1',
+		'https://demo.maatoo.io/api#top',
+	];
+
+	test.each(REFUSED)('"%s" is refused by the request helper, without repeating it', (form) => {
+		const problem = baseUrlProblem(form);
+		expect(problem).toMatch(/user name or password|query \(\?\) or fragment/);
+		expect(problem).not.toContain('secret');
+	});
+
+	test.each(REFUSED)('the credential expression turns "%s" into an address that names the problem', (form) => {
+		expect(evaluateWithSelf(instanceRootExpression('$self["url"]'), { url: form })).toBe(REFUSED_BASE_URL);
+	});
+
+	test.each(FORMS)('"%s" stays usable', (form) => {
+		expect(baseUrlProblem(form)).toBeUndefined();
+		expect(evaluateWithSelf(instanceRootExpression('$self["url"]'), { url: form })).not.toBe(REFUSED_BASE_URL);
 	});
 });

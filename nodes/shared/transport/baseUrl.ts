@@ -18,13 +18,11 @@ export function isHttpUrl(value: string): boolean {
 }
 
 /**
- * A user and password in the Base URL would travel into every link we build (list-search
+ * Why a Base URL cannot be used, or undefined when it can. Never repeats the URL: it may hold a
+ * password. A user and password in it would travel into every link we build (list-search
  * results are saved in the workflow), and a query or `#` would send every request to the wrong
  * path. credentials/baseUrlExpression.ts refuses the same forms.
  */
-export const UNUSABLE_BASE_URL = /^\s*[a-z][a-z0-9+.-]*:\/\/[^/?#]*@|[?#]/i;
-
-/** Why a Base URL cannot be used, or undefined when it can. Never repeats the URL: it may hold a password. */
 export function baseUrlProblem(url: string): string | undefined {
 	if (!isHttpUrl(url)) return 'The credential\'s Base URL is not an http(s) address';
 	if (/^\s*https?:\/\/[^/?#]*@/i.test(url)) {
