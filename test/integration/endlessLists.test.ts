@@ -1,6 +1,5 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { basicCredential, runNode } from '../support/maatooRun';
+import { startFixedAnswerServer } from '../support/fixedAnswerServer';
 
 /*
  * A server that does not page as Mautic does (a proxy or plugin ignoring `start`/`limit`): the
@@ -8,23 +7,7 @@ import { basicCredential, runNode } from '../support/maatooRun';
  * the list. Return All must stop with an error after a few requests, not read for ever.
  */
 
-interface Misbehaving {
-	url: string;
-	requests: string[];
-	close(): Promise<void>;
-}
-
-async function serve(page: (requestNumber: number) => unknown): Promise<Misbehaving> {
-	const requests: string[] = [];
-	const server = http.createServer((req, res) => {
-		requests.push(req.url ?? '');
-		res.writeHead(200, { 'Content-Type': 'application/json', 'Mautic-Version': '5.1.0' });
-		res.end(JSON.stringify(page(requests.length)));
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
+const serve = startFixedAnswerServer;
 
 const contacts = (ids: number[]) => Object.fromEntries(ids.map((id) => [String(id), { id, fields: { all: { id, email: `c${id}@example.com` } } }]));
 

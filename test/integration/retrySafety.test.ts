@@ -141,7 +141,7 @@ describe('Create or Replace (PUT) is repeated only for records that exist', () =
 		expect(apiRequests((request) => request.method === 'PUT')).toHaveLength(1);
 		expect(json[0].error).toBeDefined();
 		expect(details(output[0])).toMatch(/may have applied this request/);
-		expect(details(output[0])).toMatch(/did not exist when checked/);
+		expect(details(output[0])).toMatch(/could not be confirmed that this one exists/);
 	});
 
 	test('a batch of two missing IDs, answer lost: two contacts, not four', async () => {

@@ -1,5 +1,3 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ExternalSecretsProxy, HookContext, LoadOptionsContext, WebhookContext } from 'n8n-core';
 import {
 	NodeApiError,
@@ -20,6 +18,7 @@ import { HarnessCredentialsHelper, type HarnessCredential } from '../harness/cre
 import { HarnessNodeTypes } from '../harness/node-types';
 import { ensureN8nRuntime } from '../harness/setup';
 import { ADMIN } from '../support/maatooRun';
+import { startFixedAnswerServer } from '../support/fixedAnswerServer';
 
 /*
  * The trigger's hook lifecycle and webhook() inside n8n-core's real HookContext, WebhookContext
@@ -638,23 +637,19 @@ describe('Maatoo Trigger: a webhook changed in Mautic behind n8n\'s back', () =>
 
 describe('Maatoo Trigger: a server that pages /hooks for ever', () => {
 	test('activation stops with an error instead of reading the same page again and again', async () => {
-		const requests: string[] = [];
-		const server = http.createServer((req, res) => {
-			requests.push(req.url ?? '');
-			res.writeHead(200, { 'Content-Type': 'application/json' });
-			res.end(JSON.stringify({ total: 1000000, hooks: [{ id: 1, name: 'Other', webhookUrl: 'https://elsewhere.example.com/hook', triggers: [] }] }));
-		});
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const server = await startFixedAnswerServer(() => ({
+			total: 1000000,
+			hooks: [{ id: 1, name: 'Other', webhookUrl: 'https://elsewhere.example.com/hook', triggers: [] }],
+		}));
 		try {
-			const { port } = server.address() as AddressInfo;
 			const host = new TriggerHost({
 				nodeName: 'Endless hooks',
-				credential: { id: 'cred-endless', name: 'Endless', type: 'maatooApi', data: { url: `http://127.0.0.1:${port}`, ...ADMIN } },
+				credential: { id: 'cred-endless', name: 'Endless', type: 'maatooApi', data: { url: server.url, ...ADMIN } },
 			});
 			await expect(host.activate()).rejects.toThrow(/^Stopped reading \/hooks from Mautic: page 2 brought no row/);
-			expect(requests.length).toBeLessThanOrEqual(3);
+			expect(server.requests.length).toBeLessThanOrEqual(3);
 		} finally {
-			await new Promise((resolve) => server.close(resolve));
+			await server.close();
 		}
 	});
 });

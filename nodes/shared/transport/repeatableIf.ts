@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { MauticContext } from './context';
-import { failureOf, mauticRequest } from './request';
+import { mauticRequest } from './request';
 
 /**
  * Checks that make a PUT (Create or Replace) safe to repeat. Mautic replaces the record when its
@@ -10,13 +10,11 @@ import { failureOf, mauticRequest } from './request';
  */
 export function whenRecordExists(context: MauticContext, path: string): () => Promise<boolean> {
 	return async () => {
-		try {
-			await mauticRequest(context, { method: 'GET', path });
-			return true;
-		} catch (error) {
-			if (failureOf(error)?.status === 404) return false;
-			throw error;
-		}
+		// Any failure of the check (404, or no answer) leaves the existence unconfirmed: no repeat.
+		return await mauticRequest(context, { method: 'GET', path }).then(
+			() => true,
+			() => false,
+		);
 	};
 }
 
@@ -40,4 +38,4 @@ export function whenAllRecordsExist(
 }
 
 export const PUT_NOT_REPEATED =
-	'Create or Replace creates a new record when the ID does not exist, and this one did not exist when checked, so a repeat could create it twice';
+	'Create or Replace creates a new record when the ID does not exist, and it could not be confirmed that this one exists, so a repeat could create it twice';
