@@ -7,9 +7,9 @@ import {
 } from 'n8n-workflow';
 import { authenticationProperty, maatooCredentials } from '../shared/descriptions/authentication';
 import { executeOperations, operationProperties } from '../shared/engine';
-import { getContactColumns, getContactFields } from '../shared/methods/contactFields';
-import { getContactFieldMapping } from '../shared/methods/contactFieldMapping';
-import { getOwners } from '../shared/methods/owners';
+import { getContactColumns, getContactFields } from './methods/contactFields';
+import { getContactFieldMapping } from './methods/contactFieldMapping';
+import { getOwners } from './methods/owners';
 import { searchContacts } from '../shared/methods/searchContacts';
 import { searchPointGroups } from '../shared/methods/searchPointGroups';
 import { contactOperations } from './operations';

@@ -7,9 +7,9 @@ import {
 } from 'n8n-workflow';
 import { authenticationProperty, maatooCredentials } from '../shared/descriptions/authentication';
 import { executeOperations, operationProperties } from '../shared/engine';
-import { getPointGroups } from '../shared/methods/pointGroupOptions';
-import { searchPointInsights } from '../shared/methods/searchPointInsights';
-import { getTextCustomFields } from '../shared/methods/textCustomFields';
+import { getPointGroups } from './methods/pointGroupOptions';
+import { searchPointInsights } from './methods/searchPointInsights';
+import { getTextCustomFields } from './methods/textCustomFields';
 import { pointInsightOperations } from './operations';
 
 export class MaatooPointInsight implements INodeType {

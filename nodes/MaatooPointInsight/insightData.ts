@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { updateFieldsOf } from '../shared/descriptions/entityFields';
 import { contactFieldCatalog } from '../shared/contacts/contactFieldCatalog';
-import { isInsightTarget } from '../shared/methods/textCustomFields';
+import { isInsightTarget } from './methods/textCustomFields';
 import { pointGroupCatalog } from '../shared/points/pointGroupCatalog';
 import type { MauticResponse } from '../shared/transport';
 

@@ -8,8 +8,8 @@ import {
 import { authenticationProperty, maatooCredentials } from '../shared/descriptions/authentication';
 import { executeOperations, operationProperties } from '../shared/engine';
 import { searchContacts } from '../shared/methods/searchContacts';
-import { searchSegments } from '../shared/methods/searchSegments';
-import { getSegmentFilterFields } from '../shared/methods/segmentFilterFields';
+import { searchSegments } from './methods/searchSegments';
+import { getSegmentFilterFields } from './methods/segmentFilterFields';
 import { segmentOperations } from './operations';
 
 export class MaatooSegment implements INodeType {

@@ -3,7 +3,7 @@ import {
 	findFilterField,
 	segmentFilterCatalog,
 	type SegmentFilterCatalog,
-} from '../shared/methods/segmentFilterFields';
+} from './methods/segmentFilterFields';
 
 /**
  * Mautic's segment filter operators (LeadBundle/Segment/OperatorOptions). The UI offers the

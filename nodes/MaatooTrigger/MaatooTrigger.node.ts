@@ -7,7 +7,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 import { authenticationProperty, maatooCredentials } from '../shared/descriptions/authentication';
-import { getWebhookEvents } from '../shared/methods/webhookEvents';
+import { getWebhookEvents } from './methods/webhookEvents';
 import { triggerProperties } from './description';
 import { createHook, deleteHooks, hookExists } from './hookLifecycle';
 import { receiveWebhook } from './receive';

@@ -1,9 +1,9 @@
 import { request } from 'undici';
 import type { IDataObject, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
 import { MaatooPointInsight } from '../../nodes/MaatooPointInsight/MaatooPointInsight.node';
-import { getPointGroups } from '../../nodes/shared/methods/pointGroupOptions';
-import { searchPointInsights } from '../../nodes/shared/methods/searchPointInsights';
-import { getTextCustomFields } from '../../nodes/shared/methods/textCustomFields';
+import { getPointGroups } from '../../nodes/MaatooPointInsight/methods/pointGroupOptions';
+import { searchPointInsights } from '../../nodes/MaatooPointInsight/methods/searchPointInsights';
+import { getTextCustomFields } from '../../nodes/MaatooPointInsight/methods/textCustomFields';
 import { startFakeMautic } from '../fake-mautic';
 import { ADMIN, basicCredential, registerNodeType, runNode } from '../support/maatooRun';
 import { mauticApi } from '../support/seed';

@@ -1,8 +1,8 @@
 import { request } from 'undici';
 import type { IDataObject, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
 import { MaatooSegment } from '../../nodes/MaatooSegment/MaatooSegment.node';
-import { searchSegments } from '../../nodes/shared/methods/searchSegments';
-import { getSegmentFilterFields } from '../../nodes/shared/methods/segmentFilterFields';
+import { searchSegments } from '../../nodes/MaatooSegment/methods/searchSegments';
+import { getSegmentFilterFields } from '../../nodes/MaatooSegment/methods/segmentFilterFields';
 import { startFakeMautic } from '../fake-mautic';
 import { ADMIN, basicCredential, registerNodeType, runNode } from '../support/maatooRun';
 import { seedContacts } from '../support/seed';

@@ -1,4 +1,4 @@
-import { contactEditOperation } from './contactEdit';
+import { contactEditOperation } from '../builders/contactEditOperation';
 
 export const updateOperation = contactEditOperation({
 	value: 'update',

@@ -1,4 +1,4 @@
-import { insightWriteOperation } from './insightWrite';
+import { insightWriteOperation } from '../builders/insightWriteOperation';
 
 export const createOperation = insightWriteOperation({
 	value: 'create',

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { contactLocator } from '../../shared/descriptions/contactLocator';
-import { resolveSegmentId, segmentLocator } from '../../shared/descriptions/segmentLocator';
+import { resolveSegmentId, segmentLocator } from '../descriptions/segmentLocator';
 import { resolveContactId } from '../../shared/contacts/resolveContactId';
 import type { BatchEntryResult, Operation } from '../../shared/engine';
 import type { MauticResponse } from '../../shared/transport';

@@ -1,4 +1,4 @@
-import { resolveSegmentId, segmentLocator } from '../../shared/descriptions/segmentLocator';
+import { resolveSegmentId, segmentLocator } from '../descriptions/segmentLocator';
 import type { Operation } from '../../shared/engine';
 import { segmentOf } from '../segmentData';
 

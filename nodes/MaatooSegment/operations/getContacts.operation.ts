@@ -7,7 +7,7 @@ import {
 	returnAllProperty,
 	simplifyProperty,
 } from '../../shared/descriptions/listParameters';
-import { resolveSegmentId, segmentLocator } from '../../shared/descriptions/segmentLocator';
+import { resolveSegmentId, segmentLocator } from '../descriptions/segmentLocator';
 import { compactContactList } from '../../shared/contacts/compactContactList';
 import { simplifyContact } from '../../shared/contacts/simplifyContact';
 import { readList, type Operation } from '../../shared/engine';

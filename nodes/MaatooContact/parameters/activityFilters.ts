@@ -1,8 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { contactLocator } from '../../shared/descriptions/contactLocator';
-import { limitProperty, returnAllAndLimit, returnAllProperty } from '../../shared/descriptions/listParameters';
-import { resolveContactId } from '../../shared/contacts/resolveContactId';
-import type { Operation } from '../../shared/engine';
+import { limitProperty, returnAllProperty } from '../../shared/descriptions/listParameters';
 
 const EVENT_TYPES_HINT = 'e.g. page.hit, email.read, form.submitted, lead.source.created, point.gained';
 
@@ -44,7 +41,8 @@ function mauticDateTime(value: unknown): string {
 	return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`;
 }
 
-function activityQuery(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+/** The `filters` query of Mautic's activity lists, from the Filters parameter. */
+export function activityQuery(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const filters = ctx.getNodeParameter('activityFilters', itemIndex, {}) as IDataObject;
 	const list = (value: unknown) => String(value ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
 	const query: IDataObject = {};
@@ -56,31 +54,6 @@ function activityQuery(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	return Object.keys(query).length > 0 ? { filters: query } : {};
 }
 
-const listProperties = [returnAllProperty, limitProperty, activityFilters];
-
-/** Activity pages by `page`, not `start`: the engine's page-numbered reading. */
-export const getActivityOperation: Operation = {
-	value: 'getActivity',
-	name: 'Get Activity',
-	action: 'Get the activity of a contact',
-	description: 'One item per event in the timeline of the contact',
-	properties: [contactLocator(), ...listProperties],
-	async list(ctx, itemIndex) {
-		const id = await resolveContactId(ctx, itemIndex);
-		const { returnAll, limit } = returnAllAndLimit(ctx, itemIndex);
-		return { path: `/contacts/${id}/activity`, key: 'events', qs: activityQuery(ctx, itemIndex), returnAll, limit, pageSize: 100, paging: 'page' };
-	},
-};
-
-export const getAllActivityOperation: Operation = {
-	value: 'getAllActivity',
-	name: 'Get Activity of All Contacts',
-	action: 'Get the activity of all contacts',
-	description: 'One item per event across all contacts',
-	properties: listProperties,
-	list(ctx, itemIndex) {
-		const { returnAll, limit } = returnAllAndLimit(ctx, itemIndex);
-		return { path: '/contacts/activity', key: 'events', qs: activityQuery(ctx, itemIndex), returnAll, limit, pageSize: 100, paging: 'page' };
-	},
-};
+/** Return All, Limit and Filters: the parameters of both activity lists. */
+export const activityListProperties = [returnAllProperty, limitProperty, activityFilters];
 

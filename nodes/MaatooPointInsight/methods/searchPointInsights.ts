@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { readList } from '../engine/paginate';
-import { withInsightsApi } from '../points/insightsApi';
+import { readList } from '../../shared/engine/paginate';
+import { withInsightsApi } from '../../shared/points/insightsApi';
 
 /** Resource-locator search over point insights (an instance has few: read them all, filter here). */
 export async function searchPointInsights(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {

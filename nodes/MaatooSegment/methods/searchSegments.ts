@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { rowsOfPage, totalOfPage } from '../engine/paginate';
-import { instanceRootOf, mauticRequest } from '../transport';
+import { rowsOfPage, totalOfPage } from '../../shared/engine/paginate';
+import { instanceRootOf, mauticRequest } from '../../shared/transport';
 
 const PAGE = 50;
 

@@ -1,5 +1,5 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { mauticRequest } from '../transport';
+import { mauticRequest } from '../../shared/transport';
 
 /** Mautic sends the raw translation key when a description has no translation. */
 function isTranslationKey(text: string): boolean {

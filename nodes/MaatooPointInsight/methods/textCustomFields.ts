@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { contactFieldCatalog } from '../contacts/contactFieldCatalog';
-import type { MauticField } from '../contacts/contactFieldTypes';
+import { contactFieldCatalog } from '../../shared/contacts/contactFieldCatalog';
+import type { MauticField } from '../../shared/contacts/contactFieldTypes';
 
 /** A field a Point Insight can write its result ("47 (Umbrellas)") into: a published text field. */
 export function isInsightTarget(field: MauticField): boolean {

@@ -1,8 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { contactFieldCatalog } from '../contacts/contactFieldCatalog';
-import type { MauticField } from '../contacts/contactFieldTypes';
-import { readList } from '../engine/paginate';
-import type { MauticContext } from '../transport';
+import { contactFieldCatalog } from '../../shared/contacts/contactFieldCatalog';
+import type { MauticField } from '../../shared/contacts/contactFieldTypes';
+import { readList } from '../../shared/engine/paginate';
+import type { MauticContext } from '../../shared/transport';
 
 /** Where a segment filter's field lives: Mautic's filter `object`. */
 export type FilterObject = 'lead' | 'company';

@@ -1,61 +1,13 @@
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 import { contactLocator } from '../../shared/descriptions/contactLocator';
 import { numericLocatorId } from '../../shared/descriptions/locatorId';
-import { simplifyProperty } from '../../shared/descriptions/listParameters';
 import { POINT_GROUP_URL_ID, pointGroupLocator } from '../../shared/descriptions/pointGroupLocator';
 import { resolveContactId } from '../../shared/contacts/resolveContactId';
 import type { Operation } from '../../shared/engine';
 import { mauticRequest } from '../../shared/transport';
-import { allowedValue } from '../../shared/parameters/allowedValue';
-import { logBody, POINTS_OPERATORS, refuseNegativeAddOrSubtract, wholeNumber } from './points.operation';
-
-/** `{score, group:{id,name,description}}` → one flat row. */
-function scoreRow(contactId: number, groupScore: IDataObject | null, groupId?: number): IDataObject {
-	const group = (groupScore?.group ?? {}) as IDataObject;
-	return {
-		contactId,
-		groupId: group.id ?? groupId ?? null,
-		groupName: group.name ?? null,
-		score: groupScore ? (groupScore.score ?? null) : null,
-	};
-}
-
-export const getGroupScoresOperation: Operation = {
-	value: 'getGroupScores',
-	name: 'Get Point Group Scores',
-	action: 'Get the point group scores of a contact',
-	description: 'One item per point group the contact has a score in',
-	properties: [contactLocator(), simplifyProperty],
-	async run(ctx, itemIndex) {
-		const id = await resolveContactId(ctx, itemIndex);
-		const response = await mauticRequest(
-			ctx,
-			{ method: 'GET', path: `/contacts/${id}/points/groups`, entity: { label: 'contact', id } },
-			itemIndex,
-		);
-		const scores = ((response.body as IDataObject).groupScores ?? []) as IDataObject[] | IDataObject;
-		const list = (Array.isArray(scores) ? scores : Object.values(scores)) as IDataObject[];
-		return ctx.getNodeParameter('simplify', itemIndex, true) ? list.map((score) => scoreRow(id, score)) : list;
-	},
-};
-
-export const getGroupScoreOperation: Operation = {
-	value: 'getGroupScore',
-	name: 'Get Point Group Score',
-	action: 'Get the score of a contact in one point group',
-	description: 'The score is empty when the contact has none in that group yet',
-	properties: [contactLocator(), pointGroupLocator()],
-	async run(ctx, itemIndex) {
-		const id = await resolveContactId(ctx, itemIndex);
-		const groupId = await numericLocatorId(ctx, itemIndex, 'pointGroupId', 'Point Group', POINT_GROUP_URL_ID);
-		const response = await mauticRequest(
-			ctx,
-			{ method: 'GET', path: `/contacts/${id}/points/groups/${groupId}`, entity: { label: 'contact or point group', id: `${id} / ${groupId}` } },
-			itemIndex,
-		);
-		return scoreRow(id, ((response.body as IDataObject).groupScore ?? null) as IDataObject | null, groupId);
-	},
-};
+import { allowedValue } from '../parameters/allowedValue';
+import { logBody, POINTS_OPERATORS, refuseNegativeAddOrSubtract, wholeNumber } from '../parameters/pointsParameters';
+import { scoreRow } from '../outputs/groupScoreRow';
 
 /**
  * Plus, minus, times and divide are never retried (a repeat would apply twice); `set` is, since

@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, ResourceMapperFields } from 'n8n-workflow';
-import { contactFieldCatalog } from '../contacts/contactFieldCatalog';
-import { isWritableField, toMapperField } from '../contacts/contactFieldTypes';
+import { contactFieldCatalog } from '../../shared/contacts/contactFieldCatalog';
+import { isWritableField, toMapperField } from '../../shared/contacts/contactFieldTypes';
 
 /** Every writable contact field of the instance, typed, for n8n's field mapper. */
 export async function getContactFieldMapping(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {

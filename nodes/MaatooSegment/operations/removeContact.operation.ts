@@ -1,22 +1,8 @@
 import { contactLocator } from '../../shared/descriptions/contactLocator';
-import { resolveSegmentId, segmentLocator } from '../../shared/descriptions/segmentLocator';
+import { resolveSegmentId, segmentLocator } from '../descriptions/segmentLocator';
 import { resolveContactId } from '../../shared/contacts/resolveContactId';
 import type { Operation } from '../../shared/engine';
 import { changeMembership } from '../membership';
-
-export const addContactOperation: Operation = {
-	value: 'addContact',
-	name: 'Add Contact',
-	action: 'Add a contact to a segment',
-	description: 'Add one contact per item to a segment by hand; for many items, Add Contacts is faster',
-	properties: [segmentLocator(), contactLocator()],
-	async run(ctx, itemIndex) {
-		const segmentId = await resolveSegmentId(ctx, itemIndex);
-		const contactId = await resolveContactId(ctx, itemIndex);
-		await changeMembership(ctx, itemIndex, segmentId, contactId, 'add');
-		return { segmentId, contactId, added: true };
-	},
-};
 
 export const removeContactOperation: Operation = {
 	value: 'removeContact',

@@ -1,5 +1,5 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { mauticRequest } from '../transport';
+import { mauticRequest } from '../../shared/transport';
 
 /** Users a contact can be assigned to (`/contacts/list/owners` answers a plain array). */
 export async function getOwners(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {

@@ -1,5 +1,5 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { contactFieldCatalog } from '../contacts/contactFieldCatalog';
+import { contactFieldCatalog } from '../../shared/contacts/contactFieldCatalog';
 
 /** Columns that are not custom fields but can be filtered and sorted on. */
 const SYSTEM_COLUMNS: INodePropertyOptions[] = [

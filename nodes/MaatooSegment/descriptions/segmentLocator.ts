@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { numericLocatorId } from './locatorId';
+import { numericLocatorId } from '../../shared/descriptions/locatorId';
 
 /** The segment ID in a link to it in Mautic's UI: `…/s/segments/view/5` or `…/s/segments/edit/5`. */
 export const SEGMENT_URL_ID = /\/s\/segments\/(?:view|edit)\/(\d+)/;

@@ -1,0 +1,26 @@
+import { type IDataObject } from 'n8n-workflow';
+import { contactLocator } from '../../shared/descriptions/contactLocator';
+import { numericLocatorId } from '../../shared/descriptions/locatorId';
+import { POINT_GROUP_URL_ID, pointGroupLocator } from '../../shared/descriptions/pointGroupLocator';
+import { resolveContactId } from '../../shared/contacts/resolveContactId';
+import type { Operation } from '../../shared/engine';
+import { mauticRequest } from '../../shared/transport';
+import { scoreRow } from '../outputs/groupScoreRow';
+
+export const getGroupScoreOperation: Operation = {
+	value: 'getGroupScore',
+	name: 'Get Point Group Score',
+	action: 'Get the score of a contact in one point group',
+	description: 'The score is empty when the contact has none in that group yet',
+	properties: [contactLocator(), pointGroupLocator()],
+	async run(ctx, itemIndex) {
+		const id = await resolveContactId(ctx, itemIndex);
+		const groupId = await numericLocatorId(ctx, itemIndex, 'pointGroupId', 'Point Group', POINT_GROUP_URL_ID);
+		const response = await mauticRequest(
+			ctx,
+			{ method: 'GET', path: `/contacts/${id}/points/groups/${groupId}`, entity: { label: 'contact or point group', id: `${id} / ${groupId}` } },
+			itemIndex,
+		);
+		return scoreRow(id, ((response.body as IDataObject).groupScore ?? null) as IDataObject | null, groupId);
+	},
+};
