@@ -1,7 +1,7 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
-import { contactLocator } from '../../shared/descriptions/contactLocator';
+import { contactLocator } from '../../shared/locators/contactLocator';
 import { simplifyProperty } from '../../shared/descriptions/listParameters';
-import { resolveContactId } from '../../shared/contacts/resolveContactId';
+import { resolveContactId } from '../../shared/locators/resolveContactId';
 import { standardBatchResults, type Operation } from '../../shared/engine';
 import { PUT_NOT_REPEATED, whenAllRecordsExist, whenRecordExists, type MauticRequest } from '../../shared/transport';
 import { contactDataProperties, contactPayload } from '../contactData';

@@ -1,6 +1,6 @@
-import { contactLocator } from '../../shared/descriptions/contactLocator';
+import { contactLocator } from '../../shared/locators/contactLocator';
 import { limitProperty, returnAllAndLimit, returnAllProperty } from '../../shared/descriptions/listParameters';
-import { resolveContactId } from '../../shared/contacts/resolveContactId';
+import { resolveContactId } from '../../shared/locators/resolveContactId';
 import { readList, rowsOfPage, type Operation } from '../../shared/engine';
 import { mauticRequest } from '../../shared/transport';
 

@@ -1,8 +1,7 @@
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
-import { contactLocator } from '../../shared/descriptions/contactLocator';
-import { numericLocatorId } from '../../shared/descriptions/locatorId';
-import { POINT_GROUP_URL_ID, pointGroupLocator } from '../../shared/descriptions/pointGroupLocator';
-import { resolveContactId } from '../../shared/contacts/resolveContactId';
+import { contactLocator } from '../../shared/locators/contactLocator';
+import { pointGroupIdOf, pointGroupLocator } from '../../shared/locators/pointGroupLocator';
+import { resolveContactId } from '../../shared/locators/resolveContactId';
 import type { Operation } from '../../shared/engine';
 import { mauticRequest } from '../../shared/transport';
 import { allowedValue } from '../parameters/allowedValue';
@@ -56,7 +55,7 @@ export const adjustGroupScoreOperation: Operation = {
 	],
 	async run(ctx, itemIndex) {
 		const id = await resolveContactId(ctx, itemIndex);
-		const groupId = await numericLocatorId(ctx, itemIndex, 'pointGroupId', 'Point Group', POINT_GROUP_URL_ID);
+		const groupId = await pointGroupIdOf(ctx, itemIndex);
 		const operator = allowedValue(ctx, itemIndex, 'scoreOperator', 'Operation on Score', [...POINTS_OPERATORS, 'set'] as const);
 		const value = wholeNumber(ctx, itemIndex, 'scoreValue', 'Value');
 		refuseNegativeAddOrSubtract(ctx, itemIndex, operator, value, 'Value');

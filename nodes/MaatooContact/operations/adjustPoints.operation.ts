@@ -1,6 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
-import { contactLocator } from '../../shared/descriptions/contactLocator';
-import { resolveContactId } from '../../shared/contacts/resolveContactId';
+import { contactLocator } from '../../shared/locators/contactLocator';
+import { resolveContactId } from '../../shared/locators/resolveContactId';
 import type { Operation } from '../../shared/engine';
 import { allowedValue } from '../parameters/allowedValue';
 import { mauticRequest } from '../../shared/transport';

@@ -1,5 +1,5 @@
-import { contactLocator } from '../../shared/descriptions/contactLocator';
-import { resolveContactId } from '../../shared/contacts/resolveContactId';
+import { contactLocator } from '../../shared/locators/contactLocator';
+import { resolveContactId } from '../../shared/locators/resolveContactId';
 import { deleteBatchResults, type Operation } from '../../shared/engine';
 import { mauticRequest } from '../../shared/transport';
 import { batchingOf, writeOptionsProperty } from '../writeOptions';

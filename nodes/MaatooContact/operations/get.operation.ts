@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
-import { contactLocator } from '../../shared/descriptions/contactLocator';
+import { contactLocator } from '../../shared/locators/contactLocator';
 import { simplifyProperty } from '../../shared/descriptions/listParameters';
-import { resolveContactId } from '../../shared/contacts/resolveContactId';
+import { resolveContactId } from '../../shared/locators/resolveContactId';
 import { simplifyContact } from '../../shared/contacts/simplifyContact';
 import type { Operation } from '../../shared/engine';
 

@@ -1,8 +1,7 @@
 import { type IDataObject } from 'n8n-workflow';
-import { contactLocator } from '../../shared/descriptions/contactLocator';
-import { numericLocatorId } from '../../shared/descriptions/locatorId';
-import { POINT_GROUP_URL_ID, pointGroupLocator } from '../../shared/descriptions/pointGroupLocator';
-import { resolveContactId } from '../../shared/contacts/resolveContactId';
+import { contactLocator } from '../../shared/locators/contactLocator';
+import { pointGroupIdOf, pointGroupLocator } from '../../shared/locators/pointGroupLocator';
+import { resolveContactId } from '../../shared/locators/resolveContactId';
 import type { Operation } from '../../shared/engine';
 import { mauticRequest } from '../../shared/transport';
 import { scoreRow } from '../outputs/groupScoreRow';
@@ -15,7 +14,7 @@ export const getGroupScoreOperation: Operation = {
 	properties: [contactLocator(), pointGroupLocator()],
 	async run(ctx, itemIndex) {
 		const id = await resolveContactId(ctx, itemIndex);
-		const groupId = await numericLocatorId(ctx, itemIndex, 'pointGroupId', 'Point Group', POINT_GROUP_URL_ID);
+		const groupId = await pointGroupIdOf(ctx, itemIndex);
 		const response = await mauticRequest(
 			ctx,
 			{ method: 'GET', path: `/contacts/${id}/points/groups/${groupId}`, entity: { label: 'contact or point group', id: `${id} / ${groupId}` } },

@@ -1,4 +1,4 @@
-import { pointGroupLocator } from '../../shared/descriptions/pointGroupLocator';
+import { pointGroupLocator } from '../../shared/locators/pointGroupLocator';
 import type { Operation } from '../../shared/engine';
 import { pointGroupIdOf, pointGroupOf } from '../pointGroupData';
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { contactLocator } from '../../shared/descriptions/contactLocator';
+import { contactLocator } from '../../shared/locators/contactLocator';
 import { resolveSegmentId, segmentLocator } from '../descriptions/segmentLocator';
-import { resolveContactId } from '../../shared/contacts/resolveContactId';
+import { resolveContactId } from '../../shared/locators/resolveContactId';
 import type { BatchEntryResult, Operation } from '../../shared/engine';
 import type { MauticResponse } from '../../shared/transport';
 

@@ -1,6 +1,6 @@
-import { contactLocator } from '../../shared/descriptions/contactLocator';
+import { contactLocator } from '../../shared/locators/contactLocator';
 import { resolveSegmentId, segmentLocator } from '../descriptions/segmentLocator';
-import { resolveContactId } from '../../shared/contacts/resolveContactId';
+import { resolveContactId } from '../../shared/locators/resolveContactId';
 import type { Operation } from '../../shared/engine';
 import { changeMembership } from '../membership';
 

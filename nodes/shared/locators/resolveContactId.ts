@@ -1,8 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
-import { locatorOf, numericLocatorId } from '../descriptions/locatorId';
+import { contactLocatorSpec } from './contactLocator';
+import { locatorOf } from './locatorValue';
 import { readList } from '../engine/paginate';
-
-const CONTACT_URL_ID = /\/s\/contacts\/(?:view|edit)\/(\d+)/;
 
 function fail(ctx: IExecuteFunctions, itemIndex: number, message: string, description?: string): never {
 	throw new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
@@ -45,7 +44,7 @@ export async function resolveContactId(
 	label = 'Contact',
 ): Promise<number> {
 	const locator = locatorOf(ctx, itemIndex, parameterName);
-	if (locator.mode !== 'email') return await numericLocatorId(ctx, itemIndex, parameterName, label, CONTACT_URL_ID);
+	if (locator.mode !== 'email') return await contactLocatorSpec.idOf(ctx, itemIndex, parameterName, label);
 	const value = String(locator.value ?? '').trim();
 	if (!/^[^\s@]+@[^\s@]+$/.test(value)) {
 		fail(ctx, itemIndex, `The field "${label}" needs an email address, got "${value}"`);
