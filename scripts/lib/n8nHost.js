@@ -67,8 +67,17 @@ function ensureN8n(version = DEFAULT_N8N_VERSION, options = {}) {
 	const minutes = ((Date.now() - started) / 60_000).toFixed(1);
 	if (installedVersion(dir) !== version) throw new Error(`${dir} holds no n8n ${version} after the install`);
 	fs.writeFileSync(marker, JSON.stringify({ version, node: host.nodeVersion, minutes, overrides, skippedAddons }, null, 2));
-	log(`n8n ${version} installed for Node ${host.nodeVersion} in ${minutes} min`);
+	log(`n8n ${version} installed for Node ${host.nodeVersion} in ${minutes} min (${dir}); later runs reuse it`);
 	return withSettings(host, skippedAddons);
+}
+
+/**
+ * Whether ensureN8n(version) would start right away (no install on this call).
+ * @param {string} [version]
+ */
+function isN8nInstalled(version = DEFAULT_N8N_VERSION) {
+	const dir = path.join(cacheRoot(), `n8n-${version}`);
+	return fs.existsSync(path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n')) && (fs.existsSync(path.join(dir, '.installed')) || installedVersion(dir) === version);
 }
 
 /**
@@ -241,4 +250,4 @@ function stopN8n(child) {
 	});
 }
 
-module.exports = { DEFAULT_N8N_VERSION, ensureN8n, ensureE2eN8n, n8nEnv, withHost, runN8n, startN8n, stopN8n, cacheRoot };
+module.exports = { DEFAULT_N8N_VERSION, ensureN8n, ensureE2eN8n, isN8nInstalled, n8nEnv, withHost, runN8n, startN8n, stopN8n, cacheRoot };
