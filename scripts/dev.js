@@ -77,8 +77,9 @@ function explainStartFailure(error, ports) {
 		} catch {
 			// no log
 		}
-		const busy = /EADDRINUSE[^\n]*?:(\d+)/.exec(log);
-		if (busy) return new PortError(describeAddressInUse({ code: 'EADDRINUSE', port: Number(busy[1]) }, variables) ?? error.message);
+		// "n8n's port 5678 is already in use. …" (n8n's server) or a raw EADDRINUSE (task broker).
+		const busy = /port (\d+) is already in use|EADDRINUSE[^\n]*?:(\d+)/i.exec(log);
+		if (busy) return new PortError(describeAddressInUse({ code: 'EADDRINUSE', port: Number(busy[1] ?? busy[2]) }, variables) ?? error.message);
 	}
 	return error;
 }
