@@ -151,7 +151,7 @@ function installN8n({ dir, version, runtime, log: print }) {
 	const log = (line) => print(line.startsWith(' ') ? line : `[${formatDuration(Date.now() - installStarted)}] ${line}`);
 	fs.mkdirSync(dir, { recursive: true });
 	writeManifest(dir, version);
-	log(`Step 1 of 3: resolving n8n ${version}'s dependency tree in ${dir} (pins the registry lacks get overridden; about 5 minutes)…`);
+	log(`Step 1 of 3: resolving n8n ${version}'s dependency tree in ${dir} (pins the registry lacks get overridden; about 6 minutes)…`);
 	let beat = startHeartbeat({ label: `resolving n8n ${version}'s dependency tree (npm prints nothing here)`, installStarted });
 	let overrides;
 	try {
@@ -170,7 +170,7 @@ function installN8n({ dir, version, runtime, log: print }) {
 		beat.stop();
 	}
 	if (result.status !== 0) throw new Error(`npm install n8n@${version} failed (exit ${result.status})`);
-	log(`Step 3 of 3: running install scripts one by one with Node ${nodeVersion} (native addons; sqlite3 compiles from source, a few minutes)…`);
+	log(`Step 3 of 3: running install scripts one by one with Node ${nodeVersion} (native addons; about 4 minutes, sqlite3 alone about 2 as it compiles from source)…`);
 	const skippedAddons = rebuildAddons(dir, runtime, log, installStarted);
 	return { overrides, skippedAddons };
 }
