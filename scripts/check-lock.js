@@ -10,12 +10,23 @@
  *
  * Checks: every dependency and optional dependency of every entry resolves to an entry, the way
  * Node resolves it (the nearest node_modules up the path); no entry is marked extraneous; the root
- * entry lists exactly package.json's dependencies.
+ * entry lists exactly package.json's dependencies; no entry carries a `libc` field. npm 11 writes
+ * `libc`, npm 10 (bundled with Node 20 and 22) drops it on every `npm install`, so a lock with it
+ * changes on most contributors' machines; without it both leave the lock alone (npm then installs
+ * both the glibc and the musl build of an optional binary on Linux: harmless).
+ * `node scripts/check-lock.js --fix` removes `libc` fields.
+ *
+ * And `npm ls --all --package-lock-only` must report no invalid edge: npm 10 answers an invalid
+ * optional peer (e.g. openai's peer @aws-sdk/credential-provider-node >=3.972, where n8n-core pins
+ * 3.808.0) by installing another copy, so its `npm ci` refuses a lock npm 11 wrote
+ * ("Missing: @aws-sdk/credential-provider-node@3.972.99 from lock file"). package.json's
+ * `overrides` relax those optional peers (they belong to n8n-core's AI packages, which no test loads).
  */
+const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const root = path.resolve(process.argv[2] || path.join(__dirname, '..'));
+const root = path.resolve(process.argv.slice(2).find((arg) => !arg.startsWith('--')) || path.join(__dirname, '..'));
 
 /** @param {Record<string, any>} packages @param {string} from location of the dependent @param {string} name */
 function resolves(packages, from, name) {
@@ -45,6 +56,7 @@ function checkLock(dir) {
 	}
 	for (const [location, entry] of Object.entries(packages)) {
 		if (entry.extraneous) extraneous.push(`${location} is marked extraneous (the lock was written from a node_modules with stray packages)`);
+		if (entry.libc) extraneous.push(`${location} has a libc field, which npm 10 drops on install: run node scripts/check-lock.js --fix`);
 		if (entry.link) continue;
 		for (const field of ['dependencies', 'optionalDependencies']) {
 			for (const name of Object.keys(entry[field] ?? {})) {
@@ -52,14 +64,39 @@ function checkLock(dir) {
 			}
 		}
 	}
+	const ls = spawnSync('npm', ['ls', '--all', '--package-lock-only', '--json'], { cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, shell: process.platform === 'win32' });
+	try {
+		for (const problem of JSON.parse(ls.stdout).problems ?? []) {
+			problems.push(`npm ls: ${String(problem).replace(dir, '.')} (npm 10's npm ci would refuse the lock; see overrides in package.json)`);
+		}
+	} catch {
+		problems.push(`npm ls --all --package-lock-only failed: ${(ls.stderr || String(ls.error)).trim().split('\n').pop()}`);
+	}
 	return [...problems, ...extraneous];
 }
 
+/** Removes the libc fields npm 11 writes (see above). @param {string} dir @returns {number} how many */
+function dropLibc(dir) {
+	const file = path.join(dir, 'package-lock.json');
+	const lock = JSON.parse(fs.readFileSync(file, 'utf8'));
+	let count = 0;
+	for (const entry of Object.values(lock.packages ?? {})) {
+		if (entry.libc) {
+			delete entry.libc;
+			count++;
+		}
+	}
+	if (count) fs.writeFileSync(file, `${JSON.stringify(lock, null, 2)}\n`);
+	return count;
+}
+
 if (require.main === module) {
+	const args = process.argv.slice(2);
+	if (args.includes('--fix')) process.stdout.write(`removed ${dropLibc(root)} libc fields\n`);
 	const problems = checkLock(root);
 	if (problems.length) {
 		const shown = problems.slice(0, 40);
-		process.stderr.write(`package-lock.json is incomplete (${problems.length} problems):\n  ${shown.join('\n  ')}\n`);
+		process.stderr.write(`package-lock.json has ${problems.length} problems:\n  ${shown.join('\n  ')}\n`);
 		if (problems.length > shown.length) process.stderr.write(`  … and ${problems.length - shown.length} more\n`);
 		process.stderr.write('Fix: npm install --package-lock-only (see scripts/check-lock.js)\n');
 		process.exitCode = 1;
@@ -69,4 +106,4 @@ if (require.main === module) {
 	}
 }
 
-module.exports = { checkLock };
+module.exports = { checkLock, dropLibc };
