@@ -19,6 +19,8 @@ const { resolveMissingPins } = require('./registryPins');
 /** Addons n8n cannot start without; any other may fail to build (the smoke then shows whether it mattered). */
 const REQUIRED_ADDONS = ['sqlite3'];
 const REBUILD_TIMEOUT_MS = 15 * 60_000;
+/** File in the host folder while an install is under way or was interrupted. */
+const INCOMPLETE = '.install-incomplete';
 
 /**
  * npm's environment when this runs under `npm run`/`npm test`: drop the product's npm settings
@@ -150,6 +152,9 @@ function installN8n({ dir, version, runtime, log: print }) {
 	/** Each line says how long the install has run, so a slow step never looks like a hang. @param {string} line */
 	const log = (line) => print(line.startsWith(' ') ? line : `[${formatDuration(Date.now() - installStarted)}] ${line}`);
 	fs.mkdirSync(dir, { recursive: true });
+	// Until ensureN8n writes .installed: a run stopped during step 3 leaves n8n's bin in place
+	// without its native addons, and must not pass for a finished install next time.
+	fs.writeFileSync(path.join(dir, INCOMPLETE), `${new Date().toISOString()}\n`);
 	writeManifest(dir, version);
 	log(`Step 1 of 3: resolving n8n ${version}'s dependency tree in ${dir} (pins the registry lacks get overridden; about 6 minutes)…`);
 	let beat = startHeartbeat({ label: `resolving n8n ${version}'s dependency tree (npm prints nothing here)`, installStarted });
@@ -189,4 +194,4 @@ function topLevelPackages(dir) {
 	}
 }
 
-module.exports = { installN8n, packagesWithInstallScripts };
+module.exports = { installN8n, packagesWithInstallScripts, INCOMPLETE };
