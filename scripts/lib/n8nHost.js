@@ -8,7 +8,7 @@ const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { installN8n } = require('./n8nInstall');
+const { INCOMPLETE, installN8n } = require('./n8nInstall');
 const { ensureNodeRuntime } = require('./nodeRuntime');
 
 const DEFAULT_N8N_VERSION = '2.8.4';
@@ -58,17 +58,30 @@ function ensureN8n(version = DEFAULT_N8N_VERSION, options = {}) {
 		...(runtime ? { pathPrefix: runtime.binDir } : {}),
 	};
 	if (fs.existsSync(marker) && fs.existsSync(bin)) return withSettings(host, markerInfo(marker).skippedAddons ?? []);
-	if (!runtime && fs.existsSync(bin) && installedVersion(dir) === version) {
+	const interrupted = fs.existsSync(path.join(dir, INCOMPLETE));
+	if (!runtime && !interrupted && fs.existsSync(bin) && installedVersion(dir) === version) {
 		fs.writeFileSync(marker, version);
 		return withSettings(host, []);
 	}
+	if (interrupted) log(`An earlier install of n8n ${version} in ${dir} did not finish; installing again (npm reuses what it downloaded)`);
 	const started = Date.now();
 	const { overrides, skippedAddons } = installN8n({ dir, version, runtime, log });
 	const minutes = ((Date.now() - started) / 60_000).toFixed(1);
 	if (installedVersion(dir) !== version) throw new Error(`${dir} holds no n8n ${version} after the install`);
 	fs.writeFileSync(marker, JSON.stringify({ version, node: host.nodeVersion, minutes, overrides, skippedAddons }, null, 2));
-	log(`n8n ${version} installed for Node ${host.nodeVersion} in ${minutes} min`);
+	fs.rmSync(path.join(dir, INCOMPLETE), { force: true });
+	log(`n8n ${version} installed for Node ${host.nodeVersion} in ${minutes} min (${dir}); later runs reuse it`);
 	return withSettings(host, skippedAddons);
+}
+
+/**
+ * Whether ensureN8n(version) would start right away (no install on this call).
+ * @param {string} [version]
+ */
+function isN8nInstalled(version = DEFAULT_N8N_VERSION) {
+	const dir = path.join(cacheRoot(), `n8n-${version}`);
+	if (!fs.existsSync(path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'))) return false;
+	return fs.existsSync(path.join(dir, '.installed')) || (!fs.existsSync(path.join(dir, INCOMPLETE)) && installedVersion(dir) === version);
 }
 
 /**
@@ -241,4 +254,4 @@ function stopN8n(child) {
 	});
 }
 
-module.exports = { DEFAULT_N8N_VERSION, ensureN8n, ensureE2eN8n, n8nEnv, withHost, runN8n, startN8n, stopN8n, cacheRoot };
+module.exports = { DEFAULT_N8N_VERSION, ensureN8n, ensureE2eN8n, isN8nInstalled, n8nEnv, withHost, runN8n, startN8n, stopN8n, cacheRoot };

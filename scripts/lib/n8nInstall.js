@@ -13,11 +13,14 @@
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
+const { formatDuration, startHeartbeat } = require('./heartbeat');
 const { resolveMissingPins } = require('./registryPins');
 
 /** Addons n8n cannot start without; any other may fail to build (the smoke then shows whether it mattered). */
 const REQUIRED_ADDONS = ['sqlite3'];
 const REBUILD_TIMEOUT_MS = 15 * 60_000;
+/** File in the host folder while an install is under way or was interrupted. */
+const INCOMPLETE = '.install-incomplete';
 
 /**
  * npm's environment when this runs under `npm run`/`npm test`: drop the product's npm settings
@@ -104,7 +107,7 @@ function packagesWithInstallScripts(dir) {
  * @param {import('./nodeRuntime').NodeRuntime | undefined} runtime undefined: the machine's Node
  * @param {(line: string) => void} log
  */
-function rebuildAddons(dir, runtime, log) {
+function rebuildAddons(dir, runtime, log, installStarted = Date.now()) {
 	// `npm` is a `#!/usr/bin/env node` script: with the runtime first on PATH, npm, node-gyp and
 	// every install script run on that Node and build against its headers.
 	const env = npmEnv({
@@ -114,12 +117,19 @@ function rebuildAddons(dir, runtime, log) {
 	const nodeVersion = runtime?.version ?? process.version;
 	/** @type {string[]} */
 	const failed = [];
-	for (const name of packagesWithInstallScripts(dir)) {
+	const names = packagesWithInstallScripts(dir);
+	for (const [index, name] of names.entries()) {
 		const started = Date.now();
-		const result = npm(dir, ['rebuild', name, '--ignore-scripts=false'], env, { timeoutMs: REBUILD_TIMEOUT_MS, quiet: true });
+		const beat = startHeartbeat({ label: `building ${name} (${index + 1} of ${names.length})`, installStarted });
+		let result;
+		try {
+			result = npm(dir, ['rebuild', name, '--ignore-scripts=false'], env, { timeoutMs: REBUILD_TIMEOUT_MS, quiet: true });
+		} finally {
+			beat.stop();
+		}
 		const seconds = ((Date.now() - started) / 1000).toFixed(0);
 		if (result.status === 0) {
-			log(`  rebuilt ${name} for Node ${nodeVersion} (${seconds} s)`);
+			log(`  rebuilt ${name} for Node ${nodeVersion} (${seconds} s; ${index + 1} of ${names.length})`);
 			continue;
 		}
 		const lines = `${result.stderr ?? ''}${result.stdout ?? ''}`.trim().split('\n');
@@ -137,18 +147,51 @@ function rebuildAddons(dir, runtime, log) {
  * @param {{ dir: string, version: string, runtime?: import('./nodeRuntime').NodeRuntime, log: (line: string) => void }} options
  * @returns {{ overrides: Record<string, string>, skippedAddons: string[] }}
  */
-function installN8n({ dir, version, runtime, log }) {
+function installN8n({ dir, version, runtime, log: print }) {
+	const installStarted = Date.now();
+	/** Each line says how long the install has run, so a slow step never looks like a hang. @param {string} line */
+	const log = (line) => print(line.startsWith(' ') ? line : `[${formatDuration(Date.now() - installStarted)}] ${line}`);
 	fs.mkdirSync(dir, { recursive: true });
+	// Until ensureN8n writes .installed: a run stopped during step 3 leaves n8n's bin in place
+	// without its native addons, and must not pass for a finished install next time.
+	fs.writeFileSync(path.join(dir, INCOMPLETE), `${new Date().toISOString()}\n`);
 	writeManifest(dir, version);
-	log(`Resolving n8n ${version}'s dependency tree in ${dir} (pins the registry lacks get overridden)…`);
-	const overrides = { ...addFamilyOverrides(dir, version, log), ...resolveMissingPins(dir, { log, env: npmEnv() }) };
+	log(`Step 1 of 3: resolving n8n ${version}'s dependency tree in ${dir} (pins the registry lacks get overridden; about 6 minutes)…`);
+	let beat = startHeartbeat({ label: `resolving n8n ${version}'s dependency tree (npm prints nothing here)`, installStarted });
+	let overrides;
+	try {
+		overrides = { ...addFamilyOverrides(dir, version, log), ...resolveMissingPins(dir, { log, env: npmEnv() }) };
+	} finally {
+		beat.stop();
+	}
 	const nodeVersion = runtime?.version ?? process.version;
-	log(`Installing n8n ${version} for Node ${nodeVersion} without install scripts (first run only, 5 to 10 minutes)…`);
-	const result = npm(dir, ['install', '--ignore-scripts'], npmEnv());
+	const expected = topLevelPackages(dir);
+	log(`Step 2 of 3: downloading and unpacking ${expected ? `${expected.toLocaleString('en-US')} packages` : 'the packages'} for Node ${nodeVersion}, without install scripts (about 6 minutes, ~2.3 GB)…`);
+	beat = startHeartbeat({ label: `installing n8n ${version}'s packages`, installStarted, countDir: path.join(dir, 'node_modules'), expected });
+	let result;
+	try {
+		result = npm(dir, ['install', '--ignore-scripts'], npmEnv());
+	} finally {
+		beat.stop();
+	}
 	if (result.status !== 0) throw new Error(`npm install n8n@${version} failed (exit ${result.status})`);
-	log(`Running install scripts one by one with Node ${nodeVersion}…`);
-	const skippedAddons = rebuildAddons(dir, runtime, log);
+	log(`Step 3 of 3: running install scripts one by one with Node ${nodeVersion} (native addons; about 4 minutes, sqlite3 alone about 2 as it compiles from source)…`);
+	const skippedAddons = rebuildAddons(dir, runtime, log, installStarted);
 	return { overrides, skippedAddons };
 }
 
-module.exports = { installN8n, packagesWithInstallScripts };
+/** How many package folders the resolved tree puts directly in node_modules. @param {string} dir */
+function topLevelPackages(dir) {
+	try {
+		const lock = JSON.parse(fs.readFileSync(path.join(dir, 'package-lock.json'), 'utf8'));
+		/** @param {string[] | undefined} list @param {string} value */
+		const fits = (list, value) => !list || list.includes(value) || (list.every((item) => item.startsWith('!')) && !list.includes(`!${value}`));
+		return Object.entries(lock.packages ?? {}).filter(
+			([location, entry]) => /^node_modules\/(@[^/]+\/)?[^/@][^/]*$/.test(location) && fits(entry.os, process.platform) && fits(entry.cpu, process.arch),
+		).length;
+	} catch {
+		return undefined;
+	}
+}
+
+module.exports = { installN8n, packagesWithInstallScripts, INCOMPLETE };

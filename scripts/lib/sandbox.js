@@ -9,7 +9,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { startFakeMautic } = require('../../test/fake-mautic');
 const { loadExamples } = require('./examples');
-const { ensureN8n, n8nEnv, runN8n, startN8n, stopN8n } = require('./n8nHost');
+const { DEFAULT_N8N_VERSION, cacheRoot, ensureN8n, isN8nInstalled, n8nEnv, runN8n, startN8n, stopN8n } = require('./n8nHost');
 const { installAsCommunityPackage, packPackage } = require('./packageTarball');
 
 const OWNER = { email: 'sandbox@maatoo.local', password: 'Sandbox-maatoo-2026', firstName: 'Sandbox', lastName: 'User' };
@@ -28,18 +28,24 @@ async function setUpOwner(baseUrl) {
 }
 
 /**
- * @param {{ folder: string, n8nPort: number, mauticPort: number, log?: (message: string) => void }} options
+ * @param {{ folder: string, n8nPort: number, mauticPort: number, brokerPort?: number, log?: (message: string) => void }} options
+ * brokerPort: n8n's task-runner broker (default n8nPort + 1)
  */
-async function startSandbox({ folder, n8nPort, mauticPort, log = () => undefined }) {
-	log(`Starting the sandbox Mautic on http://127.0.0.1:${mauticPort}`);
+async function startSandbox({ folder, n8nPort, mauticPort, brokerPort = n8nPort + 1, log = () => undefined }) {
+	log(`Starting the sandbox Mautic (a fake Mautic written in Node, seeded with demo data) on http://127.0.0.1:${mauticPort}`);
 	const mautic = await startFakeMautic({ port: mauticPort, seed: 'demo', version: '7.0.0' });
 	try {
-		log('Preparing n8n 2.8.4 (installed once into ~/.cache/n8n-nodes-maatoo)');
+		const installed = isN8nInstalled();
+		log(
+			installed
+				? `n8n ${DEFAULT_N8N_VERSION} is installed in ${cacheRoot()}`
+				: `Installing n8n ${DEFAULT_N8N_VERSION} into ${cacheRoot()}: first run only, about 15 to 20 minutes on a busy 2-core machine and ~2.5 GB of disk; progress every 30 s`,
+		);
 		const host = ensureN8n();
 		const userFolder = path.join(folder, 'n8n');
 		fs.mkdirSync(userFolder, { recursive: true });
 		installAsCommunityPackage(packPackage(fs.mkdtempSync(path.join(os.tmpdir(), 'maatoo-sandbox-'))), userFolder);
-		const env = n8nEnv({ userFolder, port: n8nPort, brokerPort: n8nPort + 1 });
+		const env = n8nEnv({ userFolder, port: n8nPort, brokerPort });
 
 		const credential = { id: 'maatooSandbox01', name: 'maatoo sandbox (Basic auth)', type: 'maatooApi', data: { url: mautic.url, ...SANDBOX_USER } };
 		const credentialsFile = path.join(folder, 'credentials.json');

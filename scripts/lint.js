@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * `npm run lint`: n8n's community-node lint (`n8n-node lint`, which runs eslint with n8n's rules),
+ * then one result line, e.g. "lint: 0 errors, 0 warnings". n8n-node lint prints nothing when
+ * all is well, which reads like nothing ran. Extra arguments (e.g. --fix) are passed on.
+ */
+const { spawn } = require('node:child_process');
+const path = require('node:path');
+
+const bin = path.join(__dirname, '..', 'node_modules', '.bin', process.platform === 'win32' ? 'n8n-node.cmd' : 'n8n-node');
+
+/** eslint's stylish summary, "✖ 3 problems (1 error, 2 warnings)", or zeros when it printed none. @param {string} output */
+function countProblems(output) {
+	const plain = output.replace(/\u001b\[[0-9;]*m/g, '');
+	const match = /(\d+) problems? \((\d+) errors?, (\d+) warnings?\)/.exec(plain);
+	return match ? { errors: Number(match[2]), warnings: Number(match[3]) } : { errors: 0, warnings: 0 };
+}
+
+if (require.main === module) {
+	const started = Date.now();
+	const child = spawn(bin, ['lint', ...process.argv.slice(2)], { stdio: ['inherit', 'pipe', 'pipe'], shell: process.platform === 'win32' });
+	let output = '';
+	child.stdout.on('data', (chunk) => {
+		output += chunk;
+		process.stdout.write(chunk);
+	});
+	child.stderr.on('data', (chunk) => {
+		output += chunk;
+		process.stderr.write(chunk);
+	});
+	child.on('close', (code, signal) => {
+		const { errors, warnings } = countProblems(output);
+		const seconds = ((Date.now() - started) / 1000).toFixed(0);
+		const plural = (/** @type {number} */ count, /** @type {string} */ word) => `${count} ${word}${count === 1 ? '' : 's'}`;
+		if (code === 0) process.stdout.write(`lint: ${plural(errors, 'error')}, ${plural(warnings, 'warning')} (${seconds} s)\n`);
+		else process.stderr.write(`lint: failed${errors || warnings ? ` with ${plural(errors, 'error')}, ${plural(warnings, 'warning')}` : ''} (exit ${code ?? signal})\n`);
+		process.exitCode = code ?? 1;
+	});
+}
+
+module.exports = { countProblems };
