@@ -1,3 +1,5 @@
+import { ACCEPTED_BASE_URL_SOURCE } from '../nodes/shared/transport/baseUrl';
+
 /**
  * Host name that a Base URL we refuse turns into, so the credential test and the OAuth2 connect
  * button fail with the reason in plain sight instead of sending a password in a URL.
@@ -8,11 +10,11 @@ export const REFUSED_BASE_URL = 'https://base-url-must-not-hold-a-password-query
  * Expression text that turns a Base URL as users paste it into the instance root: trims spaces,
  * trailing slashes and a trailing `/api`. Credential fields are evaluated by n8n's expression
  * engine, not by our code, so the rule is written out here; nodes/shared/transport/baseUrl.ts
- * applies the same rule to requests (and refuses the same Base URLs) and a unit test keeps the
- * two in step.
+ * applies the same rule to requests, refuses the Base URLs the same pattern refuses, and a unit
+ * test keeps the two in step.
  */
 export function instanceRootExpression(accessor: string): string {
-	const refused = `new RegExp("^\\\\s*[a-z][a-z0-9+.-]*://[^/?#]*@|[?#]", "i").test(${accessor})`;
+	const accepted = `new RegExp(${JSON.stringify(ACCEPTED_BASE_URL_SOURCE)}, "i").test(${accessor})`;
 	const root = `${accessor}.trim().replace(new RegExp("/+$"), "").replace(new RegExp("/api$", "i"), "")`;
-	return `(${refused} ? "${REFUSED_BASE_URL}" : ${root})`;
+	return `(${accepted} ? ${root} : "${REFUSED_BASE_URL}")`;
 }

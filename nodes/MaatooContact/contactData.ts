@@ -15,6 +15,7 @@ import {
 	type FieldKind,
 } from '../shared/contacts/contactFieldTypes';
 import { itemParameter } from '../shared/parameters/itemParameters';
+import { mauticIdOf } from '../shared/locators/locatorValue';
 
 /** Parameters shared by Create or Update, Update and Create or Replace. Names are a contract. */
 export const contactDataProperties: INodeProperties[] = [
@@ -210,8 +211,8 @@ export async function contactPayload(ctx: IExecuteFunctions, itemIndex: number):
 
 	const extra = itemParameter<IDataObject>(ctx, 'additionalFields', itemIndex, {});
 	if (extra.owner !== undefined && extra.owner !== '') {
-		const owner = Number(extra.owner);
-		if (!Number.isInteger(owner)) fail(ctx, itemIndex, `The field "Owner" needs a user ID, got "${String(extra.owner)}"`);
+		const owner = mauticIdOf(String(extra.owner).trim());
+		if (owner === undefined) fail(ctx, itemIndex, `The field "Owner" needs a user ID, got "${String(extra.owner)}"`);
 		payload.owner = owner;
 	}
 	if (extra.ipAddress) payload.ipAddress = String(extra.ipAddress).trim();

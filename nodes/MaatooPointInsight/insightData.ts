@@ -1,3 +1,4 @@
+import { mauticIdOf } from '../shared/locators/locatorValue';
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { updateFieldsOf } from '../shared/descriptions/entityFields';
 import { contactFieldCatalog } from '../shared/contacts/contactFieldCatalog';
@@ -96,8 +97,9 @@ export function pointGroupIds(ctx: IExecuteFunctions, itemIndex: number, raw: un
 	for (const value of values) {
 		const text = String(value).trim();
 		if (text === '') continue;
-		if (!/^\d+$/.test(text)) fail(ctx, itemIndex, `The field "Point Groups" needs point group IDs, got "${text}"`);
-		if (!ids.includes(Number(text))) ids.push(Number(text));
+		const id = mauticIdOf(text);
+		if (id === undefined) fail(ctx, itemIndex, `The field "Point Groups" needs point group IDs, got "${text}"`);
+		if (!ids.includes(id!)) ids.push(id!);
 	}
 	return ids;
 }

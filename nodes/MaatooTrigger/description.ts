@@ -64,9 +64,9 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'maxEventAge',
 				type: 'number',
 				typeOptions: { minValue: 0 },
-				default: 60,
+				default: 1440,
 				description:
-					"Refuse a delivery whose newest event is older than this (HTTP 403, no execution), so a captured request cannot be replayed later. Mautic's queued mode sends events when its cron job runs: keep this above the cron interval. 0 turns the check off; a delivery n8n already received is always ignored.",
+					"Refuse a delivery whose newest event is older than this (HTTP 403, no execution), so a captured request cannot be replayed later. Keep it above the longest delay Mautic may have: its cron interval in queued mode, its hourly retry of failed deliveries, an n8n outage. 0 turns the check off; a delivery n8n already received is always ignored.",
 			},
 			{
 				displayName: 'Output',

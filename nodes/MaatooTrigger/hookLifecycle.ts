@@ -151,6 +151,7 @@ export async function findHooks(
 	ctx: IHookFunctions | IWebhookFunctions,
 	urls: string[],
 	hookId?: number,
+	request: { maxRetries?: number; timeoutMs?: number } = {},
 ): Promise<MauticHook[]> {
 	const rows = await readList(ctx, {
 		path: '/hooks',
@@ -159,6 +160,7 @@ export async function findHooks(
 		returnAll: true,
 		limit: 0,
 		pageSize: 100,
+		...request,
 	});
 	return rows
 		.map(toHook)

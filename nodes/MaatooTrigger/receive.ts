@@ -2,10 +2,10 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 import type { EventsOrder, TriggerOptions } from './description';
 import { splitEvents } from './events';
 import { alreadyReceived, newestEventTime, rememberReceived, withSafeKeys } from './replayGuard';
-import { recoverSecret } from './secretRecovery';
+import { adoptedSecretOf, recoverSecret } from './secretRecovery';
 import { headerValue, isValidSignature } from './signature';
 
-const DEFAULT_MAX_EVENT_AGE_MINUTES = 60;
+const DEFAULT_MAX_EVENT_AGE_MINUTES = 1440;
 /** How long an accepted delivery is remembered when the age check is off. */
 const REMEMBER_WITHOUT_AGE_CHECK_MS = 24 * 3600_000;
 
@@ -25,7 +25,7 @@ function refuse(ctx: IWebhookFunctions, status: number, message: string): IWebho
 }
 
 function parsePayload(ctx: IWebhookFunctions, rawBody: Buffer | undefined): unknown {
-	if (!rawBody) return ctx.getBodyData();
+	if (!rawBody) return withSafeKeys(ctx.getBodyData());
 	try {
 		return withSafeKeys(JSON.parse(rawBody.toString('utf8')) as unknown);
 	} catch {
@@ -39,26 +39,28 @@ function parsePayload(ctx: IWebhookFunctions, rawBody: Buffer | undefined): unkn
  */
 async function signatureAccepted(ctx: IWebhookFunctions, rawBody: Buffer | undefined, signature: string | undefined, optionSecret: string): Promise<boolean> {
 	const stored = ctx.getWorkflowStaticData('node').secret;
-	const secret = typeof stored === 'string' && stored !== '' ? stored : optionSecret;
+	const secrets = [typeof stored === 'string' ? stored : '', optionSecret, adoptedSecretOf(ctx) ?? ''].filter(Boolean);
 	if (!rawBody || !signature) return false;
-	if (isValidSignature(rawBody, signature, secret)) return true;
+	if (secrets.some((secret) => isValidSignature(rawBody, signature, secret))) return true;
+	const refused = (why: string) => {
+		ctx.logger.warn(
+			`Maatoo Trigger "${ctx.getNode().name}": refused a delivery with a signature that does not match (${why}). If an administrator re-created or edited the webhook in Mautic, deactivate and activate this workflow so n8n sets up the webhook again; otherwise someone who is not Mautic posted to the trigger URL.`,
+		);
+		return false;
+	};
 	// A secret the user set in the options is theirs to change; only n8n-managed secrets are recovered.
-	if (optionSecret) return false;
+	if (optionSecret) return refused('the secret set in Options → Secret');
 	const recovery = await recoverSecret(ctx, rawBody, signature);
-	if ('secret' in recovery) {
-		ctx.logger.info(`Maatoo Trigger: webhook ${recovery.hookId} in Mautic now signs with a new secret; adopted it.`);
-		return true;
-	}
-	ctx.logger.warn(
-		`Maatoo Trigger "${ctx.getNode().name}": refused a delivery with a signature that does not match (${recovery.why}). If an administrator re-created or edited the webhook in Mautic, deactivate and activate this workflow so n8n sets up the webhook again; otherwise someone who is not Mautic posted to the trigger URL.`,
-	);
-	return false;
+	if ('why' in recovery) return refused(recovery.why);
+	ctx.logger.info(`Maatoo Trigger: webhook ${recovery.hookId} in Mautic now signs with a new secret; adopted it.`);
+	return true;
 }
 
 /**
  * A request from Mautic: the signature is checked over the raw bytes before anything else, then
- * the body becomes one item per event (or one item for the whole payload). Nothing here calls
- * Mautic: in immediate mode Mautic waits for this answer before it finishes its own request.
+ * the body becomes one item per event (or one item for the whole payload). Mautic is called only
+ * to recover a changed secret (rate-limited, one short request): in immediate mode Mautic waits
+ * for this answer before it finishes its own request.
  */
 export async function receiveWebhook(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const options = ctx.getNodeParameter('options', {}) as TriggerOptions;

@@ -58,7 +58,9 @@ export function withSafeKeys<T>(value: T): T {
 	if (Object.prototype.hasOwnProperty.call(record, '__proto__')) {
 		const data = Object.getOwnPropertyDescriptor(record, '__proto__')?.value;
 		delete record['__proto__'];
-		Object.defineProperty(record, RENAMED_PROTO_KEY, { value: data, enumerable: true, writable: true, configurable: true });
+		let key = RENAMED_PROTO_KEY;
+		for (let n = 2; Object.prototype.hasOwnProperty.call(record, key); n++) key = `${RENAMED_PROTO_KEY}${n}`;
+		Object.defineProperty(record, key, { value: data, enumerable: true, writable: true, configurable: true });
 	}
 	for (const key of Object.keys(record)) withSafeKeys(record[key]);
 	return value;

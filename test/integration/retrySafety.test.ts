@@ -226,6 +226,34 @@ describe('a delete whose answer was lost', () => {
 	});
 });
 
+describe('a delete that failed before reaching Mautic (429): a 404 on the repeat means what it says', () => {
+	test('single: an ID that never existed is reported as missing, not deleted', async () => {
+		fake.setConfig({ fault: firstRequests(1, (request) => request.method === 'DELETE', { status: 429, retryAfter: 0 }) });
+		const { json } = await runNode({
+			type: 'maatooContact',
+			credential: basicCredential(fake.url),
+			continueOnFail: true,
+			parameters: { operation: 'delete', contactId: { __rl: true, mode: 'id', value: '999999' } },
+		});
+		expect(json[0].deleted).toBeUndefined();
+		expect(json[0].error).toMatch(/does not exist/);
+	});
+
+	test('batch: the missing ID is reported missing, the others deleted', async () => {
+		const ids = await seedContacts(fake.url, 2, (index) => ({ email: `delete-429-${index}@example.com` }));
+		fake.setConfig({ fault: firstRequests(1, (request) => request.method === 'DELETE', { status: 429, retryAfter: 0 }) });
+		const { json } = await runNode({
+			type: 'maatooContact',
+			credential: basicCredential(fake.url),
+			continueOnFail: true,
+			items: [...ids, 999998].map((id) => ({ id })),
+			parameters: { operation: 'delete', contactId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+		});
+		expect(json.slice(0, 2)).toEqual(ids.map((id) => ({ id, deleted: true })));
+		expect(json[2].error).toMatch(/does not exist/);
+	});
+});
+
 describe('an instance with a lower batch limit', () => {
 	test('120 contacts with Batch Size 200 against a limit of 50: split to 50 and all written', async () => {
 		fake.setConfig({ batchLimit: 50 });

@@ -12,6 +12,7 @@ import { MaatooApi } from '../../credentials/MaatooApi.credentials';
 import { MaatooOAuth2Api } from '../../credentials/MaatooOAuth2Api.credentials';
 import { MaatooTrigger } from '../../nodes/MaatooTrigger/MaatooTrigger.node';
 import { startFakeMautic } from '../fake-mautic';
+import { signWebhookBody } from '../fake-mautic';
 import { startWebhookReceiver } from '../fake-mautic/receiver';
 import { HarnessCredentialTypes } from '../harness/credential-types';
 import { HarnessCredentialsHelper, type HarnessCredential } from '../harness/credentials-helper';
@@ -635,6 +636,39 @@ describe('Maatoo Trigger: a webhook changed in Mautic behind n8n\'s back', () =>
 	});
 });
 
+describe('Maatoo Trigger: secret recovery cannot be abused', () => {
+	test('a second webhook someone adds for our URL cannot lend its secret to forged deliveries', async () => {
+		const host = new TriggerHost({ nodeName: 'Takeover', webhookId: 'a1b2c3d4-0000-4000-8000-0000000000ee' });
+		await host.activate();
+		const before = { ...(host.staticData['node:Takeover'] as IDataObject) };
+		await api('POST', '/hooks/new', { name: 'innocent', webhookUrl: host.url, secret: 'known-to-them', triggers: ['mautic.lead_post_save_new'], isPublished: true });
+		const forgedBody = JSON.stringify({ 'mautic.lead_post_save_new': [{ contact: { id: 1, fields: { core: {} } }, timestamp: new Date().toISOString() }] });
+		const forged = await host.receive(forgedBody, { 'Webhook-Signature': signWebhookBody(forgedBody, 'known-to-them') });
+		expect(forged.status).toBe(401);
+		expect(host.staticData['node:Takeover']).toEqual(before);
+		// Genuine deliveries of our own webhook keep working.
+		await api('POST', '/contacts/new', { email: 'after-takeover@example.com' });
+		const genuine = deliveriesTo(host.url).filter((delivery: any) => delivery.body.includes('after-takeover') && delivery.signature === signWebhookBody(delivery.body, before.secret as string));
+		expect(genuine).toHaveLength(1);
+		expect((await host.receiveDelivery(genuine[0])).items).toHaveLength(1);
+	});
+
+	test('two deliveries arriving together after the secret changed are both accepted (one look-up)', async () => {
+		const host = new TriggerHost({ nodeName: 'Concurrent', webhookId: 'a1b2c3d4-0000-4000-8000-0000000000ef' });
+		await host.activate();
+		const { hookId } = host.staticData['node:Concurrent'] as IDataObject;
+		await api('PATCH', `/hooks/${hookId}/edit`, { secret: 'rotated-by-admin' });
+		await api('POST', '/contacts/new', { email: 'together-1@example.com' });
+		await api('POST', '/contacts/new', { email: 'together-2@example.com' });
+		fake.clearRequests();
+		const deliveries = deliveriesTo(host.url).filter((delivery: any) => /together-[12]@/.test(delivery.body));
+		const results = await Promise.all(deliveries.map((delivery: any) => host.receiveDelivery(delivery)));
+		expect(deliveries).toHaveLength(2);
+		expect(results.map((result) => result.items.length)).toEqual([1, 1]);
+		expect(fake.requests.filter((request: any) => request.path === '/api/hooks')).toHaveLength(1);
+	});
+});
+
 describe('Maatoo Trigger: a server that pages /hooks for ever', () => {
 	test('activation stops with an error instead of reading the same page again and again', async () => {
 		const server = await startFixedAnswerServer(() => ({
@@ -646,7 +680,7 @@ describe('Maatoo Trigger: a server that pages /hooks for ever', () => {
 				nodeName: 'Endless hooks',
 				credential: { id: 'cred-endless', name: 'Endless', type: 'maatooApi', data: { url: server.url, ...ADMIN } },
 			});
-			await expect(host.activate()).rejects.toThrow(/^Stopped reading \/hooks from Mautic: page 2 brought no row/);
+			await expect(host.activate()).rejects.toThrow(/^Stopped reading \/hooks from Mautic: page 2 is the same as page 1/);
 			expect(server.requests.length).toBeLessThanOrEqual(3);
 		} finally {
 			await server.close();

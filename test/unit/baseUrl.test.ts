@@ -32,12 +32,16 @@ describe('Base URLs that are refused', () => {
 		'https://user@demo.maatoo.io/api',
 		'https://demo.maatoo.io/?x=1',
 		'https://demo.maatoo.io/api#top',
+		'https:\\\\user:pw@host.example',
+		'https:user:pw@host.example',
+		'https:/\\user:pw@host.example',
+		'ftp://demo.maatoo.io',
 	];
 
 	test.each(REFUSED)('"%s" is refused by the request helper, without repeating it', (form) => {
 		const problem = baseUrlProblem(form);
-		expect(problem).toMatch(/user name or password|query \(\?\) or fragment/);
-		expect(problem).not.toContain('secret');
+		expect(problem).toMatch(/user name or password|query \(\?\) or fragment|not a plain http\(s\) address/);
+		expect(problem).not.toMatch(/secret|pw/);
 	});
 
 	test.each(REFUSED)('the credential expression turns "%s" into an address that names the problem', (form) => {
@@ -48,4 +52,19 @@ describe('Base URLs that are refused', () => {
 		expect(baseUrlProblem(form)).toBeUndefined();
 		expect(evaluateWithSelf(instanceRootExpression('$self["url"]'), { url: form })).not.toBe(REFUSED_BASE_URL);
 	});
+});
+
+test.each([
+	'https:\\\\user:pw@host.example',
+	'https:user:pw@host.example',
+	'ftp://user:pw@host',
+	'https://host.example\\@evil.example',
+	'HTTPS://HOST.example.',
+	'https://host.example:443',
+	'http://[::1]:8080',
+	'https://host.example/mautic',
+	'https://demo.maatoo.io?x',
+])('the credential expression and the request helper agree on "%s"', (form) => {
+	const credentialRefuses = evaluateWithSelf(instanceRootExpression('$self["url"]'), { url: form }) === REFUSED_BASE_URL;
+	expect(credentialRefuses).toBe(baseUrlProblem(form) !== undefined);
 });

@@ -350,18 +350,20 @@ describe('webhook(): replays', () => {
 	});
 
 	test('a delivery whose newest event is older than Max Event Age gets 403 and starts nothing', async () => {
-		(Date.now as jest.Mock).mockReturnValue(Date.parse('2024-10-24T11:00:11Z'));
+		(Date.now as jest.Mock).mockReturnValue(Date.parse('2024-10-25T10:00:11Z'));
 		const body = queuedBody();
 		const { ctx, answer } = webhookContext(body, { headers: signed(body) });
 		const response = await trigger.webhook.call(ctx);
 		expect(answer.status).toBe(403);
 		expect(response).toEqual({ noWebhookResponse: true });
-		expect((ctx.logger.warn as jest.Mock).mock.calls[0][0]).toMatch(/older than Max Event Age \(60 minutes\)/);
+		expect((ctx.logger.warn as jest.Mock).mock.calls[0][0]).toMatch(/older than Max Event Age \(1440 minutes\)/);
 	});
 
 	test('the window is an option; 0 turns the age check off', async () => {
 		(Date.now as jest.Mock).mockReturnValue(Date.parse('2024-10-24T12:00:00Z'));
 		const body = queuedBody();
+		const outside = await deliver(body, { headers: signed(body), options: { maxEventAge: 60 } });
+		expect(outside.answer.status).toBe(403);
 		const within = await deliver(body, { headers: signed(body), options: { maxEventAge: 180 } });
 		expect(within.items).toHaveLength(10);
 		const off = await deliver(body, { headers: signed(body), options: { maxEventAge: 0 } });
@@ -376,4 +378,11 @@ describe('webhook(): replays', () => {
 		expect(Object.getPrototypeOf(items[0])).toBe(Object.prototype);
 		expect(({} as IDataObject).polluted).toBeUndefined();
 	});
+});
+
+test('a "__proto__" key beside an existing "[__proto__]" key keeps both values', async () => {
+	const body = '{"mautic.lead_post_save_update":[{"contact":{"id":7,"fields":{"core":{}}},"[__proto__]":1,"__proto__":{"x":2},"timestamp":"2024-10-24T10:00:00+00:00"}]}';
+	const { items } = await deliver(body, { headers: signed(body) });
+	expect(items[0]['[__proto__]']).toBe(1);
+	expect(items[0]['[__proto__]2']).toEqual({ x: 2 });
 });

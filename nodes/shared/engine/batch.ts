@@ -71,9 +71,10 @@ export async function runBatch(
 			if (limit !== undefined && limit > 0 && limit < chunk.length) {
 				queue.splice(position, queue.length - position, ...queue.slice(position).flatMap((rest) => split(rest, limit)));
 				position--;
-				ctx.logger.warn(
-					`Mautic accepts at most ${limit} entities per batch call (its api_batch_max_limit); the rest of this run goes in calls of ${limit}. Set the node's Batch Size to ${limit} to skip the refused call.`,
-				);
+				const notice = `Mautic accepts at most ${limit} entities per batch call (its api_batch_max_limit); the rest of this run went in calls of ${limit}. Set the node's Batch Size to ${limit} to skip the refused call.`;
+				ctx.logger.warn(notice);
+				// Shown on the node's output in the execution, where the user looks.
+				ctx.addExecutionHints({ message: notice, location: 'outputPane' });
 				continue;
 			}
 			// The whole call failed: every item of the chunk carries that error, each its own copy.

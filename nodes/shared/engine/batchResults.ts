@@ -47,7 +47,7 @@ export function deleteBatchResults(key: string, toOutput: (entity: IDataObject) 
 	return (response: MauticResponse, entries: IDataObject[]): BatchEntryResult[] => {
 		const deleted = Object.values(byIndex((response.body as IDataObject | undefined)?.[key])) as IDataObject[];
 		const byId = new Map(deleted.map((entity) => [String(entity.id), entity]));
-		const repeated = response.attempts > 1;
+		const repeated = response.afterLostAnswer === true;
 		return entries.map((entry) => {
 			const entity = byId.get(String(entry.id));
 			if (entity) return { output: toOutput(entity) };

@@ -29,6 +29,8 @@ export interface ListRequest {
 	 */
 	compact?: { text(rawText: string): string; isComplete(row: IDataObject): boolean };
 	maxRetries?: number;
+	/** Per request; the transport's default otherwise. */
+	timeoutMs?: number;
 }
 
 export type BatchEntryResult = { output: OperationOutput } | { failure: MauticFailure };

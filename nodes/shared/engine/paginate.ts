@@ -38,16 +38,22 @@ const MAX_PAGES = 100_000;
  */
 export const MAX_LIST_ROWS = 2_000_000;
 
+/** Pages in a row with no row not seen before, after which a list is taken as endless. */
+const STALE_PAGES_LIMIT = 3;
+
 /**
  * Ends a list that a misbehaving server (a proxy that ignores the query, a broken plugin) would
- * make endless: a page that repeats the previous one, a page with no row not seen before, more
- * rows than the server said it had, or more rows than any run can hold.
+ * make endless: a page identical to the one before, several pages in a row with no row not seen
+ * before, more rows than the server said it had, or more rows than any run can hold. A single
+ * page of rows already seen is normal when rows are added during an offset read (they shift
+ * older rows onto the next page): those repeats are dropped, not counted twice.
  */
 class ListGuard {
 	private readonly seenIds = new Set<string>();
 	private previousText: string | undefined;
 	private largestTotal: number | undefined;
 	private received = 0;
+	private stalePages = 0;
 
 	constructor(
 		private readonly context: MauticContext,
@@ -55,32 +61,32 @@ class ListGuard {
 		private readonly itemIndex: number | undefined,
 	) {}
 
-	check(page: number, rows: IDataObject[], rawText: string, total: number | undefined): void {
-		if (rows.length === 0) return;
+	/** The rows of this page not seen before (rows without an ID all count as new). */
+	newRows(page: number, rows: IDataObject[], rawText: string, total: number | undefined): IDataObject[] {
+		if (rows.length === 0) return rows;
+		if (rawText === this.previousText) this.stop(`page ${page + 1} is the same as page ${page}, word for word`);
+		this.previousText = rawText;
 		this.received += rows.length;
 		if (total !== undefined) this.largestTotal = Math.max(this.largestTotal ?? 0, total);
-		const ids = rows.map((row) => row.id).filter((id) => id !== undefined && id !== null).map(String);
-		const identified = ids.length === rows.length;
-		let fresh = rows.length;
-		if (identified) {
-			fresh = 0;
-			for (const id of ids) {
-				if (!this.seenIds.has(id)) fresh++;
-				this.seenIds.add(id);
-			}
+		const fresh = rows.filter((row) => {
+			if (row.id === undefined || row.id === null) return true;
+			const id = String(row.id);
+			if (this.seenIds.has(id)) return false;
+			this.seenIds.add(id);
+			return true;
+		});
+		this.stalePages = fresh.length === 0 ? this.stalePages + 1 : 0;
+		if (this.stalePages >= STALE_PAGES_LIMIT) {
+			this.stop(`${STALE_PAGES_LIMIT} pages in a row (up to page ${page + 1}) brought no row that earlier pages had not already brought`);
 		}
-		if (fresh === 0 || rawText === this.previousText) {
-			this.stop(`page ${page + 1} brought no row that earlier pages had not already brought`);
-		}
-		// Rows without IDs: a page identical to the previous one is the only sign of a loop.
-		this.previousText = identified ? undefined : rawText;
 		if (this.largestTotal !== undefined && this.received > this.largestTotal) {
 			this.stop(`it sent ${this.received} rows although it said the list has ${this.largestTotal}`);
 		}
 		if (this.received > MAX_LIST_ROWS) this.stop(`it sent more than ${MAX_LIST_ROWS.toLocaleString('en-US')} rows`);
+		return fresh;
 	}
 
-	private stop(why: string): never {
+	stop(why: string): never {
 		throw new NodeOperationError(this.context.getNode(), `Stopped reading ${this.list.path} from Mautic: ${why}`, {
 			itemIndex: this.itemIndex,
 			description:
@@ -170,7 +176,7 @@ export async function readList(
 	const fetchPage = (query: IDataObject) => {
 		const response = mauticRequest(
 			context,
-			{ method: 'GET', path: list.path, qs: { ...list.qs, ...query }, maxRetries: list.maxRetries, compactText: list.compact?.text },
+			{ method: 'GET', path: list.path, qs: { ...list.qs, ...query }, maxRetries: list.maxRetries, timeoutMs: list.timeoutMs, compactText: list.compact?.text },
 			itemIndex,
 		);
 		open.add(response);
@@ -207,8 +213,8 @@ export async function readList(
 			const others = () => [...open].filter((request) => request !== current);
 			const received = overlapped ? await askedAgainIfRaced(current, others, () => fetchPage(query)) : await current;
 			const { rows: pageRows, response } = rowsOfListPage(received, list);
-			guard.check(page, pageRows, response.rawText, cursor ? undefined : totalOfPage(response));
-			for (const row of pageRows) {
+			const freshRows = guard.newRows(page, pageRows, response.rawText, cursor ? undefined : totalOfPage(response));
+			for (const row of freshRows) {
 				if (rows.length >= wanted) break;
 				rows.push(map(row));
 			}
@@ -218,7 +224,8 @@ export async function readList(
 			if (cursor) {
 				const nextId = Number(pageRows[pageRows.length - 1].id);
 				// The total counts rows above the cursor, so only a short page or a stuck cursor ends it.
-				if (!(nextId > lastId) || pageRows.length < askedSize) break;
+				if (pageRows.length < askedSize) break;
+				if (!(nextId > lastId)) guard.stop(`page ${page + 1} did not move past ID ${lastId}: the server ignores the ID cursor`);
 				lastId = nextId;
 				continue;
 			}

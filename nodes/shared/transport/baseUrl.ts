@@ -18,18 +18,23 @@ export function isHttpUrl(value: string): boolean {
 }
 
 /**
- * Why a Base URL cannot be used, or undefined when it can. Never repeats the URL: it may hold a
- * password. A user and password in it would travel into every link we build (list-search
- * results are saved in the workflow), and a query or `#` would send every request to the wrong
- * path. credentials/baseUrlExpression.ts refuses the same forms.
+ * The only Base URLs we accept: http(s), a host (and port) with no user, password or backslash,
+ * an optional path, no query and no `#`. A user and password would travel into every link we
+ * build (list-search results are saved in the workflow) and, in forms URL parsers read loosely
+ * (`https:\\user:pw@host`), into the credential test; a query or `#` would send every request to
+ * the wrong path. credentials/baseUrlExpression.ts tests the same pattern.
  */
+export const ACCEPTED_BASE_URL_SOURCE = '^\\s*https?://[^/\\\\?#@\\s]+(/[^?#\\\\\\s]*)?\\s*$';
+const ACCEPTED_BASE_URL = new RegExp(ACCEPTED_BASE_URL_SOURCE, 'i');
+
+/** Why a Base URL cannot be used, or undefined when it can. Never repeats the URL: it may hold a password. */
 export function baseUrlProblem(url: string): string | undefined {
-	if (!isHttpUrl(url)) return 'The credential\'s Base URL is not an http(s) address';
-	if (/^\s*https?:\/\/[^/?#]*@/i.test(url)) {
+	if (ACCEPTED_BASE_URL.test(url)) return undefined;
+	if (/^[^?#]*@/.test(url)) {
 		return "The credential's Base URL contains a user name or password: enter them in the credential's own fields, not in the address";
 	}
 	if (/[?#]/.test(url)) return "The credential's Base URL contains a query (?) or fragment (#): use the bare address of the instance";
-	return undefined;
+	return "The credential's Base URL is not a plain http(s) address such as https://youraccount.maatoo.io";
 }
 
 /** Host (and port) of a URL, lower-cased; undefined when it does not parse. */

@@ -67,7 +67,12 @@ export interface MauticResponse {
 	/** How many times the request was sent (more than 1 after retries). */
 	attempts: number;
 	/**
-	 * A repeated DELETE answered 404: the attempt whose answer was lost deleted it. There is no
+	 * An earlier attempt failed in a way that means Mautic may have applied it (its answer was
+	 * lost): a repeated delete that finds nothing was then done by that attempt.
+	 */
+	afterLostAnswer?: boolean;
+	/**
+	 * A repeated DELETE answered 404 after a lost answer: that attempt deleted it. There is no
 	 * body then; the record is gone.
 	 */
 	deletedByEarlierAttempt?: boolean;
@@ -145,6 +150,7 @@ export async function mauticRequest(
 
 	let failure: MauticFailure = {};
 	let repeatRefused: string | undefined;
+	let afterLostAnswer = false;
 	let attempt = 0;
 	for (; ; attempt++) {
 		// A fresh object every attempt: n8n's helpers add auth headers to the one they get.
@@ -183,6 +189,7 @@ export async function mauticRequest(
 			const failed = failureInAnswer(response.statusCode, body, headers);
 			if (!failed) {
 				const answer: MauticResponse = { status: response.statusCode, body, rawText, headers, attempts: attempt + 1 };
+				if (afterLostAnswer) answer.afterLostAnswer = true;
 				if (rawText !== received) answer.fullText = received;
 				return answer;
 			}
@@ -192,10 +199,12 @@ export async function mauticRequest(
 			rememberMauticVersion(context, failure.headers?.['mautic-version']);
 		}
 
-		// The attempt whose answer was lost deleted it: that is the outcome asked for.
-		if (attempt > 0 && request.method === 'DELETE' && failure.status === 404) {
-			return { status: 404, body: undefined, rawText: '', headers: failure.headers ?? {}, attempts: attempt + 1, deletedByEarlierAttempt: true };
+		// The attempt whose answer was lost deleted it: that is the outcome asked for. (After a
+		// 429 or a refused connection nothing was applied, and a 404 means what it says.)
+		if (afterLostAnswer && request.method === 'DELETE' && failure.status === 404) {
+			return { status: 404, body: undefined, rawText: '', headers: failure.headers ?? {}, attempts: attempt + 1, afterLostAnswer, deletedByEarlierAttempt: true };
 		}
+		if (mayHaveBeenApplied(failure)) afterLostAnswer = true;
 		if (attempt >= maxRetries || !isRetryableFailure(failure, attempt)) break;
 		if (!idempotent && request.repeatableIf && mayHaveBeenApplied(failure)) {
 			const repeatable = await request.repeatableIf().catch(() => false);

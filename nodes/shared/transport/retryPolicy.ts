@@ -4,8 +4,9 @@ import { mauticErrorEntries, type MauticFailure } from './failure';
  * When to send a request again. Only answers that say "not done, try later" or a lost
  * connection qualify, and only for requests that change nothing when repeated: the caller
  * marks those `idempotent` (GET/PUT/PATCH/DELETE, and upserts where every item carries the
- * unique identifier Mautic merges on). Point adjustments are never marked: a lost answer to
- * "plus 10" may mean the 10 were already added.
+ * unique identifier Mautic merges on). A PUT is repeated only after confirming its record
+ * exists (repeatableIf.ts). Point adjustments are never marked: a lost answer to "plus 10" may
+ * mean the 10 were already added.
  */
 export const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
 
@@ -47,9 +48,16 @@ export function isRetryableFailure(failure: MauticFailure, attempt = 0): boolean
 	return failure.networkCode !== undefined && RETRYABLE_NETWORK_CODES.has(failure.networkCode);
 }
 
-/** Whether the server may have applied a request that failed this way (its answer was lost). */
+/** Failures that happen before a request reaches Mautic: no connection, no address, no TLS. */
+const NEVER_SENT_CODES = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO_|ERR_TLS)/;
+
+/**
+ * Whether the server may have applied a request that failed this way (its answer was lost):
+ * a connection dropped or timed out after sending, or a 5xx. Not after a 429 or 4xx, nor when
+ * the connection never opened. An unknown failure counts as "may have".
+ */
 export function mayHaveBeenApplied(failure: MauticFailure): boolean {
-	if (failure.status === undefined) return failure.networkCode !== 'ECONNREFUSED' && failure.networkCode !== 'ENOTFOUND';
+	if (failure.status === undefined) return !(failure.networkCode && NEVER_SENT_CODES.test(failure.networkCode));
 	return failure.status >= 500 && batchLimitOf(failure) === undefined;
 }
 
