@@ -1,7 +1,7 @@
 import { entityLocator } from '../shared/locators/entityLocator';
 
 // No URL mode: the address of insight pages in Mautic 7's UI is not confirmed.
-const pointInsight = entityLocator({
+export const pointInsightLocatorSpec = entityLocator({
 	displayName: 'Point Insight',
 	name: 'pointInsightId',
 	noun: 'point insight',
@@ -9,6 +9,6 @@ const pointInsight = entityLocator({
 	exampleId: 12,
 });
 
-export const pointInsightLocator = pointInsight.property();
+export const pointInsightLocator = pointInsightLocatorSpec.property();
 
-export const pointInsightIdOf = pointInsight.idOf;
+export const pointInsightIdOf = pointInsightLocatorSpec.idOf;

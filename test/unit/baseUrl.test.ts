@@ -40,7 +40,7 @@ describe('Base URLs that are refused', () => {
 
 	test.each(REFUSED)('"%s" is refused by the request helper, without repeating it', (form) => {
 		const problem = baseUrlProblem(form);
-		expect(problem).toMatch(/user name or password|query \(\?\) or fragment|not a plain http\(s\) address/);
+		expect(problem).toMatch(/user name or password|query \(\?\) or fragment|not an http\(s\) address/);
 		expect(problem).not.toMatch(/secret|pw/);
 	});
 

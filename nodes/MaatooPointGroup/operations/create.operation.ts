@@ -1,22 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { Operation } from '../../shared/engine';
 import { descriptionField } from '../../shared/descriptions/entityFields';
-import { pointGroupOf } from '../pointGroupData';
+import { createOperation as entityCreate } from '../../shared/entities/entity';
+import { pointGroupEntity } from '../pointGroupEntity';
 
-export const createOperation: Operation = {
-	value: 'create',
-	name: 'Create',
-	action: 'Create a point group',
+export const createOperation = entityCreate(pointGroupEntity, {
 	description: 'Create a new point group',
 	properties: [
-		{
-			displayName: 'Name',
-			name: 'name',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. Umbrellas',
-		},
+		{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', placeholder: 'e.g. Umbrellas' },
 		{
 			displayName: 'Additional Fields',
 			name: 'additionalFields',
@@ -26,11 +16,10 @@ export const createOperation: Operation = {
 			options: [descriptionField],
 		},
 	],
-	request(ctx, itemIndex) {
+	body(ctx, itemIndex) {
 		const additional = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 		const body: IDataObject = { name: ctx.getNodeParameter('name', itemIndex) as string };
 		if (additional.description !== undefined) body.description = additional.description;
-		return { method: 'POST', path: '/points/groups/new', body, entity: { label: 'point group' } };
+		return body;
 	},
-	output: (response) => pointGroupOf(response),
-};
+});

@@ -1,15 +1,14 @@
-import { pointGroupLocator } from '../../shared/locators/pointGroupLocator';
-import type { Operation } from '../../shared/engine';
 import { descriptionField, updateFieldsOf } from '../../shared/descriptions/entityFields';
-import { pointGroupIdOf, pointGroupOf } from '../pointGroupData';
+import { editOperation } from '../../shared/entities/entity';
+import { pointGroupEntity } from '../pointGroupEntity';
 
-export const updateOperation: Operation = {
+export const updateOperation = editOperation(pointGroupEntity, {
 	value: 'update',
 	name: 'Update',
 	action: 'Update a point group',
 	description: 'Change the name or description of a point group',
+	method: 'PATCH',
 	properties: [
-		pointGroupLocator(),
 		{
 			displayName: 'Update Fields',
 			name: 'updateFields',
@@ -19,10 +18,5 @@ export const updateOperation: Operation = {
 			options: [descriptionField, { displayName: 'Name', name: 'name', type: 'string', default: '' }],
 		},
 	],
-	async request(ctx, itemIndex) {
-		const id = await pointGroupIdOf(ctx, itemIndex);
-		const body = updateFieldsOf(ctx, itemIndex);
-		return { method: 'PATCH', path: `/points/groups/${id}/edit`, body, entity: { label: 'point group', id } };
-	},
-	output: (response) => pointGroupOf(response),
-};
+	body: updateFieldsOf,
+});

@@ -1,6 +1,6 @@
 import { entityLocator } from '../../shared/locators/entityLocator';
 
-const segment = entityLocator({
+export const segmentLocatorSpec = entityLocator({
 	displayName: 'Segment',
 	name: 'segmentId',
 	noun: 'segment',
@@ -11,7 +11,7 @@ const segment = entityLocator({
 });
 
 /** Segment IDs as a resource locator: pick from a search, type the ID, or paste a UI link. */
-export const segmentLocator = segment.property;
+export const segmentLocator = segmentLocatorSpec.property;
 
 /** The checked segment ID of the Segment parameter. */
-export const resolveSegmentId = segment.idOf;
+export const resolveSegmentId = segmentLocatorSpec.idOf;

@@ -34,7 +34,7 @@ export function baseUrlProblem(url: string): string | undefined {
 		return "The credential's Base URL contains a user name or password: enter them in the credential's own fields, not in the address";
 	}
 	if (/[?#]/.test(url)) return "The credential's Base URL contains a query (?) or fragment (#): use the bare address of the instance";
-	return "The credential's Base URL is not a plain http(s) address such as https://youraccount.maatoo.io";
+	return "The credential's Base URL is not an http(s) address of the form https://youraccount.maatoo.io";
 }
 
 /** Host (and port) of a URL, lower-cased; undefined when it does not parse. */
