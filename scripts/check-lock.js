@@ -16,13 +16,12 @@
  * both the glibc and the musl build of an optional binary on Linux: harmless).
  * `node scripts/check-lock.js --fix` removes `libc` fields.
  *
- * And `npm ls --all --package-lock-only` must report no invalid edge: npm 10 answers an invalid
- * optional peer (e.g. openai's peer @aws-sdk/credential-provider-node >=3.972, where n8n-core pins
- * 3.808.0) by installing another copy, so its `npm ci` refuses a lock npm 11 wrote
- * ("Missing: @aws-sdk/credential-provider-node@3.972.99 from lock file"). package.json's
- * `overrides` relax those optional peers (they belong to n8n-core's AI packages, which no test loads).
+ * npm 11 is needed for `npm ci`: npm 10 (bundled with Node 20 and 22) refuses a lock in which an
+ * optional peer of n8n-core's AI packages is "invalid" (openai wants @aws-sdk/credential-provider-node
+ * >=3.972 where n8n-core pins 3.808.0), and the one fix in the manifest, `overrides`, is forbidden
+ * in community-node packages by n8n's lint (@n8n/community-nodes/no-overrides-field). CI and the
+ * workflows install npm 11 first (`npm install -g npm@11`).
  */
-const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -63,14 +62,6 @@ function checkLock(dir) {
 				if (!resolves(packages, location, name)) problems.push(`${location || '(root)'} → ${name} (${field}) has no entry in the lock`);
 			}
 		}
-	}
-	const ls = spawnSync('npm', ['ls', '--all', '--package-lock-only', '--json'], { cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, shell: process.platform === 'win32' });
-	try {
-		for (const problem of JSON.parse(ls.stdout).problems ?? []) {
-			problems.push(`npm ls: ${String(problem).replace(dir, '.')} (npm 10's npm ci would refuse the lock; see overrides in package.json)`);
-		}
-	} catch {
-		problems.push(`npm ls --all --package-lock-only failed: ${(ls.stderr || String(ls.error)).trim().split('\n').pop()}`);
 	}
 	return [...problems, ...extraneous];
 }

@@ -11,8 +11,7 @@ import {
 import { MaatooApi } from '../../credentials/MaatooApi.credentials';
 import { MaatooOAuth2Api } from '../../credentials/MaatooOAuth2Api.credentials';
 import { MaatooTrigger } from '../../nodes/MaatooTrigger/MaatooTrigger.node';
-import { startFakeMautic } from '../fake-mautic';
-import { signWebhookBody } from '../fake-mautic';
+import { signWebhookBody, startFakeMautic } from '../fake-mautic';
 import { startWebhookReceiver } from '../fake-mautic/receiver';
 import { HarnessCredentialTypes } from '../harness/credential-types';
 import { HarnessCredentialsHelper, type HarnessCredential } from '../harness/credentials-helper';

@@ -40,12 +40,14 @@ function escaped(text: string): string {
 export function entityLocator(spec: EntityLocatorSpec): EntityLocator {
 	const urlId = spec.uiPath ? new RegExp(`/${escaped(spec.uiPath)}/(?:view|edit)/(\\d+)`) : undefined;
 	const modes: INodePropertyMode[] = [
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter: modes have no default
 		{
 			displayName: 'From List',
 			name: 'list',
 			type: 'list',
 			typeOptions: { searchListMethod: spec.searchListMethod, searchable: true },
 		},
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter: modes have no default
 		{
 			displayName: 'By ID',
 			name: 'id',
@@ -59,6 +61,7 @@ export function entityLocator(spec: EntityLocatorSpec): EntityLocator {
 	];
 	if (spec.uiPath) {
 		const example = `${spec.uiPath}/view/${spec.exampleId}`;
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter: modes have no default
 		modes.push({
 			displayName: 'By URL',
 			name: 'url',
