@@ -197,6 +197,13 @@ function applyContactInput(store, c, input, method) {
 	const owb = params.overwriteWithBlank;
 	if (owb !== undefined && owb !== null && owb !== false && owb !== 0 && owb !== '' && owb !== '0') overwriteWithBlank = true;
 
+	// With overwriteWithBlank a real 5.1 binds the whole form: a field that was not sent and holds
+	// nothing comes back in this request's answer as the form's empty value, '' (0 for numbers),
+	// while the database keeps NULL (a later GET shows null again).
+	const emptyBefore = overwriteWithBlank
+		? fields.filter((f) => !(f.alias in params) && !(f.alias in directBooleans) && f.alias !== 'points' && (f.alias === 'last_active' ? !c.lastActive : isBlank(c.values[f.alias] ?? null)))
+		: [];
+
 	for (const [alias, value] of Object.entries(data)) {
 		const blank = isBlank(value);
 		if (blank && !overwriteWithBlank) continue;
@@ -222,6 +229,10 @@ function applyContactInput(store, c, input, method) {
 			c.values[alias] = blank ? null : value;
 		}
 	}
+
+	c.formEmpty = emptyBefore.length
+		? { request: store.requestSeq, values: new Map(emptyBefore.map((f) => [f.alias, f.type === 'number' ? 0 : ''])) }
+		: undefined;
 
 	// LeadModel::saveEntity: identified once something identifies the person
 	if (!c.dateIdentified && !isAnonymous(c)) {
@@ -256,14 +267,17 @@ function saveContact(ctx, c, changes) {
 		c.createdBy = user ? user.id : null;
 		c.createdByUser = store.userName(user);
 		store.contacts.set(c.id, c);
-		store.addTimeline(c.id, 'lead.create', 'Contact created', t, []);
 	} else {
 		c.dateModified = t;
 		c.modifiedBy = user ? user.id : null;
 		c.modifiedByUser = store.userName(user);
 		store.touchContact(c);
 	}
-	if (changes.dateIdentified && c.dateIdentified) store.addTimeline(c.id, 'lead.identified', 'Contact identified', c.dateIdentified, []);
+	// a real 5.1 logs an API-made contact once, as identified by the user who made it
+	if (changes.dateIdentified && c.dateIdentified) {
+		const by = store.userName(user) ?? 'API';
+		store.addTimeline(c.id, 'lead.source.identified', `Contact was identified by ${by}`, c.dateIdentified, { objectDescription: by });
+	}
 	if (changes.points && !changes.pointsLogged) {
 		logPoints(store, c.id, changes.points[1] - changes.points[0], 'API', 'Contact API');
 	}
@@ -291,8 +305,11 @@ function saveContact(ctx, c, changes) {
 function logPoints(store, contactId, delta, eventName, actionName, groupId) {
 	const entry = { id: store.nextId('pointsLog'), contactId, type: 'api', eventName, actionName, delta, dateAdded: store.now(), groupId };
 	store.pointsLog.push(entry);
-	store.addTimeline(contactId, 'point.gained', `${eventName} / ${delta}`, entry.dateAdded, {
-		log: { eventName, actionName, dateAdded: entry.dateAdded, type: 'api', delta: String(delta), id: String(entry.id) },
+	// as a real 5.1 lists it: the group's name in the label and the log row, DBAL strings
+	const groupName = groupId === undefined ? undefined : store.pointGroups.get(groupId)?.name;
+	const label = groupName === undefined ? `${eventName} / ${delta}` : `${eventName} / ${delta} (${groupName})`;
+	store.addTimeline(contactId, 'point.gained', label, entry.dateAdded, {
+		log: { eventName, actionName, dateAdded: entry.dateAdded, type: 'API', delta: String(delta), id: String(entry.id), lead_id: String(contactId), ...(groupName === undefined ? {} : { groupName }) },
 	});
 	return entry;
 }

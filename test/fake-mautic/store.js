@@ -250,6 +250,8 @@ class Store {
 		/** @type {Map<number, Hook>} */ this.hooks = new Map();
 		/** @type {PointsLogEntry[]} */ this.pointsLog = [];
 		/** @type {TimelineEntry[]} */ this.timeline = [];
+		/** Counts the HTTP requests the server handled; contact-save.js tags form-only values with it. */
+		this.requestSeq = 0;
 		/** @type {QueueRow[]} */ this.webhookQueue = [];
 		/** @type {Record<string, number>} */ this.seq = {};
 		this.reset();
@@ -544,7 +546,7 @@ class Store {
 			lastActive: null,
 			dateIdentified: null,
 			color: null,
-			preferredProfileImage: 'gravatar',
+			preferredProfileImage: null,
 			ipAddresses: [],
 			tagIds: [],
 			utmtags: [],
@@ -574,8 +576,10 @@ class Store {
 		if (identified) c.dateIdentified = c.dateAdded;
 		for (const t of opts.tags || []) c.tagIds.push(this.ensureTag(t).id);
 		this.contacts.set(c.id, c);
-		this.addTimeline(c.id, 'lead.create', 'Contact created', c.dateAdded, []);
-		if (c.dateIdentified) this.addTimeline(c.id, 'lead.identified', 'Contact identified', c.dateIdentified, []);
+		if (c.dateIdentified) {
+			const by = c.createdByUser ?? 'API';
+			this.addTimeline(c.id, 'lead.source.identified', `Contact was identified by ${by}`, c.dateIdentified, { objectDescription: by });
+		}
 		return c;
 	}
 
