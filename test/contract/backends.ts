@@ -47,7 +47,7 @@ export interface Backend {
 /** Why the real backend is not configured, or undefined when it is. */
 export function realBackendMissing(): string | undefined {
 	const missing = ['MAUTIC_URL', 'MAUTIC_USERNAME', 'MAUTIC_PASSWORD'].filter((name) => !process.env[name]);
-	return missing.length ? `no real Mautic configured (${missing.join(', ')} not set; npm run test:real sets them)` : undefined;
+	return missing.length ? `no real Mautic (${missing.join(', ')} not set)` : undefined;
 }
 
 /** A short tag unique to this run, for names and emails a real Mautic keeps between runs. */

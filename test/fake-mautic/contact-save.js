@@ -230,9 +230,14 @@ function applyContactInput(store, c, input, method) {
 		}
 	}
 
-	c.formEmpty = emptyBefore.length
-		? { request: store.requestSeq, values: new Map(emptyBefore.map((f) => [f.alias, f.type === 'number' ? 0 : ''])) }
-		: undefined;
+	// What this request's answer shows that the database does not keep: the form's empty values,
+	// and yes/no values set on an existing contact, which the entity holds as PHP booleans.
+	/** @type {Map<string, unknown>} */
+	const answerOnly = new Map(emptyBefore.map((f) => [f.alias, f.type === 'number' ? 0 : '']));
+	for (const [alias, value] of Object.entries(directBooleans)) {
+		if (typeof input[alias] !== 'number') answerOnly.set(alias, value === 1);
+	}
+	c.formEmpty = answerOnly.size ? { request: store.requestSeq, values: answerOnly } : undefined;
 
 	// LeadModel::saveEntity: identified once something identifies the person
 	if (!c.dateIdentified && !isAnonymous(c)) {

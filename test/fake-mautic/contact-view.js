@@ -145,8 +145,8 @@ function fieldsPlan(layout) {
 }
 
 /**
- * The form's empty value ('' or 0) a field shows in the answer of the request that saved the
- * contact with overwriteWithBlank, where it held nothing (see contact-save.js); else undefined.
+ * A value a field shows only in the answer of the request that saved the contact (see
+ * contact-save.js: the form's empty values, yes/no as booleans); else undefined.
  * @param {Store} store
  * @param {Contact} c
  * @param {{ alias: string }} def
@@ -154,8 +154,7 @@ function fieldsPlan(layout) {
 function formEmptyValue(store, c, def) {
 	const overlay = /** @type {any} */ (c).formEmpty;
 	if (!overlay || overlay.request !== store.requestSeq) return undefined;
-	const rawNow = def.alias === 'last_active' ? c.lastActive : c.values[def.alias];
-	return rawNow === null || rawNow === undefined ? overlay.values.get(def.alias) : undefined;
+	return overlay.values.get(def.alias);
 }
 
 /**
