@@ -259,7 +259,7 @@ describe('fake Mautic', () => {
 			const contact = (await call(fake, 'POST', '/api/contacts/new', { email: 'g@example.com' })).json.contact;
 			expect((await call(fake, 'GET', `/api/contacts/${contact.id}/points/groups/${g.id}`)).text).toBe('[]');
 			const plus = await call(fake, 'POST', `/api/contacts/${contact.id}/points/groups/${g.id}/plus/10`);
-			expect(plus.json).toEqual({ groupScore: { score: 10, group: { id: g.id, name: 'Products', description: '' } } });
+			expect(plus.json).toEqual({ groupScore: { score: 10, group: { id: g.id, name: 'Products' } } });
 			expect((await call(fake, 'POST', `/api/contacts/${contact.id}/points/groups/${g.id}/divide/3`)).status).toBe(500);
 			const del = await call(fake, 'DELETE', `/api/points/groups/${g.id}/delete`);
 			expect(del.json.pointGroup.id).toBeNull();

@@ -256,8 +256,10 @@ describe('Maatoo Trigger: events list', () => {
 		expect(events).toContainEqual({
 			name: 'Contact Identified Event',
 			value: 'mautic.lead_post_save_new',
-			description: 'mautic.lead_post_save_new',
+			description: 'Triggered when a contact is identified.',
 		});
+		// untranslated descriptions (raw keys on a stock 5.1) give way to the event type
+		expect(events).toContainEqual({ name: 'Form Submit Event', value: 'mautic.form_on_submit', description: 'mautic.form_on_submit' });
 		expect(events.map((event) => event.value)).toEqual(
 			expect.arrayContaining(['mautic.lead_post_save_update', 'mautic.lead_points_change', 'mautic.form_on_submit', 'mautic.sms_on_send']),
 		);

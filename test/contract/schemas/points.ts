@@ -6,7 +6,8 @@ export const pointGroup = z
 	.object({ ...publishFields, id: id.nullable(), name: z.string().min(1), description: z.string().nullable() })
 	.strict();
 
-const groupRef = z.object({ id, name: z.string(), description: z.string().nullable() }).strict();
+/** The group inside a score: a null description is left out. */
+const groupRef = z.object({ id, name: z.string(), description: z.string().optional() }).strict();
 
 export const groupScore = z.object({ score: z.number().int(), group: groupRef }).strict();
 

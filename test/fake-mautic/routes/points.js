@@ -22,7 +22,8 @@ const OP_NOT_PERMITTED = 'The requested operation is not permitted.';
 const DEFAULT_EVENT = { plus: 'add (+)', minus: 'subtract (-)', times: 'multiply (x)', divide: 'divide (/)' };
 
 /** @param {PointGroup} g */
-const groupRef = (g) => ({ id: g.id, name: g.name, description: g.description ?? '' });
+// a real 5.1 drops a null description here (serialized without nulls)
+const groupRef = (g) => ({ id: g.id, name: g.name, ...(g.description === null || g.description === undefined ? {} : { description: g.description }) });
 
 /** @param {import('../router').Router} r */
 module.exports = function pointRoutes(r) {
