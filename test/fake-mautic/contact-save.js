@@ -117,7 +117,14 @@ function applyContactInput(store, c, input, method) {
 		} else params[f.alias] = truthy ? 1 : 0;
 	}
 
-	// form submit + validation (PUT clears missing fields)
+	let overwriteWithBlank = !postOrPatch;
+	const owb = params.overwriteWithBlank;
+	if (owb !== undefined && owb !== null && owb !== false && owb !== 0 && owb !== '' && owb !== '0') overwriteWithBlank = true;
+	// The form is submitted with clearMissing for every method but PATCH: fields not sent become
+	// blank, and count once blanks are written (PUT, or POST with overwriteWithBlank; real 5.1).
+	const clearsMissing = method === 'PUT' || (method === 'POST' && overwriteWithBlank);
+
+	// form submit + validation
 	/** @type {{field: string, message: string, code?: number}[]} */
 	const violations = [];
 	/** @type {Record<string, any>} */
@@ -128,8 +135,8 @@ function applyContactInput(store, c, input, method) {
 			const r = convertInput(f, params[f.alias]);
 			if ('error' in r) violations.push({ field: f.alias, message: r.error });
 			else if ('value' in r) data[f.alias] = r.value;
-			else if (method === 'PUT') data[f.alias] = null;
-		} else if (method === 'PUT' && f.alias !== 'points' && f.alias !== 'last_active') {
+			else if (clearsMissing) data[f.alias] = null;
+		} else if (clearsMissing && f.alias !== 'points' && f.alias !== 'last_active') {
 			data[f.alias] = null;
 		}
 	}
@@ -193,10 +200,6 @@ function applyContactInput(store, c, input, method) {
 		// "we have to assume 0 was not meant to overwrite an existing value"
 		for (const k of Object.keys(data)) if (isNumeric(data[k]) && phpInt(data[k]) === 0) delete data[k];
 	}
-	let overwriteWithBlank = !postOrPatch;
-	const owb = params.overwriteWithBlank;
-	if (owb !== undefined && owb !== null && owb !== false && owb !== 0 && owb !== '' && owb !== '0') overwriteWithBlank = true;
-
 	// With overwriteWithBlank a real 5.1 binds the whole form: a field that was not sent and holds
 	// nothing comes back in this request's answer as the form's empty value, '' (0 for numbers),
 	// while the database keeps NULL (a later GET shows null again).
@@ -230,12 +233,16 @@ function applyContactInput(store, c, input, method) {
 		}
 	}
 
-	// What this request's answer shows that the database does not keep: the form's empty values,
-	// and yes/no values set on an existing contact, which the entity holds as PHP booleans.
-	/** @type {Map<string, unknown>} */
-	const answerOnly = new Map(emptyBefore.map((f) => [f.alias, f.type === 'number' ? 0 : '']));
-	for (const [alias, value] of Object.entries(directBooleans)) {
-		if (typeof input[alias] !== 'number') answerOnly.set(alias, value === 1);
+	// What this request's answer shows that the database does not keep: the form's empty values
+	// (in the group and in fields.all), and a yes/no changed on an existing contact, which
+	// fields.all shows as the PHP boolean the entity holds while its group keeps the old value.
+	/** @type {Map<string, { grouped: unknown, all: unknown }>} */
+	const answerOnly = new Map(emptyBefore.map((f) => {
+		const empty = f.type === 'number' ? 0 : '';
+		return [f.alias, { grouped: empty, all: empty }];
+	}));
+	for (const [alias, [before, after]] of Object.entries(changes.fields)) {
+		if (alias in directBooleans && typeof input[alias] !== 'number') answerOnly.set(alias, { grouped: before, all: after === 1 });
 	}
 	c.formEmpty = answerOnly.size ? { request: store.requestSeq, values: answerOnly } : undefined;
 

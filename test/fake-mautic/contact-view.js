@@ -145,13 +145,14 @@ function fieldsPlan(layout) {
 }
 
 /**
- * A value a field shows only in the answer of the request that saved the contact (see
- * contact-save.js: the form's empty values, yes/no as booleans); else undefined.
+ * What a field shows only in the answer of the request that saved the contact (see
+ * contact-save.js), in its group and in `fields.all`; else undefined.
  * @param {Store} store
  * @param {Contact} c
  * @param {{ alias: string }} def
+ * @returns {{ grouped: unknown, all: unknown } | undefined}
  */
-function formEmptyValue(store, c, def) {
+function answerOnlyValue(store, c, def) {
 	const overlay = /** @type {any} */ (c).formEmpty;
 	if (!overlay || overlay.request !== store.requestSeq) return undefined;
 	return overlay.values.get(def.alias);
@@ -179,19 +180,23 @@ function fieldsView(store, c, opts) {
 	const meta = layout.meta;
 	/** @type {unknown[][]} */
 	const entries = plan.sizes.map((n) => new Array(n));
+	/** @type {unknown[][]} */
+	const flat = plan.sizes.map((n) => new Array(n));
 	/** @type {unknown[]} */
 	const allValues = opts.withAll ? [allId(c, opts)] : [];
 	for (let i = 0; i < meta.length; i++) {
 		const m = meta[i];
 		const def = m.def;
-		const value = formEmptyValue(store, c, def) ?? outputValue(def, rawValue(c, def), opts.values);
+		const answerOnly = answerOnlyValue(store, c, def);
+		const value = answerOnly ? answerOnly.grouped : outputValue(def, rawValue(c, def), opts.values);
 		entries[plan.groupOf[i]][plan.slotOf[i]] = new FieldEntry(m, value);
+		flat[plan.groupOf[i]][plan.slotOf[i]] = answerOnly ? answerOnly.all : value;
 	}
 	/** @type {Record<string, any>} */
 	const groups = {};
 	for (let gi = 0; gi < plan.groups.length; gi++) {
 		groups[plan.groups[gi]] = plan.makeGroup[gi](entries[gi]);
-		if (opts.withAll) for (const f of entries[gi]) allValues.push(/** @type {any} */ (f).value);
+		if (opts.withAll) allValues.push(...flat[gi]);
 	}
 	// groups without fields are PHP empty arrays, appended after the populated ones
 	for (const g of GROUPS) if (!groups[g]) groups[g] = new PhpArray();
@@ -209,11 +214,15 @@ function fieldsView(store, c, opts) {
 function fieldsViewGeneral(store, layout, c, opts) {
 	/** @type {Record<string, any>} */
 	const groups = {};
+	/** @type {Map<string, unknown>} */
+	const flatOverrides = new Map();
 	for (const m of layout.meta) {
 		const def = m.def;
-		const value = formEmptyValue(store, c, def) ?? outputValue(def, rawValue(c, def), opts.values);
+		const answerOnly = answerOnlyValue(store, c, def);
+		const value = answerOnly ? answerOnly.grouped : outputValue(def, rawValue(c, def), opts.values);
 		if (!groups[def.group]) groups[def.group] = {};
 		groups[def.group][def.alias] = new FieldEntry(m, value);
+		if (answerOnly) flatOverrides.set(def.alias, answerOnly.all);
 	}
 	// groups without fields are PHP empty arrays, appended after the populated ones
 	for (const g of GROUPS) if (!groups[g]) groups[g] = new PhpArray();
@@ -223,7 +232,7 @@ function fieldsViewGeneral(store, layout, c, opts) {
 		for (const g of Object.keys(groups)) {
 			const grp = groups[g];
 			if (grp instanceof PhpArray) continue;
-			for (const [alias, f] of Object.entries(grp)) all[alias] = f.value;
+			for (const [alias, f] of Object.entries(grp)) all[alias] = flatOverrides.has(alias) ? flatOverrides.get(alias) : f.value;
 		}
 		groups.all = all;
 	}

@@ -111,7 +111,8 @@ module.exports = function contactRoutes(r) {
 		for (const [key, params] of items) {
 			const existing = findDuplicate(ctx.store, params);
 			const c = existing || ctx.store.blankContact();
-			const res = runForm(ctx, c, params, existing ? 'PATCH' : 'POST');
+			// a POST for new and matched contacts alike, as the request is (real 5.1)
+			const res = runForm(ctx, c, params, 'POST');
 			if (res.error) {
 				errors.set(key, { code: res.error.code, message: res.error.message, details: res.error.details, type: null });
 				statusCodes.set(key, res.error.code);
