@@ -41,6 +41,8 @@ export interface Backend {
 	api<T = any>(method: string, path: string, body?: unknown): Promise<T>; // eslint-disable-line @typescript-eslint/no-explicit-any
 	/** Sends queued webhooks (the fake in queued mode); a no-op where Mautic sends them at once. */
 	flushWebhooks(): Promise<void>;
+	/** Queues webhooks until flushWebhooks (the fake only; checks that need it run on the fake). */
+	queueWebhooks(on: boolean): Promise<void>;
 	close(): Promise<void>;
 }
 
@@ -112,7 +114,10 @@ export async function startFakeBackend(version = '5.1.0'): Promise<Backend> {
 		admin: { username: 'admin', password: 'maatoo-secret' },
 		oauthClient: { clientId: '1_abc', clientSecret: 'shh' },
 		lacks: lacksFor(version),
-		flushWebhooks: async () => fake.flushWebhooks(),
+		flushWebhooks: async () => {
+			await fake.flushWebhooks();
+		},
+		queueWebhooks: async (on) => fake.setConfig({ webhookMode: on ? 'queued' : 'immediate' }),
 		close: async () => fake.close(),
 	});
 }
@@ -128,6 +133,9 @@ export async function connectRealBackend(): Promise<Backend> {
 		oauthClient: { clientId: env.MAUTIC_OAUTH_CLIENT_ID ?? '', clientSecret: env.MAUTIC_OAUTH_CLIENT_SECRET ?? '' },
 		lacks: () => undefined,
 		flushWebhooks: async () => {},
+		queueWebhooks: async () => {
+			throw new Error('the real backend sends webhooks at once');
+		},
 		close: async () => {},
 	});
 	const self = await backend.raw('GET', '/api/users/self');

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { mappedFields } from '../support/maatooRun';
 import { RUN_TAG } from './backends';
-import { createContact, email, ensureCustomFields, uniqueName } from './fixtures';
+import { createContact, createContacts, email, ensureCustomFields, uniqueName } from './fixtures';
 import { basicCredentialOf, byId, clientCredentialsOf, runOn } from './nodeRun';
 import { onEachBackend } from './suite';
 
@@ -12,7 +12,6 @@ const FIELD_TYPES = { contract_number: 'number', contract_optin: 'boolean', cont
 onEachBackend('nodes', 'Maatoo Contact', ({ backend, check }) => {
 	const run = (parameters: IDataObject, options: Parameters<typeof runOn>[3] = {}) => runOn(backend(), 'maatooContact', parameters, options);
 	const stored = async (id: unknown) => (await backend().api('GET', `/contacts/${id}`)).contact;
-	const byEmail = async (address: string) => Object.values((await backend().api('GET', `/contacts?search=${encodeURIComponent(`email:${address}`)}`)).contacts ?? {})[0] as any;
 
 	check('Create or Update: 250 items in batches with typed custom fields, tags added and removed; a bad item fails alone', async () => {
 		await ensureCustomFields(backend());
@@ -58,7 +57,7 @@ onEachBackend('nodes', 'Maatoo Contact', ({ backend, check }) => {
 	});
 
 	check('Update in one batch (a missing contact fails alone), Create or Replace clears, overwrite with blank', async () => {
-		const ids = await Promise.all([0, 1, 2].map((index) => createContact(backend(), { email: email(backend(), `edit${index}`), firstname: `Edit${index}`, city: 'Lyon' })));
+		const ids = await createContacts(backend(), [0, 1, 2].map((index) => ({ email: email(backend(), `edit${index}`), firstname: `Edit${index}`, city: 'Lyon' })));
 		const updated = await run(
 			{ operation: 'update', contactId: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, fields: mappedFields({ lastname: 'Patched' }) },
 			{ items: [{ id: ids[0] }, { id: 987654321 }, { id: ids[1] }], continueOnFail: true },
@@ -86,7 +85,7 @@ onEachBackend('nodes', 'Maatoo Contact', ({ backend, check }) => {
 	});
 
 	check('Delete: several in one batch call (a missing one reported), one through the single endpoint', async () => {
-		const ids = await Promise.all([0, 1, 2].map((index) => createContact(backend(), { email: email(backend(), `del${index}`) })));
+		const ids = await createContacts(backend(), [0, 1, 2].map((index) => ({ email: email(backend(), `del${index}`) })));
 		const { json } = await run(
 			{ operation: 'delete', contactId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
 			{ items: [{ id: ids[0] }, { id: 876543219 }, { id: ids[1] }], continueOnFail: true },
@@ -101,8 +100,10 @@ onEachBackend('nodes', 'Maatoo Contact', ({ backend, check }) => {
 
 	check('Get by ID and by email; Get Many returns all in the server order across pages; conditions filter on the server', async () => {
 		const tag = `${RUN_TAG}${backend().name}order`;
-		const ids: number[] = [];
-		for (let index = 0; index < 23; index++) ids.push(await createContact(backend(), { email: `${tag}${index}@example.com`, firstname: `Order${index}`, city: index < 5 ? 'Basel' : 'Chur' }));
+		const ids = await createContacts(
+			backend(),
+			Array.from({ length: 23 }, (_, index) => ({ email: `${tag}${index}@example.com`, firstname: `Order${index}`, city: index < 5 ? 'Basel' : 'Chur' })),
+		);
 		const got = await run(
 			{ operation: 'get', contactId: { __rl: true, mode: '={{ $json.mode }}', value: '={{ $json.value }}' } },
 			{ items: [{ mode: 'id', value: String(ids[3]) }, { mode: 'email', value: `${tag}4@example.com` }] },

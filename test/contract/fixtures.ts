@@ -54,3 +54,10 @@ export async function createContact(backend: Backend, values: Record<string, unk
 	const body = await backend.api('POST', '/contacts/new', values);
 	return Number(body.contact.id);
 }
+
+/** Creates contacts in one batch call (at most 200); returns their ids in input order. */
+export async function createContacts(backend: Backend, values: Array<Record<string, unknown>>): Promise<number[]> {
+	const body = await backend.api('POST', '/contacts/batch/new', values);
+	const byIndex = body.contacts as Record<string, { id: number }> | Array<{ id: number }>;
+	return values.map((_, index) => Number((byIndex as Record<string, { id: number }>)[index]?.id));
+}

@@ -13,7 +13,8 @@ export function one<K extends string, T extends z.ZodTypeAny>(key: K, entity: T)
  */
 export function keyedList<K extends string, T extends z.ZodTypeAny>(key: K, entity: T, total: 'string' | 'int') {
 	const count = total === 'string' ? z.string().regex(/^\d+$/) : z.number().int().nonnegative();
-	const entries = total === 'string' ? idKeyed(entity) : z.union([idKeyed(entity), emptyPhpArray]);
+	// typed as a map: an empty `[]` has no entries to read either
+	const entries = (total === 'string' ? idKeyed(entity) : z.union([idKeyed(entity), emptyPhpArray])) as unknown as z.ZodType<Record<string, z.infer<T>>>;
 	return z.object({ total: count, [key]: entries } as { total: typeof count } & Record<K, typeof entries>).strict();
 }
 
