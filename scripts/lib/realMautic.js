@@ -10,7 +10,15 @@ const { spawnSync } = require('node:child_process');
 const { REPO_ROOT } = require('./packageTarball');
 
 const SHARED = path.resolve(REPO_ROOT, '..', 'shared', 'real-mautic');
-const VARIABLES = ['MAUTIC_URL', 'MAUTIC_USERNAME', 'MAUTIC_PASSWORD', 'MAUTIC_OAUTH_CLIENT_ID', 'MAUTIC_OAUTH_CLIENT_SECRET', 'MAUTIC_VERSION'];
+const VARIABLES = ['MAUTIC_URL', 'MAUTIC_USERNAME', 'MAUTIC_PASSWORD', 'MAUTIC_OAUTH_CLIENT_ID', 'MAUTIC_OAUTH_CLIENT_SECRET', 'MAUTIC_VERSION', 'MAUTIC_OAUTH_REDIRECT_URI'];
+/** n8n's OAuth2 callback, the redirect URI the authorization-code checks use. */
+const REDIRECT_URI = 'http://127.0.0.1:5678/rest/oauth2-credential/callback';
+
+/** Whether the fixture's OAuth2 client has REDIRECT_URI registered (an install made without it has none). */
+function redirectRegistered() {
+	const result = spawnSync('mysql', ['-uroot', '-N', 'mautic', '-e', 'SELECT redirect_uris FROM oauth2_clients'], { encoding: 'utf8' });
+	return result.status === 0 && result.stdout.includes(REDIRECT_URI);
+}
 
 /** Whether the PHP server start.sh runs is up (then start.sh only reports it, and we leave it up). */
 function alreadyServing() {
@@ -46,12 +54,18 @@ async function useRealMautic() {
 		source = `MAUTIC_URL=${env.MAUTIC_URL}`;
 	} else if (fs.existsSync(path.join(SHARED, 'start.sh'))) {
 		const wasServing = alreadyServing();
-		const started = spawnSync('bash', [path.join(SHARED, 'start.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+		// a new install registers n8n's callback for the authorization-code checks
+		const started = spawnSync('bash', [path.join(SHARED, 'start.sh')], {
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'inherit'],
+			env: { ...process.env, REAL_MAUTIC_OAUTH_REDIRECTS: process.env.REAL_MAUTIC_OAUTH_REDIRECTS || REDIRECT_URI },
+		});
 		if (started.status !== 0) throw new Error(`${SHARED}/start.sh exited ${started.status}`);
 		for (const line of started.stdout.split('\n')) {
 			const match = /^(MAUTIC_[A-Z_]+)=(.*)$/.exec(line.trim());
 			if (match) env[match[1]] = match[2];
 		}
+		if (redirectRegistered()) env.MAUTIC_OAUTH_REDIRECT_URI = REDIRECT_URI;
 		source = `${SHARED} (${wasServing ? 'already running, left running' : 'started here, stopped afterwards'})`;
 		if (!wasServing) stop = () => spawnSync('bash', [path.join(SHARED, 'stop.sh')], { stdio: 'inherit' });
 	} else {

@@ -4,11 +4,12 @@
  * either through the same small surface; nothing here depends on root or on ../shared.
  */
 import { startFakeMautic } from '../fake-mautic';
+import { realMauticEnvironment } from './environment';
 
 export type BackendName = 'fake' | 'real';
 
-/** Features a backend may lack, each with the reason printed when a check is skipped for it. */
-export type Capability = 'pointInsights';
+/** Features a backend may lack; suite.ts names the reason printed when a check is skipped for one. */
+export type Capability = 'pointInsights' | 'authorizationCode';
 
 export interface ApiAnswer {
 	status: number;
@@ -33,8 +34,6 @@ export interface Backend {
 	version: string;
 	admin: { username: string; password: string };
 	oauthClient: { clientId: string; clientSecret: string };
-	/** Why this backend cannot run checks that need a capability (absent: it can). */
-	lacks(capability: Capability): string | undefined;
 	/** A raw request to the server; never throws on HTTP errors. */
 	raw(method: string, path: string, body?: unknown, options?: RequestOptions): Promise<ApiAnswer>;
 	/** An API call (`/api` + path) as admin; throws on HTTP errors. */
@@ -48,7 +47,7 @@ export interface Backend {
 
 /** Why the real backend is not configured, or undefined when it is. */
 export function realBackendMissing(): string | undefined {
-	const missing = ['MAUTIC_URL', 'MAUTIC_USERNAME', 'MAUTIC_PASSWORD'].filter((name) => !process.env[name]);
+	const { missing } = realMauticEnvironment();
 	return missing.length ? `no real Mautic (${missing.join(', ')} not set)` : undefined;
 }
 
@@ -96,14 +95,6 @@ function httpSurface(base: Omit<Backend, 'raw' | 'api'>): Backend {
 	return backend;
 }
 
-function lacksFor(version: string) {
-	const major = parseInt(version, 10) || 0;
-	return (capability: Capability): string | undefined => {
-		if (capability === 'pointInsights' && major < 7) return `Mautic ${version} has no Point Insights (Mautic 7 only)`;
-		return undefined;
-	};
-}
-
 /** The fake Mautic as a 5.1 instance (the version the real suite runs), on a free loopback port. */
 export async function startFakeBackend(version = '5.1.0'): Promise<Backend> {
 	const fake = await startFakeMautic({ version });
@@ -113,7 +104,6 @@ export async function startFakeBackend(version = '5.1.0'): Promise<Backend> {
 		version,
 		admin: { username: 'admin', password: 'maatoo-secret' },
 		oauthClient: { clientId: '1_abc', clientSecret: 'shh' },
-		lacks: lacksFor(version),
 		flushWebhooks: async () => {
 			await fake.flushWebhooks();
 		},
@@ -124,14 +114,13 @@ export async function startFakeBackend(version = '5.1.0'): Promise<Backend> {
 
 /** The real Mautic named by the environment; its version read from the Mautic-Version header. */
 export async function connectRealBackend(): Promise<Backend> {
-	const env = process.env;
+	const env = realMauticEnvironment();
 	const backend = httpSurface({
 		name: 'real',
-		url: String(env.MAUTIC_URL).replace(/\/+$/, ''),
-		version: env.MAUTIC_VERSION ?? '',
-		admin: { username: String(env.MAUTIC_USERNAME), password: String(env.MAUTIC_PASSWORD) },
-		oauthClient: { clientId: env.MAUTIC_OAUTH_CLIENT_ID ?? '', clientSecret: env.MAUTIC_OAUTH_CLIENT_SECRET ?? '' },
-		lacks: () => undefined,
+		url: env.url,
+		version: env.version,
+		admin: { username: env.username, password: env.password },
+		oauthClient: { clientId: env.clientId, clientSecret: env.clientSecret },
 		flushWebhooks: async () => {},
 		queueWebhooks: async () => {
 			throw new Error('the real backend sends webhooks at once');
@@ -142,6 +131,5 @@ export async function connectRealBackend(): Promise<Backend> {
 	if (self.status !== 200) throw new Error(`the real Mautic at ${backend.url} refused /api/users/self: ${self.status} ${self.text.slice(0, 300)}`);
 	const reported = (await backend.raw('GET', '/api/contacts?limit=1')).headers.get('mautic-version');
 	backend.version = reported ?? backend.version;
-	backend.lacks = lacksFor(backend.version);
 	return backend;
 }

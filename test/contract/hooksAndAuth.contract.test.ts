@@ -1,4 +1,6 @@
 import { hmacBase64, startWebhookReceiver } from '../fake-mautic/receiver';
+import { authorizationCode, REDIRECT_URI } from './authorizationCode';
+import { RUN_TAG } from './backends';
 import { expectShape } from './expectShape';
 import { createContact, email, uniqueName } from './fixtures';
 import * as S from './schemas';
@@ -90,6 +92,35 @@ onEachBackend('contract', 'Authentication and errors', ({ backend, check }) => {
 		expect(self.status).toBe(200);
 		expectShape(S.self, self.body);
 	});
+
+	check(
+		'OAuth2 authorization code: login and consent give a code, the code two tokens, a refresh replaces the refresh token',
+		async () => {
+			const { clientId, clientSecret } = backend().oauthClient;
+			const code = await authorizationCode(backend(), RUN_TAG);
+			const exchange = await backend().raw('POST', '/oauth/v2/token', undefined, {
+				auth: 'none',
+				form: { grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, client_id: clientId, client_secret: clientSecret },
+			});
+			expect(exchange.status).toBe(200);
+			const tokens = expectShape(S.refreshableToken, exchange.body);
+			expect((await backend().raw('GET', '/api/users/self', undefined, { auth: { bearer: tokens.access_token } })).status).toBe(200);
+			const again = await backend().raw('POST', '/oauth/v2/token', undefined, {
+				auth: 'none',
+				form: { grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, client_id: clientId, client_secret: clientSecret },
+			});
+			expect(expectShape(S.subscriberError, again.body).errors[0]).toMatchObject({ code: 400, type: 'invalid_grant' });
+
+			const refresh = (token: string) =>
+				backend().raw('POST', '/oauth/v2/token', undefined, { auth: 'none', form: { grant_type: 'refresh_token', refresh_token: token, client_id: clientId, client_secret: clientSecret } });
+			const refreshed = expectShape(S.refreshableToken, (await refresh(tokens.refresh_token)).body);
+			expect(refreshed.refresh_token).not.toBe(tokens.refresh_token);
+			const reused = await refresh(tokens.refresh_token);
+			expect(reused.status).toBe(400);
+			expect(expectShape(S.subscriberError, reused.body).errors[0]).toMatchObject({ type: 'invalid_grant' });
+		},
+		{ needs: 'authorizationCode' },
+	);
 
 	check('OAuth2 errors: a wrong client secret is invalid_client, a bad refresh token invalid_grant (400)', async () => {
 		const { clientId, clientSecret } = backend().oauthClient;

@@ -4,7 +4,6 @@ import { createContacts, uniqueName } from './fixtures';
 import { byId, runOn } from './nodeRun';
 import { onEachBackend } from './suite';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 
 onEachBackend('nodes', 'Maatoo Segment', ({ backend, check }) => {
 	const run = (parameters: IDataObject, options: Parameters<typeof runOn>[3] = {}) => runOn(backend(), 'maatooSegment', parameters, options);

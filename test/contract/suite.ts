@@ -5,6 +5,7 @@
  */
 import type { Backend, BackendName, Capability } from './backends';
 import { connectRealBackend, realBackendMissing, startFakeBackend } from './backends';
+import { realMauticEnvironment } from './environment';
 
 export type SuiteKind = 'contract' | 'nodes';
 
@@ -27,10 +28,15 @@ const FAKE_DEFAULT_VERSION = '5.1.0';
 
 /** The version a backend will report, known before connecting (tests are declared synchronously). */
 function declaredVersion(name: BackendName, fakeVersion: string): string {
-	return name === 'fake' ? fakeVersion : (process.env.MAUTIC_VERSION ?? '');
+	return name === 'fake' ? fakeVersion : realMauticEnvironment().version;
 }
 
-function missingCapability(version: string, capability: Capability): string | undefined {
+function missingCapability(name: BackendName, version: string, capability: Capability): string | undefined {
+	if (capability === 'authorizationCode') {
+		return name === 'real' && !realMauticEnvironment().redirectUri
+			? 'no redirect URI registered for the OAuth2 client (MAUTIC_OAUTH_REDIRECT_URI not set)'
+			: undefined;
+	}
 	const major = parseInt(version, 10);
 	if (!major) return `the real Mautic's version is unknown (MAUTIC_VERSION not set), so ${capability} is not assumed`;
 	if (capability === 'pointInsights' && major < 7) return `Mautic ${version} has no Point Insights (Mautic 7 only)`;
@@ -63,7 +69,7 @@ export function onEachBackend(
 				check(checkTitle, fn, checkOptions = {}) {
 					const reason =
 						unavailable ??
-						(checkOptions.needs ? missingCapability(version, checkOptions.needs) : undefined) ??
+						(checkOptions.needs ? missingCapability(name, version, checkOptions.needs) : undefined) ??
 						(checkOptions.only && checkOptions.only.backend !== name ? checkOptions.only.reason : undefined);
 					if (reason) test.skip(`${checkTitle} (skipped: ${reason})`, () => {});
 					else test(checkTitle, fn, checkOptions.timeout);
