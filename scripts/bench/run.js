@@ -242,6 +242,8 @@ function writeSection(target, body) {
 		const next = Object.values(HEADINGS).map((heading) => old.indexOf(heading, start + 1)).filter((index) => index > start);
 		sections[name] = old.slice(start + HEADINGS[name].length, next.length ? Math.min(...next) : undefined).trim();
 	}
+	// a doc from before the sections held the fake's table only
+	if (old && !sections.fake && !sections.real) sections.fake = old.replace('# Benchmarks', '').replace(IMPLEMENTATIONS, '').trim();
 	const notes = sections[target].includes('<!-- notes -->') ? sections[target].slice(sections[target].indexOf('<!-- notes -->')) : '';
 	sections[target] = [body.trim(), notes].filter(Boolean).join('\n\n');
 	const doc = ['# Benchmarks', '', IMPLEMENTATIONS, ''];

@@ -4,7 +4,7 @@ import { startWebhookReceiver } from '../fake-mautic/receiver';
 import { email, uniqueName } from './fixtures';
 import { basicCredentialOf } from './nodeRun';
 import { onEachBackend } from './suite';
-import { TriggerHost } from './triggerHost';
+import { TriggerHost } from '../support/triggerHost';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 

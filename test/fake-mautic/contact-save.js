@@ -244,7 +244,7 @@ function applyContactInput(store, c, input, method) {
 	for (const [alias, [before, after]] of Object.entries(changes.fields)) {
 		if (alias in directBooleans && typeof input[alias] !== 'number') answerOnly.set(alias, { grouped: before, all: after === 1 });
 	}
-	c.formEmpty = answerOnly.size ? { request: store.requestSeq, values: answerOnly } : undefined;
+	c.answerOnly = answerOnly.size ? { request: store.requestSeq, values: answerOnly } : undefined;
 
 	// LeadModel::saveEntity: identified once something identifies the person
 	if (!c.dateIdentified && !isAnonymous(c)) {

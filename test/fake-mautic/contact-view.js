@@ -153,7 +153,7 @@ function fieldsPlan(layout) {
  * @returns {{ grouped: unknown, all: unknown } | undefined}
  */
 function answerOnlyValue(store, c, def) {
-	const overlay = /** @type {any} */ (c).formEmpty;
+	const overlay = /** @type {any} */ (c).answerOnly;
 	if (!overlay || overlay.request !== store.requestSeq) return undefined;
 	return overlay.values.get(def.alias);
 }

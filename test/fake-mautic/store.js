@@ -25,9 +25,11 @@ const { phpSerialize, prefixRecord } = require('./php-json');
  *   id: number, isPublished: boolean, dateAdded: Date, dateModified: Date|null,
  *   createdBy: number|null, createdByUser: string|null, modifiedBy: number|null, modifiedByUser: string|null,
  *   ownerId: number|null, points: number, lastActive: Date|null, dateIdentified: Date|null, color: string|null,
- *   preferredProfileImage: string, ipAddresses: IpAddress[], tagIds: number[], utmtags: UtmTag[],
- *   doNotContact: Dnc[], frequencyRules: unknown[], values: Record<string, any>
+ *   preferredProfileImage: string|null, ipAddresses: IpAddress[], tagIds: number[], utmtags: UtmTag[],
+ *   doNotContact: Dnc[], frequencyRules: unknown[], values: Record<string, any>,
+ *   answerOnly?: { request: number, values: Map<string, { grouped: unknown, all: unknown }> }
  * }} Contact
+ * (`answerOnly`: what the answer to request number `request` shows and the database does not keep; contact-save.js)
  * @typedef {{ isPublished: boolean, dateAdded: Date, dateModified: Date|null, createdBy: number|null,
  *   createdByUser: string|null, modifiedBy: number|null, modifiedByUser: string|null }} PublishFields
  * @typedef {PublishFields & { id: number, name: string, publicName: string, alias: string, description: string|null,

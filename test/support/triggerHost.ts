@@ -1,8 +1,9 @@
 /**
  * One Maatoo Trigger in one workflow, played the way n8n's ActiveWorkflowManager plays it
  * (n8n-core's HookContext, WebhookContext and LoadOptionsContext; static data kept between calls
- * as n8n keeps it), against any Mautic: the contract suite's copy of the host in
- * test/integration/trigger.test.ts, with the Mautic credential and the receiver's origin passed in.
+ * as n8n keeps it), against any Mautic: the credential and the origin Mautic posts to (a loopback
+ * receiver standing in for n8n) are passed in. Used by test/integration/trigger.test.ts (the fake)
+ * and test/contract/trigger.nodes.test.ts (both backends).
  */
 import { ExternalSecretsProxy, HookContext, LoadOptionsContext, WebhookContext } from 'n8n-core';
 import { Workflow, type IDataObject, type INode, type IWebhookData, type IWebhookResponseData, type IWorkflowExecuteAdditionalData } from 'n8n-workflow';
@@ -180,7 +181,7 @@ export class TriggerHost {
 		return { response, status: res.statusCode, body: res.sent, items };
 	}
 
-	/** Feeds one delivery the fake Mautic made to webhook(). */
+	/** Feeds one delivery Mautic made to webhook(). */
 	async receiveDelivery(delivery: { body: string; signature: string }): Promise<Received> {
 		return await this.receive(delivery.body, { 'Content-Type': 'application/json', 'Webhook-Signature': delivery.signature });
 	}
