@@ -2,7 +2,6 @@
 /** The request sequence scripts/contract/diff.js sends to both backends (what the nodes send). */
 'use strict';
 
-const first = (map) => (Array.isArray(map) ? map[0] : Object.values(map || {})[0]);
 
 /** @type {Array<{ name: string, run: (call: any, ctx: any) => Promise<any> }>} */
 const steps = [
@@ -221,4 +220,4 @@ const steps = [
 	},
 ];
 
-module.exports = { steps, first };
+module.exports = { steps };

@@ -98,7 +98,7 @@ onEachBackend('nodes', 'Maatoo Contact', ({ backend, check }) => {
 		for (const id of ids) expect((await backend().raw('GET', `/api/contacts/${id}`)).status).toBe(404);
 	});
 
-	check('Get by ID and by email; Get Many returns all in the server order across pages; conditions filter on the server', async () => {
+	check('Get by ID and by email; Get Many returns all in the server order across pages, also by ID cursor; conditions filter on the server', async () => {
 		const tag = `${RUN_TAG}${backend().name}order`;
 		const ids = await createContacts(
 			backend(),
@@ -119,6 +119,8 @@ onEachBackend('nodes', 'Maatoo Contact', ({ backend, check }) => {
 			conditions: { condition: [{ field: 'city', operator: 'eq', value: 'Basel' }] },
 		});
 		expect(basel.json.map((contact) => contact.id).sort((a: any, b: any) => a - b)).toEqual(ids.slice(0, 5));
+		const byCursor = await run({ operation: 'getAll', returnAll: true, options: { search: tag, pageSize: 10, pagination: 'idCursor' } });
+		expect(byCursor.json.map((contact) => contact.id)).toEqual(ids);
 		const limited = await run({ operation: 'getAll', returnAll: false, limit: 7, options: { search: tag, pageSize: 5 } });
 		expect(limited.json).toHaveLength(7);
 		const missing = await run({ operation: 'get', contactId: byId(424242424) }, { expectError: true });

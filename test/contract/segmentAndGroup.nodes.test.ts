@@ -8,7 +8,7 @@ import { onEachBackend } from './suite';
 onEachBackend('nodes', 'Maatoo Segment', ({ backend, check }) => {
 	const run = (parameters: IDataObject, options: Parameters<typeof runOn>[3] = {}) => runOn(backend(), 'maatooSegment', parameters, options);
 
-	check('Create with UI filters, Get, Get Many by search, Update, Delete', async () => {
+	check('Create with UI filters, Get, Get Many by search, Update, Create or Replace, Delete', async () => {
 		const name = uniqueName('Node segment');
 		const created = await run({
 			operation: 'create',
@@ -29,6 +29,9 @@ onEachBackend('nodes', 'Maatoo Segment', ({ backend, check }) => {
 		expect(found.json.map((row) => row.id)).toEqual([segment.id]);
 		const updated = await run({ operation: 'update', segmentId: byId(segment.id), updateFields: { name: `${name} patched` } });
 		expect(updated.json[0]).toMatchObject({ id: segment.id, name: `${name} patched`, description: 'From n8n' });
+		// Create or Replace: what is not given is cleared
+		const replaced = await run({ operation: 'replace', segmentId: byId(segment.id), name: `${name} replaced` });
+		expect(replaced.json[0]).toMatchObject({ id: segment.id, name: `${name} replaced`, description: null, filters: [] });
 		const deleted = await run({ operation: 'delete', segmentId: byId(segment.id) });
 		expect(deleted.json[0]).toMatchObject({ id: segment.id, deleted: true });
 		const missing = await run({ operation: 'get', segmentId: byId(segment.id) }, { expectError: true });
