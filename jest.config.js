@@ -6,6 +6,8 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
 	},
+	// The contract suite's counts per backend (and the reasons for skipped checks) after the run.
+	reporters: ['default', '<rootDir>/test/contract/summaryReporter.js'],
 	// Generous: CI machines are shared and some tests move thousands of contacts.
 	testTimeout: 90000,
 };

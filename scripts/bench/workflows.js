@@ -26,7 +26,8 @@ function generator(count) {
 		type: 'n8n-nodes-base.code',
 		typeVersion: 2,
 		parameters: {
-			jsCode: `return Array.from({ length: ${count} }, (_, i) => ({ json: { email: \`bench\${i}@example.com\`, firstname: \`First\${i}\`, lastname: \`Last\${i}\` } }));`,
+			// new addresses in every run, so a real Mautic (which keeps its data) creates each time too
+			jsCode: `return Array.from({ length: ${count} }, (_, i) => ({ json: { email: \`bench\${$execution.id}x\${i}@example.com\`, firstname: \`First\${i}\`, lastname: \`Last\${i}\` } }));`,
 		},
 	};
 }
@@ -75,8 +76,13 @@ const maatooNode = (parameters) => ({
 const FIELDS = ['email', 'firstname', 'lastname'];
 const schema = FIELDS.map((id) => ({ id, displayName: id, required: false, defaultMatch: id === 'email', display: true, type: 'string', canBeUsedToMatch: id === 'email' }));
 
-/** @param {number} count */
-function jobs(count, exportCount) {
+/**
+ * @param {number} count contacts to create or update
+ * @param {number} exportCount contacts to get
+ * @param {string} [exportSearch] a search that selects exactly those (a real Mautic holds others too)
+ */
+function jobs(count, exportCount, exportSearch) {
+	const listOptions = exportSearch ? { search: exportSearch } : {};
 	return [
 		{
 			job: 'upsert',
@@ -135,7 +141,7 @@ function jobs(count, exportCount) {
 			label: `get all of ${exportCount.toLocaleString('en')} contacts`,
 			workflow: chain('benchGetAllBuilt', 'Bench: get all (built-in)', [
 				webhookNode('bench-getall-builtin'),
-				builtinNode({ operation: 'getAll', returnAll: true, options: {} }),
+				builtinNode({ operation: 'getAll', returnAll: true, options: listOptions }),
 				summary(),
 			]),
 		},
@@ -144,7 +150,7 @@ function jobs(count, exportCount) {
 			implementation: 'maatoo',
 			workflow: chain('benchGetAllMaatoo', 'Bench: get all (maatoo)', [
 				webhookNode('bench-getall-maatoo'),
-				maatooNode({ operation: 'getAll', returnAll: true, options: {} }),
+				maatooNode({ operation: 'getAll', returnAll: true, options: listOptions }),
 				summary(),
 			]),
 		},

@@ -117,7 +117,14 @@ function applyContactInput(store, c, input, method) {
 		} else params[f.alias] = truthy ? 1 : 0;
 	}
 
-	// form submit + validation (PUT clears missing fields)
+	let overwriteWithBlank = !postOrPatch;
+	const owb = params.overwriteWithBlank;
+	if (owb !== undefined && owb !== null && owb !== false && owb !== 0 && owb !== '' && owb !== '0') overwriteWithBlank = true;
+	// The form is submitted with clearMissing for every method but PATCH: fields not sent become
+	// blank, and count once blanks are written (PUT, or POST with overwriteWithBlank; real 5.1).
+	const clearsMissing = method === 'PUT' || (method === 'POST' && overwriteWithBlank);
+
+	// form submit + validation
 	/** @type {{field: string, message: string, code?: number}[]} */
 	const violations = [];
 	/** @type {Record<string, any>} */
@@ -128,8 +135,8 @@ function applyContactInput(store, c, input, method) {
 			const r = convertInput(f, params[f.alias]);
 			if ('error' in r) violations.push({ field: f.alias, message: r.error });
 			else if ('value' in r) data[f.alias] = r.value;
-			else if (method === 'PUT') data[f.alias] = null;
-		} else if (method === 'PUT' && f.alias !== 'points' && f.alias !== 'last_active') {
+			else if (clearsMissing) data[f.alias] = null;
+		} else if (clearsMissing && f.alias !== 'points' && f.alias !== 'last_active') {
 			data[f.alias] = null;
 		}
 	}
@@ -193,9 +200,12 @@ function applyContactInput(store, c, input, method) {
 		// "we have to assume 0 was not meant to overwrite an existing value"
 		for (const k of Object.keys(data)) if (isNumeric(data[k]) && phpInt(data[k]) === 0) delete data[k];
 	}
-	let overwriteWithBlank = !postOrPatch;
-	const owb = params.overwriteWithBlank;
-	if (owb !== undefined && owb !== null && owb !== false && owb !== 0 && owb !== '' && owb !== '0') overwriteWithBlank = true;
+	// With overwriteWithBlank a real 5.1 binds the whole form: a field that was not sent and holds
+	// nothing comes back in this request's answer as the form's empty value, '' (0 for numbers),
+	// while the database keeps NULL (a later GET shows null again).
+	const emptyBefore = overwriteWithBlank
+		? fields.filter((f) => !(f.alias in params) && !(f.alias in directBooleans) && f.alias !== 'points' && (f.alias === 'last_active' ? !c.lastActive : isBlank(c.values[f.alias] ?? null)))
+		: [];
 
 	for (const [alias, value] of Object.entries(data)) {
 		const blank = isBlank(value);
@@ -222,6 +232,19 @@ function applyContactInput(store, c, input, method) {
 			c.values[alias] = blank ? null : value;
 		}
 	}
+
+	// What this request's answer shows that the database does not keep: the form's empty values
+	// (in the group and in fields.all), and a yes/no changed on an existing contact, which
+	// fields.all shows as the PHP boolean the entity holds while its group keeps the old value.
+	/** @type {Map<string, { grouped: unknown, all: unknown }>} */
+	const answerOnly = new Map(emptyBefore.map((f) => {
+		const empty = f.type === 'number' ? 0 : '';
+		return [f.alias, { grouped: empty, all: empty }];
+	}));
+	for (const [alias, [before, after]] of Object.entries(changes.fields)) {
+		if (alias in directBooleans && typeof input[alias] !== 'number') answerOnly.set(alias, { grouped: before, all: after === 1 });
+	}
+	c.answerOnly = answerOnly.size ? { request: store.requestSeq, values: answerOnly } : undefined;
 
 	// LeadModel::saveEntity: identified once something identifies the person
 	if (!c.dateIdentified && !isAnonymous(c)) {
@@ -256,14 +279,17 @@ function saveContact(ctx, c, changes) {
 		c.createdBy = user ? user.id : null;
 		c.createdByUser = store.userName(user);
 		store.contacts.set(c.id, c);
-		store.addTimeline(c.id, 'lead.create', 'Contact created', t, []);
 	} else {
 		c.dateModified = t;
 		c.modifiedBy = user ? user.id : null;
 		c.modifiedByUser = store.userName(user);
 		store.touchContact(c);
 	}
-	if (changes.dateIdentified && c.dateIdentified) store.addTimeline(c.id, 'lead.identified', 'Contact identified', c.dateIdentified, []);
+	// a real 5.1 logs an API-made contact once, as identified by the user who made it
+	if (changes.dateIdentified && c.dateIdentified) {
+		const by = store.userName(user) ?? 'API';
+		store.addTimeline(c.id, 'lead.source.identified', `Contact was identified by ${by}`, c.dateIdentified, { objectDescription: by });
+	}
 	if (changes.points && !changes.pointsLogged) {
 		logPoints(store, c.id, changes.points[1] - changes.points[0], 'API', 'Contact API');
 	}
@@ -291,8 +317,11 @@ function saveContact(ctx, c, changes) {
 function logPoints(store, contactId, delta, eventName, actionName, groupId) {
 	const entry = { id: store.nextId('pointsLog'), contactId, type: 'api', eventName, actionName, delta, dateAdded: store.now(), groupId };
 	store.pointsLog.push(entry);
-	store.addTimeline(contactId, 'point.gained', `${eventName} / ${delta}`, entry.dateAdded, {
-		log: { eventName, actionName, dateAdded: entry.dateAdded, type: 'api', delta: String(delta), id: String(entry.id) },
+	// as a real 5.1 lists it: the group's name in the label and the log row, DBAL strings
+	const groupName = groupId === undefined ? undefined : store.pointGroups.get(groupId)?.name;
+	const label = groupName === undefined ? `${eventName} / ${delta}` : `${eventName} / ${delta} (${groupName})`;
+	store.addTimeline(contactId, 'point.gained', label, entry.dateAdded, {
+		log: { eventName, actionName, dateAdded: entry.dateAdded, type: 'API', delta: String(delta), id: String(entry.id), lead_id: String(contactId), ...(groupName === undefined ? {} : { groupName }) },
 	});
 	return entry;
 }

@@ -145,6 +145,30 @@ function fieldsPlan(layout) {
 }
 
 /**
+ * What a field shows only in the answer of the request that saved the contact (see
+ * contact-save.js), in its group and in `fields.all`; else undefined.
+ * @param {Store} store
+ * @param {Contact} c
+ * @param {{ alias: string }} def
+ * @returns {{ grouped: unknown, all: unknown } | undefined}
+ */
+function answerOnlyValue(store, c, def) {
+	const overlay = /** @type {any} */ (c).answerOnly;
+	if (!overlay || overlay.request !== store.requestSeq) return undefined;
+	return overlay.values.get(def.alias);
+}
+
+/**
+ * `fields.all.id` comes from the DBAL row, so a real Mautic sends it as a string ("12").
+ * @param {Contact} c
+ * @param {{ idForAll?: number|null }} opts
+ */
+function allId(c, opts) {
+	const id = opts.idForAll === undefined ? c.id : opts.idForAll;
+	return id === null ? null : String(id);
+}
+
+/**
  * @param {Store} store
  * @param {Contact} c
  * @param {{ values: 'list'|'single'|'webhook', withAll: boolean, idForAll?: number|null }} opts
@@ -152,23 +176,27 @@ function fieldsPlan(layout) {
 function fieldsView(store, c, opts) {
 	const layout = store.leadLayout();
 	const plan = fieldsPlan(layout);
-	if (!plan) return fieldsViewGeneral(layout, c, opts);
+	if (!plan) return fieldsViewGeneral(store, layout, c, opts);
 	const meta = layout.meta;
 	/** @type {unknown[][]} */
 	const entries = plan.sizes.map((n) => new Array(n));
+	/** @type {unknown[][]} */
+	const flat = plan.sizes.map((n) => new Array(n));
 	/** @type {unknown[]} */
-	const allValues = opts.withAll ? [opts.idForAll === undefined ? c.id : opts.idForAll] : [];
+	const allValues = opts.withAll ? [allId(c, opts)] : [];
 	for (let i = 0; i < meta.length; i++) {
 		const m = meta[i];
 		const def = m.def;
-		const value = outputValue(def, rawValue(c, def), opts.values);
+		const answerOnly = answerOnlyValue(store, c, def);
+		const value = answerOnly ? answerOnly.grouped : outputValue(def, rawValue(c, def), opts.values);
 		entries[plan.groupOf[i]][plan.slotOf[i]] = new FieldEntry(m, value);
+		flat[plan.groupOf[i]][plan.slotOf[i]] = answerOnly ? answerOnly.all : value;
 	}
 	/** @type {Record<string, any>} */
 	const groups = {};
 	for (let gi = 0; gi < plan.groups.length; gi++) {
 		groups[plan.groups[gi]] = plan.makeGroup[gi](entries[gi]);
-		if (opts.withAll) for (const f of entries[gi]) allValues.push(/** @type {any} */ (f).value);
+		if (opts.withAll) allValues.push(...flat[gi]);
 	}
 	// groups without fields are PHP empty arrays, appended after the populated ones
 	for (const g of GROUPS) if (!groups[g]) groups[g] = new PhpArray();
@@ -177,29 +205,34 @@ function fieldsView(store, c, opts) {
 }
 
 /**
+ * @param {Store} store
  * fieldsView for any aliases and groups (the original algorithm).
  * @param {import('./store').FieldLayout} layout
  * @param {Contact} c
  * @param {{ values: 'list'|'single'|'webhook', withAll: boolean, idForAll?: number|null }} opts
  */
-function fieldsViewGeneral(layout, c, opts) {
+function fieldsViewGeneral(store, layout, c, opts) {
 	/** @type {Record<string, any>} */
 	const groups = {};
+	/** @type {Map<string, unknown>} */
+	const flatOverrides = new Map();
 	for (const m of layout.meta) {
 		const def = m.def;
-		const value = outputValue(def, rawValue(c, def), opts.values);
+		const answerOnly = answerOnlyValue(store, c, def);
+		const value = answerOnly ? answerOnly.grouped : outputValue(def, rawValue(c, def), opts.values);
 		if (!groups[def.group]) groups[def.group] = {};
 		groups[def.group][def.alias] = new FieldEntry(m, value);
+		if (answerOnly) flatOverrides.set(def.alias, answerOnly.all);
 	}
 	// groups without fields are PHP empty arrays, appended after the populated ones
 	for (const g of GROUPS) if (!groups[g]) groups[g] = new PhpArray();
 	if (opts.withAll) {
 		/** @type {Record<string, any>} */
-		const all = { id: opts.idForAll === undefined ? c.id : opts.idForAll };
+		const all = { id: allId(c, opts) };
 		for (const g of Object.keys(groups)) {
 			const grp = groups[g];
 			if (grp instanceof PhpArray) continue;
-			for (const [alias, f] of Object.entries(grp)) all[alias] = f.value;
+			for (const [alias, f] of Object.entries(grp)) all[alias] = flatOverrides.has(alias) ? flatOverrides.get(alias) : f.value;
 		}
 		groups.all = all;
 	}
@@ -209,7 +242,7 @@ function fieldsViewGeneral(layout, c, opts) {
 /**
  * @param {Store} store
  * @param {Contact} c
- * @param {{ mode?: 'details'|'minimal'|'webhook'|'plain', values?: 'list'|'single'|'webhook', deleted?: boolean, noAll?: boolean }} [opts]
+ * @param {{ mode?: 'details'|'minimal'|'webhook'|'plain', values?: 'list'|'single'|'webhook', deleted?: boolean, noAll?: boolean, fresh?: boolean }} [opts]
  */
 function contactView(store, c, opts = {}) {
 	const mode = opts.mode || 'details';
@@ -244,6 +277,7 @@ function contactView(store, c, opts = {}) {
 		id,
 		points: c.points,
 		color: c.color,
+		...(mode === 'plain' ? leadColumns(store, c) : {}),
 		fields,
 		lastActive: c.lastActive,
 		owner: nestedUser(store, c.ownerId),
@@ -251,13 +285,13 @@ function contactView(store, c, opts = {}) {
 		tags: c.tagIds
 			.map((tid) => store.tags.get(tid))
 			.filter(Boolean)
-			.map((t) => ({ id: /** @type {any} */ (t).id, tag: /** @type {any} */ (t).tag })),
-		utmtags:
-			mode === 'webhook'
+			.map((t) => ({ id: /** @type {any} */ (t).id, tag: /** @type {any} */ (t).tag, description: /** @type {any} */ (t).description ?? null })),
+		utmtags: opts.fresh
+			? null
+			: mode === 'webhook'
 				? c.utmtags.map(() => new Map())
 				: c.utmtags.map((u) => ({
 						id: u.id,
-						dateAdded: u.dateAdded,
 						query: Object.keys(u.query || {}).length ? u.query : new PhpArray(),
 						referer: u.referer,
 						remoteHost: u.remoteHost,
@@ -274,7 +308,8 @@ function contactView(store, c, opts = {}) {
 		preferredProfileImage: c.preferredProfileImage,
 		doNotContact: c.doNotContact.map((d) => ({
 			id: d.id,
-			dateAdded: d.dateAdded,
+			// only the context-free (DNC/UTM answer) serialization shows it on a real 5.1
+			...(mode === 'plain' ? { dateAdded: d.dateAdded } : {}),
 			reason: d.reason,
 			comments: d.comments,
 			channel: d.channel,
@@ -283,6 +318,23 @@ function contactView(store, c, opts = {}) {
 		frequencyRules: c.frequencyRules.map(() => new Map()),
 	};
 	return mode === 'plain' ? stripNulls(out) : out;
+}
+
+/**
+ * The built-in fields that are Lead entity properties: serialized without a context (DNC and UTM
+ * answers), a real 5.1 lists them beside `fields`.
+ * @param {Store} store
+ * @param {Contact} c
+ */
+function leadColumns(store, c) {
+	/** @type {Record<string, unknown>} */
+	const out = {};
+	for (const f of store.leadLayout().fields) {
+		if (f.isFixed === false || f.alias === 'points' || f.alias === 'last_active') continue;
+		const value = c.values[f.alias];
+		if (value !== undefined && value !== null && value !== '') out[f.alias] = value;
+	}
+	return out;
 }
 
 module.exports = { contactView, fieldsView, publishFields, nestedUser };

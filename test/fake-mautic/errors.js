@@ -3,7 +3,7 @@
 
 /**
  * The three error envelopes Mautic produces, each with its own key order and encoder:
- *  - controller (FetchCommonApiController::returnError): {code, message, details, type:null}, with Mautic-Version
+ *  - controller (FetchCommonApiController::returnError): {code, message, details} (no type: a real 5.1 sends none), with Mautic-Version
  *  - subscriber/OAuth rewrite (ApiSubscriber, Symfony JsonResponse): {message, code, type}, no Mautic-Version
  *  - ExceptionController (router 404/405, uncaught exceptions): {message, code, type:null}, no Mautic-Version
  */
@@ -56,7 +56,7 @@ function controllerError(code, message, details) {
  * @param {unknown} [details]
  */
 function controllerErrorItem(code, message, details) {
-	return { code, message, details: details === undefined ? new PhpArray() : details, type: null };
+	return { code, message, details: details === undefined ? new PhpArray() : details };
 }
 
 /**

@@ -19,7 +19,7 @@
 
 /** [alias, label, type, group, properties, fixed, unique] */
 const LEAD = [
-	['title', 'Title', 'lookup', 'core', { list: 'Mr|Mrs|Miss' }, true],
+	['title', 'Title', 'lookup', 'core', { list: ['Mr', 'Mrs', 'Miss'] }, true],
 	['firstname', 'First Name', 'text', 'core', {}, true],
 	['lastname', 'Last Name', 'text', 'core', {}, true],
 	['company', 'Primary company', 'text', 'core', {}, true],

@@ -143,11 +143,11 @@ async function startFakeMautic(options = {}) {
 			return oauth.authorize({ ...r.query, ...(r.body && typeof r.body === 'object' ? r.body : {}) });
 		}
 		if (!(r.path === '/api' || r.path.startsWith('/api/'))) {
-			if (isApi) return exceptionError(404, `No route found for "${method} http://${req.headers.host}${r.path}"`);
+			if (isApi) return exceptionError(404, `Requested URL not found: ${r.path}`);
 			return { status: 404, headers: { 'Content-Type': 'text/html; charset=UTF-8' }, raw: '<!DOCTYPE html><html><body><h1>404 Not Found</h1></body></html>' };
 		}
 		const m = router.match(method, r.path.slice(4), majorOf(config));
-		if (!m) return exceptionError(404, `No route found for "${method} http://${req.headers.host}${r.path}"`);
+		if (!m) return exceptionError(404, `Requested URL not found: ${r.path}`);
 		if ('allowed' in m) return exceptionError(405, undefined, { Allow: m.allowed.join(', ') });
 		if (r.bodyError) return exceptionError(400);
 
@@ -270,6 +270,8 @@ async function startFakeMautic(options = {}) {
 		inFlight++;
 		res.once('close', () => inFlight--);
 		const requestNumber = requests.length;
+		// which request a contact's form-only empty values belong to (contact-save.js)
+		store.requestSeq++;
 
 		const buf = await readBody(req);
 		let body;

@@ -25,9 +25,11 @@ const { phpSerialize, prefixRecord } = require('./php-json');
  *   id: number, isPublished: boolean, dateAdded: Date, dateModified: Date|null,
  *   createdBy: number|null, createdByUser: string|null, modifiedBy: number|null, modifiedByUser: string|null,
  *   ownerId: number|null, points: number, lastActive: Date|null, dateIdentified: Date|null, color: string|null,
- *   preferredProfileImage: string, ipAddresses: IpAddress[], tagIds: number[], utmtags: UtmTag[],
- *   doNotContact: Dnc[], frequencyRules: unknown[], values: Record<string, any>
+ *   preferredProfileImage: string|null, ipAddresses: IpAddress[], tagIds: number[], utmtags: UtmTag[],
+ *   doNotContact: Dnc[], frequencyRules: unknown[], values: Record<string, any>,
+ *   answerOnly?: { request: number, values: Map<string, { grouped: unknown, all: unknown }> }
  * }} Contact
+ * (`answerOnly`: what the answer to request number `request` shows and the database does not keep; contact-save.js)
  * @typedef {{ isPublished: boolean, dateAdded: Date, dateModified: Date|null, createdBy: number|null,
  *   createdByUser: string|null, modifiedBy: number|null, modifiedByUser: string|null }} PublishFields
  * @typedef {PublishFields & { id: number, name: string, publicName: string, alias: string, description: string|null,
@@ -250,6 +252,8 @@ class Store {
 		/** @type {Map<number, Hook>} */ this.hooks = new Map();
 		/** @type {PointsLogEntry[]} */ this.pointsLog = [];
 		/** @type {TimelineEntry[]} */ this.timeline = [];
+		/** Counts the HTTP requests the server handled; contact-save.js tags form-only values with it. */
+		this.requestSeq = 0;
 		/** @type {QueueRow[]} */ this.webhookQueue = [];
 		/** @type {Record<string, number>} */ this.seq = {};
 		this.reset();
@@ -544,7 +548,7 @@ class Store {
 			lastActive: null,
 			dateIdentified: null,
 			color: null,
-			preferredProfileImage: 'gravatar',
+			preferredProfileImage: null,
 			ipAddresses: [],
 			tagIds: [],
 			utmtags: [],
@@ -574,8 +578,10 @@ class Store {
 		if (identified) c.dateIdentified = c.dateAdded;
 		for (const t of opts.tags || []) c.tagIds.push(this.ensureTag(t).id);
 		this.contacts.set(c.id, c);
-		this.addTimeline(c.id, 'lead.create', 'Contact created', c.dateAdded, []);
-		if (c.dateIdentified) this.addTimeline(c.id, 'lead.identified', 'Contact identified', c.dateIdentified, []);
+		if (c.dateIdentified) {
+			const by = c.createdByUser ?? 'API';
+			this.addTimeline(c.id, 'lead.source.identified', `Contact was identified by ${by}`, c.dateIdentified, { objectDescription: by });
+		}
 		return c;
 	}
 

@@ -338,6 +338,8 @@ describe('Point Insight on Mautic 5', () => {
 	test('Get names the version; the router 404 carries none, so it is asked for once', async () => {
 		const { json, items } = await run({ operation: 'get', pointInsightId: byId(1) }, { url: old.url, continueOnFail: true });
 		expect(json[0].error).toBe(VERSION_ERROR);
+		expect(items[0].error?.description).toMatch(/^Mautic added Point Insights in version 7 \(.+\)\. Upgrade the instance/);
+		// A real 5.1's router 404 says "Requested URL not found: …": a missing route, not a missing insight.
 		expect(items[0].error?.description).toContain('Mautic has no API route GET /api/points/insights/1 (404)');
 		expect(old.requests.map((entry: any) => entry.path)).toEqual(['/api/points/insights/1', '/api/users/self']);
 	});

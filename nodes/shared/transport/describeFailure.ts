@@ -143,7 +143,10 @@ function describeOutcome(
 		};
 	}
 	if (status === 404) {
-		const entityMissing = /not (be )?found/i.test(mauticSays) && subject.entity?.id !== undefined;
+		// Mautic's router answers an unknown route with "Requested URL not found: …" (5.x) or
+		// "No route found for …" (older): a missing route, not a missing record.
+		const routeMissing = /requested url not found|no route found/i.test(mauticSays);
+		const entityMissing = !routeMissing && /not (be )?found/i.test(mauticSays) && subject.entity?.id !== undefined;
 		if (entityMissing) {
 			return {
 				message: `The ${subjectName(subject)} does not exist`,

@@ -2,20 +2,43 @@
 'use strict';
 
 /**
- * Contact activity (LeadModel::getEngagements through the API): page-based, newest first.
- * `lead.create`/`lead.identified` only exist on a single contact's timeline, like in Mautic.
+ * Contact activity (LeadModel::getEngagements through the API): page-based, newest first. As on a
+ * real 5.1, `limit` and `page` apply to each event type on its own (every timeline subscriber
+ * pages its own events), so a page can hold more than `limit` events; `maxPages` follows the
+ * type with the most events.
  */
 
 /** @typedef {import('../store').TimelineEntry} TimelineEntry */
 
+/** The event types a stock 5.1 lists (for one contact and for all), in its order. */
 const TYPES = {
-	'lead.create': 'Contact created',
-	'lead.identified': 'Contact identified',
+	'asset.download': 'Asset downloaded',
+	'campaign.event': 'Campaign action triggered',
+	'campaign.event.scheduled': 'Campaign event scheduled',
+	campaign_membership: 'Campaign membership change',
+	'lead.source.created': 'Contact created by source',
+	'lead.source.identified': 'Contact identified by source',
 	'lead.donotcontact': 'Do not contact',
+	'dynamic.content.sent': 'Dynamic Content Triggered',
+	'email.failed': 'Email failed',
+	'email.read': 'Email read',
+	'email.replied': 'Email replied',
+	'email.sent': 'Email sent',
+	'sms.failed': 'Failed',
+	'focus.on_click': 'Focus click',
+	'focus.on_view': 'Focus view',
+	'form.submitted': 'Form submitted',
 	'lead.imported': 'Imported',
+	integration_sync_issues: 'Integration sync notice',
+	'message.queue': 'Message Queue',
+	'page.hit': 'Page hit',
 	'point.gained': 'Point gained',
-	'segment_membership': 'Segment membership changed',
+	segment_membership: 'Segment membership change',
+	'sms.sent': 'Sent',
+	'stage.changed': 'Stage changed',
+	sms_reply: 'Text message received',
 	'lead.utmtagsadded': 'UTM tags recorded',
+	'page.videohit': 'Video view event',
 };
 
 /** @param {unknown} v @returns {string[]} */
@@ -34,11 +57,7 @@ function activity(ctx, contact) {
 		excludeEvents: arr(f.excludeEvents),
 	};
 	/** @type {Record<string, string>} */
-	const types = {};
-	for (const [k, label] of Object.entries(TYPES)) {
-		if (!contact && (k === 'lead.create' || k === 'lead.identified')) continue;
-		types[k] = label;
-	}
+	const types = { ...TYPES };
 	/** @type {TimelineEntry[]} */
 	let events = ctx.store.timeline.filter((e) => (contact ? e.contactId === contact.id : true) && e.event in types);
 	if (filters.includeEvents.length) events = events.filter((e) => filters.includeEvents.includes(e.event));
@@ -57,14 +76,17 @@ function activity(ctx, contact) {
 	const limit = Math.max(1, parseInt(String(q.limit ?? '25'), 10) || 25);
 	const page = Math.max(1, parseInt(String(q.page ?? '1'), 10) || 1);
 	const total = events.length;
-	const slice = events.slice((page - 1) * limit, page * limit).map((e) => ({
+	/** @type {Map<string, TimelineEntry[]>} */
+	const byType = new Map();
+	for (const e of events) byType.set(e.event, [...(byType.get(e.event) ?? []), e]);
+	const largest = Math.max(0, ...[...byType.values()].map((list) => list.length));
+	const onPage = new Set([...byType.values()].flatMap((list) => list.slice((page - 1) * limit, page * limit)));
+	const slice = events.filter((e) => onPage.has(e)).map((e) => ({
 		event: e.event,
 		eventId: `${e.event}${e.id}`,
-		eventLabel: e.eventLabel,
 		eventType: /** @type {Record<string,string>} */ (TYPES)[e.event],
-		eventPriority: e.event === 'lead.identified' ? -4 : e.event === 'lead.create' ? -5 : 0,
+		eventLabel: e.eventLabel,
 		timestamp: e.timestamp,
-		featured: e.event === 'lead.identified',
 		contactId: String(e.contactId),
 		details: e.details,
 	}));
@@ -76,7 +98,7 @@ function activity(ctx, contact) {
 		total,
 		page,
 		limit,
-		maxPages: Math.ceil(total / limit),
+		maxPages: Math.ceil(largest / limit),
 	});
 }
 

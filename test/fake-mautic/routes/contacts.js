@@ -34,7 +34,7 @@ function findDuplicate(store, params) {
 }
 
 /** @param {import('../router').RouteCtx} ctx @param {Contact} c @param {'list'|'single'} values */
-const details = (ctx, c, values = 'single') => contactView(ctx.store, c, { mode: 'details', values });
+const details = (ctx, c, values = 'single', fresh = false) => contactView(ctx.store, c, { mode: 'details', values, fresh });
 
 /**
  * Runs the contact form for one set of params; returns the error (batch item shape) or the saved contact.
@@ -99,7 +99,7 @@ module.exports = function contactRoutes(r) {
 		const res = runForm(ctx, c, ctx.body, 'POST');
 		if (res.error) return controllerError(res.error.code, res.error.message, res.error.details);
 		if (existing) return ctx.ok({ contact: details(ctx, c) }, 200);
-		return ctx.ok({ contact: details(ctx, c) }, 201, { Location: `/api/contacts/${c.id}` });
+		return ctx.ok({ contact: details(ctx, c, 'single', true) }, 201, { Location: `/api/contacts/${c.id}` });
 	});
 
 	r.post('/contacts/batch/new', (ctx) => {
@@ -111,13 +111,14 @@ module.exports = function contactRoutes(r) {
 		for (const [key, params] of items) {
 			const existing = findDuplicate(ctx.store, params);
 			const c = existing || ctx.store.blankContact();
-			const res = runForm(ctx, c, params, existing ? 'PATCH' : 'POST');
+			// a POST for new and matched contacts alike, as the request is (real 5.1)
+			const res = runForm(ctx, c, params, 'POST');
 			if (res.error) {
 				errors.set(key, { code: res.error.code, message: res.error.message, details: res.error.details, type: null });
 				statusCodes.set(key, res.error.code);
 				continue;
 			}
-			contacts.set(key, preEncode(details(ctx, c)));
+			contacts.set(key, preEncode(details(ctx, c, 'single', !existing)));
 			statusCodes.set(key, existing ? 200 : 201);
 		}
 		/** @type {Record<string, any>} */
@@ -140,11 +141,6 @@ module.exports = function contactRoutes(r) {
 			if (c) entities.set(key, { c, saved: false });
 		}
 		for (const [key, params] of items) {
-			if (!params || typeof params !== 'object' || params.id === undefined || params.id === null || params.id === '') {
-				errors.set(key, { message: MESSAGES.idMissing, code: 400, type: 'api' });
-				statusCodes.set(key, 400);
-				continue;
-			}
 			const found = entities.get(key);
 			if (!found && method === 'PATCH') {
 				errors.set(key, { message: MESSAGES.notFound, code: 404, type: 'api' });
@@ -244,6 +240,8 @@ module.exports = function contactRoutes(r) {
 		const before = c.doNotContact.find((d) => d.channel === channel)?.reason ?? 0;
 		const recordFound = setDnc(store, c, channel, 0);
 		if (recordFound) {
+			// the timeline reads the DNC table: a removed entry leaves no event (real 5.1)
+			store.timeline = store.timeline.filter((e) => !(e.contactId === c.id && e.event === 'lead.donotcontact' && e.details?.dnc?.channel === channel));
 			ctx.emit('mautic.lead_channel_subscription_changed', {
 				contact: contactView(store, c, { mode: 'webhook' }),
 				channel,
@@ -282,7 +280,7 @@ module.exports = function contactRoutes(r) {
 			utmTerm: s('utm_term'),
 		});
 		if (b.lastActive) c.lastActive = t;
-		store.addTimeline(c.id, 'lead.utmtagsadded', s('utm_campaign') ?? 'UTM tags', t, { utmtags: { utmCampaign: s('utm_campaign'), utmSource: s('utm_source') } });
+		store.addTimeline(c.id, 'lead.utmtagsadded', s('utm_campaign') ?? 'UTM tags', t, { utmtags: { id: c.utmtags[c.utmtags.length - 1].id, utmCampaign: s('utm_campaign'), utmSource: s('utm_source') } });
 		return ctx.ok({ contact: contactView(store, c, { mode: 'plain' }) });
 	});
 
@@ -293,6 +291,8 @@ module.exports = function contactRoutes(r) {
 		const uid = Number(ctx.params.utmid);
 		if (!c.utmtags.some((u) => u.id === uid)) return controllerError(400, MESSAGES.badRequest);
 		c.utmtags = c.utmtags.filter((u) => u.id !== uid);
+		// the timeline reads the UTM table: a removed entry leaves no event (real 5.1)
+		store.timeline = store.timeline.filter((e) => !(e.event === 'lead.utmtagsadded' && e.details?.utmtags?.id === uid));
 		return ctx.ok({ recordFound: true, contact: contactView(store, c, { mode: 'plain' }) });
 	});
 
@@ -317,7 +317,7 @@ module.exports = function contactRoutes(r) {
 			const seg = ctx.store.segments.get(sid);
 			const m = members.get(c.id);
 			if (!seg || !m) continue;
-			lists.set(seg.id, { id: seg.id, name: seg.name, alias: seg.alias, dateAdded: m.dateAdded, manuallyAdded: m.manuallyAdded, manuallyRemoved: m.manuallyRemoved });
+			lists.set(seg.id, { id: seg.id, name: seg.name, alias: seg.alias, dateAdded: m.dateAdded, manuallyRemoved: m.manuallyRemoved, manuallyAdded: m.manuallyAdded });
 		}
 		return ctx.ok({ total: lists.size, lists });
 	});

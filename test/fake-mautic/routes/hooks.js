@@ -10,7 +10,7 @@ const { standardEntity, boolish } = require('./standard');
 const { publishFields } = require('../contact-view');
 const { validationError } = require('../errors');
 
-/** The 14 built-in 5.x events with their en_US labels; descriptions have no translation. */
+/** The 14 built-in 5.x events with their en_US labels and descriptions (as a stock 5.1 answers: the contact and company ones translated, the others raw keys). */
 const TRIGGERS = {
 	'mautic.company_post_save': 'Company Create/Update Event',
 	'mautic.company_post_delete': 'Company Deleted Event',
@@ -29,15 +29,15 @@ const TRIGGERS = {
 };
 
 const DESCRIPTIONS = {
-	'mautic.company_post_save': 'mautic.company.webhook.event.company.save_desc',
-	'mautic.company_post_delete': 'mautic.company.webhook.event.company.delete_desc',
-	'mautic.lead_channel_subscription_changed': 'mautic.lead.webhook.event.lead.channel_subscription_changed_desc',
-	'mautic.lead_company_change': 'mautic.lead.webhook.event.lead.company.change_desc',
-	'mautic.lead_post_delete': 'mautic.lead.webhook.event.lead.deleted_desc',
-	'mautic.lead_post_save_new': 'mautic.lead.webhook.event.lead.new_desc',
-	'mautic.lead_points_change': 'mautic.lead.webhook.event.lead.points_desc',
-	'mautic.lead_list_change': 'mautic.lead.webhook.event.lead.list_change_desc',
-	'mautic.lead_post_save_update': 'mautic.lead.webhook.event.lead.update_desc',
+	'mautic.company_post_save': 'Triggered when a company is created/updated',
+	'mautic.company_post_delete': 'Triggered when a company is deleted',
+	'mautic.lead_channel_subscription_changed': 'Triggered when a contact\'s channel subscription status changes.',
+	'mautic.lead_company_change': 'Triggered when a commpany is added or removed to/from contact',
+	'mautic.lead_post_delete': 'Triggered when a contact is deleted.',
+	'mautic.lead_post_save_new': 'Triggered when a contact is identified.',
+	'mautic.lead_points_change': 'Triggered when a contact\'s points are modified.',
+	'mautic.lead_list_change': 'Triggered when a contact segment membership is changed',
+	'mautic.lead_post_save_update': 'Triggered when a contact is updated.',
 	'mautic.email_on_open': 'mautic.email.webhook.event.open_desc',
 	'mautic.email_on_send': 'mautic.email.webhook.event.send_desc',
 	'mautic.form_on_submit': 'mautic.form.webhook.event.form.submit_desc',

@@ -11,6 +11,7 @@ const { publishFields } = require('../contact-view');
 const { controllerError, MESSAGES, ServerException } = require('../errors');
 const { phpInt } = require('../contact-values');
 const { saveContact, logPoints } = require('../contact-save');
+const { PhpArray } = require('../php-json');
 const { evaluateInsights } = require('./insights');
 
 /** @typedef {import('../store').PointGroup} PointGroup */
@@ -21,7 +22,8 @@ const OP_NOT_PERMITTED = 'The requested operation is not permitted.';
 const DEFAULT_EVENT = { plus: 'add (+)', minus: 'subtract (-)', times: 'multiply (x)', divide: 'divide (/)' };
 
 /** @param {PointGroup} g */
-const groupRef = (g) => ({ id: g.id, name: g.name, description: g.description ?? '' });
+// a real 5.1 drops a null description here (serialized without nulls)
+const groupRef = (g) => ({ id: g.id, name: g.name, ...(g.description === null || g.description === undefined ? {} : { description: g.description }) });
 
 /** @param {import('../router').Router} r */
 module.exports = function pointRoutes(r) {
@@ -120,7 +122,8 @@ module.exports = function pointRoutes(r) {
 		const g = store.pointGroups.get(Number(ctx.params.groupId));
 		if (!g) return controllerError(404, GROUP_MISSING);
 		const score = store.groupScores.get(c.id)?.get(g.id);
-		return ctx.ok({ groupScore: score === undefined ? null : { score, group: groupRef(g) } });
+		// no score row: a real 5.1 drops the null and answers an empty array, `[]`
+		return ctx.ok(score === undefined ? new PhpArray() : { groupScore: { score, group: groupRef(g) } });
 	});
 
 	r.post('/contacts/{contactId}/points/groups/{groupId}/{operator}/{value}', (ctx) => {

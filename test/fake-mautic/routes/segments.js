@@ -15,7 +15,7 @@ const { phpInt } = require('../contact-values');
 
 /** @typedef {import('../store').Segment} Segment */
 
-/** Current filter structure with the legacy `filter`/`display` keys LeadList still exposes. @param {any} f */
+/** Current filter structure, legacy `filter`/`display` keys moved into properties (and kept beside them). @param {any} f */
 function normalizeFilter(f) {
 	const props = f && typeof f.properties === 'object' && f.properties ? { ...f.properties } : {};
 	if (f && f.filter !== undefined && props.filter === undefined) props.filter = f.filter;
@@ -42,7 +42,8 @@ function segmentView(ctx, s, o = {}) {
 		alias: s.alias,
 		description: s.description,
 		category: null,
-		filters: s.filters.map(normalizeFilter),
+		// a real 5.1 answers the stored filters: no legacy top-level filter/display keys
+		filters: s.filters.map(normalizeStored),
 		isGlobal: s.isGlobal,
 		isPreferenceCenter: s.isPreferenceCenter,
 	};
@@ -70,10 +71,7 @@ function changeMembership(ctx, seg, c, action) {
 	const t = store.now();
 	if (action === 'added') members.set(c.id, { dateAdded: t, manuallyAdded: true, manuallyRemoved: false });
 	else members.delete(c.id);
-	store.addTimeline(c.id, 'segment_membership', `Contact ${action} ${action === 'added' ? 'to' : 'from'} segment ${seg.name}`, t, {
-		segment: { id: seg.id, name: seg.name, alias: seg.alias },
-		action,
-	});
+	store.addTimeline(c.id, 'segment_membership', `Contact ${action} ${action === 'added' ? 'to' : 'from'} segment, ${seg.name}`, t, { objectDescription: seg.name });
 	ctx.emit('mautic.lead_list_change', {
 		contact: contactView(store, c, { mode: 'webhook' }),
 		segment: segmentView(ctx, seg),

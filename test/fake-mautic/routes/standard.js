@@ -261,7 +261,8 @@ function standardEntity(r, def) {
 				if (e) entities.set(key, e);
 			}
 			for (const [key, params] of items) {
-				if (!params || typeof params !== 'object' || params.id === undefined || params.id === null) {
+				// an entry without id is not found (PATCH) or created (PUT), as on a real 5.1
+				if (!params || typeof params !== 'object') {
 					errors.set(key, { message: MESSAGES.idMissing, code: 400, type: 'api' });
 					statusCodes.set(key, 400);
 					continue;

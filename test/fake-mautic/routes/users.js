@@ -12,7 +12,8 @@ const { stripNulls } = require('../php-json');
 function userView(u) {
 	return stripNulls({
 		isPublished: u.isPublished ?? true,
-		dateAdded: u.dateAdded,
+		// the installer's admin has no creation date on a real 5.1
+		dateAdded: null,
 		dateModified: null,
 		createdBy: null,
 		createdByUser: null,
@@ -25,6 +26,7 @@ function userView(u) {
 		email: u.email,
 		position: u.position ?? null,
 		role: {
+			isPublished: true,
 			createdByUser: null,
 			modifiedByUser: null,
 			id: 1,
@@ -33,11 +35,10 @@ function userView(u) {
 			isAdmin: u.isAdmin !== false,
 			rawPermissions: null,
 		},
-		timezone: u.timezone ?? null,
-		locale: u.locale ?? null,
+		timezone: u.timezone ?? '',
+		locale: u.locale ?? '',
 		lastLogin: null,
 		lastActive: null,
-		onlineStatus: 'offline',
 		signature: null,
 	});
 }
