@@ -4,11 +4,25 @@
  * `npm run lint`: n8n's community-node lint (`n8n-node lint`, which runs eslint with n8n's rules),
  * then one result line, e.g. "lint: 0 errors, 0 warnings". n8n-node lint prints nothing when
  * all is well, which reads like nothing ran. Extra arguments (e.g. --fix) are passed on.
+ * Then the formatting check: Prettier with the settings of n8n's node template (.prettierrc.js);
+ * with --fix it formats instead of checking.
  */
 const { spawn } = require('node:child_process');
 const path = require('node:path');
 
-const bin = path.join(__dirname, '..', 'node_modules', '.bin', process.platform === 'win32' ? 'n8n-node.cmd' : 'n8n-node');
+const binOf = (/** @type {string} */ name) => path.join(__dirname, '..', 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
+const bin = binOf('n8n-node');
+
+/** Prettier over the repository (what .prettierignore leaves); resolves to its exit code. @param {boolean} fix */
+function checkFormatting(fix) {
+	return new Promise((resolve) => {
+		const prettier = spawn(binOf('prettier'), [fix ? '--write' : '--check', '--log-level', 'warn', '.'], {
+			stdio: 'inherit',
+			shell: process.platform === 'win32',
+		});
+		prettier.on('close', (code) => resolve(code ?? 1));
+	});
+}
 
 /** eslint's stylish summary, "✖ 3 problems (1 error, 2 warnings)", or zeros when it printed none. @param {string} output */
 function countProblems(output) {
@@ -29,13 +43,15 @@ if (require.main === module) {
 		output += chunk;
 		process.stderr.write(chunk);
 	});
-	child.on('close', (code, signal) => {
+	child.on('close', async (code, signal) => {
 		const { errors, warnings } = countProblems(output);
+		const formatting = await checkFormatting(process.argv.includes('--fix'));
 		const seconds = ((Date.now() - started) / 1000).toFixed(0);
 		const plural = (/** @type {number} */ count, /** @type {string} */ word) => `${count} ${word}${count === 1 ? '' : 's'}`;
-		if (code === 0) process.stdout.write(`lint: ${plural(errors, 'error')}, ${plural(warnings, 'warning')} (${seconds} s)\n`);
-		else process.stderr.write(`lint: failed${errors || warnings ? ` with ${plural(errors, 'error')}, ${plural(warnings, 'warning')}` : ''} (exit ${code ?? signal})\n`);
-		process.exitCode = code ?? 1;
+		const unformatted = formatting === 0 ? '' : '; files not formatted (npm run lint -- --fix formats them)';
+		if (code === 0 && formatting === 0) process.stdout.write(`lint: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, formatted (${seconds} s)\n`);
+		else process.stderr.write(`lint: failed${errors || warnings ? ` with ${plural(errors, 'error')}, ${plural(warnings, 'warning')}` : ''}${unformatted} (exit ${code ?? signal})\n`);
+		process.exitCode = code || formatting || (signal ? 1 : 0);
 	});
 }
 

@@ -2,6 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 import { contactFieldCatalog } from '../../shared/contacts/contactFieldCatalog';
 import type { MauticField } from '../../shared/contacts/contactFieldTypes';
 import { readList } from '../../shared/engine/paginate';
+import { runCatalogue } from '../../shared/runState';
 import type { MauticContext } from '../../shared/transport';
 
 /** Where a segment filter's field lives: Mautic's filter `object`. */
@@ -20,23 +21,12 @@ export interface SegmentFilterCatalog {
 	company: Map<string, MauticField>;
 }
 
-const companyCatalogues = new WeakMap<object, Promise<Map<string, MauticField>>>();
-
-/** The instance's company fields, fetched once per execution (or dropdown load), like contact fields. */
+/** The instance's company fields, fetched once per run (execution or dropdown load), like contact fields. */
 export function companyFieldCatalog(context: MauticContext): Promise<Map<string, MauticField>> {
-	let catalogue = companyCatalogues.get(context);
-	if (!catalogue) {
-		catalogue = readList(context, {
-			path: '/fields/company',
-			key: 'fields',
-			returnAll: true,
-			limit: 0,
-			pageSize: 1000,
-		}).then((rows) => new Map(rows.map((row: IDataObject) => [String(row.alias), row as unknown as MauticField])));
-		companyCatalogues.set(context, catalogue);
-		catalogue.catch(() => companyCatalogues.delete(context));
-	}
-	return catalogue;
+	return runCatalogue(context, 'companyFields', async () => {
+		const rows = await readList(context, { path: '/fields/company', key: 'fields', returnAll: true, limit: 0, pageSize: 1000 });
+		return new Map(rows.map((row: IDataObject) => [String(row.alias), row as unknown as MauticField]));
+	});
 }
 
 /** Contact and company fields a segment can filter on. */

@@ -38,6 +38,7 @@ export async function executeOperations(
 		throw new NodeOperationError(ctx.getNode(), `Unknown operation "${value}"`);
 	}
 	const itemCount = ctx.getInputData().length;
+	// What the whole run shares (Max Retries, caches): nodes/shared/runState.ts.
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
 	if (typeof options.maxRetries === 'number') setMaxRetries(ctx, options.maxRetries);
 

@@ -1,9 +1,9 @@
 import { deepCopy, type IDataObject, type IExecuteFunctions, type NodeParameterValueType } from 'n8n-workflow';
 import { jsonReferencePath, readJsonReference } from './jsonReference';
+import { runStateOf } from '../runState';
 
 type Resolve = (itemIndex: number) => unknown;
 
-const resolversByRun = new WeakMap<IExecuteFunctions, Map<string, Resolve>>();
 
 const isExpression = (value: unknown): value is string => typeof value === 'string' && value.startsWith('=');
 
@@ -125,11 +125,7 @@ function compile(ctx: IExecuteFunctions, name: string, fallback: unknown): Resol
  * is read with one fallback (the first call's), as every caller here does.
  */
 export function itemParameter<T = unknown>(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback?: unknown): T {
-	let resolvers = resolversByRun.get(ctx);
-	if (!resolvers) {
-		resolvers = new Map();
-		resolversByRun.set(ctx, resolvers);
-	}
+	const resolvers = runStateOf(ctx).parameterReaders;
 	let resolve = resolvers.get(name);
 	if (!resolve) {
 		resolve = compile(ctx, name, fallback);

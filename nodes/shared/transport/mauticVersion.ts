@@ -1,16 +1,16 @@
+import { runStateOf } from '../runState';
+
 /**
  * Mautic sends `Mautic-Version` on every controller response. We remember the last one seen per
  * n8n context, so an operation that depends on the version (Point Insights need 7+) can name the
  * running version in its error without another request.
  */
-const versionsSeen = new WeakMap<object, string>();
-
 export function rememberMauticVersion(context: object, headerValue: string | undefined): void {
-	if (headerValue) versionsSeen.set(context, headerValue.trim());
+	if (headerValue) runStateOf(context).mauticVersion = headerValue.trim();
 }
 
 export function lastSeenMauticVersion(context: object): string | undefined {
-	return versionsSeen.get(context);
+	return runStateOf(context).mauticVersion;
 }
 
 /** Major version number of e.g. "7.0.1" or "5.1.1-dev"; undefined when unreadable. */

@@ -20,6 +20,7 @@ import {
 	type MauticFailure,
 } from './failure';
 import { rememberMauticVersion } from './mauticVersion';
+import { runStateOf } from '../runState';
 import { DEFAULT_MAX_RETRIES, isRetryableFailure, mayHaveBeenApplied, retryDelayMs } from './retryPolicy';
 
 export interface MauticRequest {
@@ -82,16 +83,14 @@ export const DEFAULT_TIMEOUT_MS = 120_000;
 
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PATCH', 'DELETE']);
 
-const instanceRoots = new WeakMap<object, Promise<string>>();
-const retrySettings = new WeakMap<object, number>();
-
 /** The node's "Max Retries" option for every request of this run (the engine sets it once). */
 export function setMaxRetries(context: MauticContext, maxRetries: number): void {
-	retrySettings.set(context, Math.max(0, Math.min(10, Math.floor(maxRetries))));
+	runStateOf(context).maxRetries = Math.max(0, Math.min(10, Math.floor(maxRetries)));
 }
 
 async function baseUrlOf(context: MauticContext, credentialType: string): Promise<string> {
-	let root = instanceRoots.get(context);
+	const run = runStateOf(context);
+	let root = run.baseUrl;
 	if (!root) {
 		root = context.getCredentials(credentialType).then((credentials) => {
 			const url = String(credentials.url ?? '');
@@ -103,8 +102,10 @@ async function baseUrlOf(context: MauticContext, credentialType: string): Promis
 			}
 			return url;
 		});
-		instanceRoots.set(context, root);
-		root.catch(() => instanceRoots.delete(context));
+		run.baseUrl = root;
+		root.catch(() => {
+			run.baseUrl = undefined;
+		});
 	}
 	return await root;
 }
@@ -145,7 +146,7 @@ export async function mauticRequest(
 	const idempotent = request.idempotent ?? IDEMPOTENT_METHODS.has(request.method);
 	const mayRepeat = idempotent || request.repeatableIf !== undefined;
 	const maxRetries = mayRepeat
-		? (request.maxRetries ?? retrySettings.get(context) ?? DEFAULT_MAX_RETRIES)
+		? (request.maxRetries ?? runStateOf(context).maxRetries ?? DEFAULT_MAX_RETRIES)
 		: 0;
 
 	let failure: MauticFailure = {};
