@@ -4,7 +4,8 @@ import { ACCEPTED_BASE_URL_SOURCE } from '../nodes/shared/transport/baseUrl';
  * Host name that a Base URL we refuse turns into, so the credential test and the OAuth2 connect
  * button fail with the reason in plain sight instead of sending a password in a URL.
  */
-export const REFUSED_BASE_URL = 'https://base-url-must-not-hold-a-password-query-or-fragment.invalid';
+export const REFUSED_BASE_URL =
+	'https://base-url-must-not-hold-a-password-query-or-fragment.invalid';
 
 /**
  * Expression text that turns a Base URL as users paste it into the instance root: trims spaces,

@@ -25,7 +25,9 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const root = path.resolve(process.argv.slice(2).find((arg) => !arg.startsWith('--')) || path.join(__dirname, '..'));
+const root = path.resolve(
+	process.argv.slice(2).find((arg) => !arg.startsWith('--')) || path.join(__dirname, '..'),
+);
 
 /** @param {Record<string, any>} packages @param {string} from location of the dependent @param {string} name */
 function resolves(packages, from, name) {
@@ -47,19 +49,35 @@ function checkLock(dir) {
 	const problems = [];
 	/** @type {string[]} */
 	const extraneous = [];
-	if (lock.lockfileVersion !== 3) problems.push(`lockfileVersion is ${lock.lockfileVersion}, expected 3`);
-	for (const field of ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies']) {
+	if (lock.lockfileVersion !== 3)
+		problems.push(`lockfileVersion is ${lock.lockfileVersion}, expected 3`);
+	for (const field of [
+		'dependencies',
+		'devDependencies',
+		'optionalDependencies',
+		'peerDependencies',
+	]) {
 		const wanted = JSON.stringify(manifest[field] ?? {});
 		const locked = JSON.stringify(packages['']?.[field] ?? {});
-		if (wanted !== locked) problems.push(`root entry's ${field} differ from package.json's: run npm install --package-lock-only`);
+		if (wanted !== locked)
+			problems.push(
+				`root entry's ${field} differ from package.json's: run npm install --package-lock-only`,
+			);
 	}
 	for (const [location, entry] of Object.entries(packages)) {
-		if (entry.extraneous) extraneous.push(`${location} is marked extraneous (the lock was written from a node_modules with stray packages)`);
-		if (entry.libc) extraneous.push(`${location} has a libc field, which npm 10 drops on install: run node scripts/check-lock.js --fix`);
+		if (entry.extraneous)
+			extraneous.push(
+				`${location} is marked extraneous (the lock was written from a node_modules with stray packages)`,
+			);
+		if (entry.libc)
+			extraneous.push(
+				`${location} has a libc field, which npm 10 drops on install: run node scripts/check-lock.js --fix`,
+			);
 		if (entry.link) continue;
 		for (const field of ['dependencies', 'optionalDependencies']) {
 			for (const name of Object.keys(entry[field] ?? {})) {
-				if (!resolves(packages, location, name)) problems.push(`${location || '(root)'} → ${name} (${field}) has no entry in the lock`);
+				if (!resolves(packages, location, name))
+					problems.push(`${location || '(root)'} → ${name} (${field}) has no entry in the lock`);
 			}
 		}
 	}
@@ -87,12 +105,18 @@ if (require.main === module) {
 	const problems = checkLock(root);
 	if (problems.length) {
 		const shown = problems.slice(0, 40);
-		process.stderr.write(`package-lock.json has ${problems.length} problems:\n  ${shown.join('\n  ')}\n`);
-		if (problems.length > shown.length) process.stderr.write(`  … and ${problems.length - shown.length} more\n`);
+		process.stderr.write(
+			`package-lock.json has ${problems.length} problems:\n  ${shown.join('\n  ')}\n`,
+		);
+		if (problems.length > shown.length)
+			process.stderr.write(`  … and ${problems.length - shown.length} more\n`);
 		process.stderr.write('Fix: npm install --package-lock-only (see scripts/check-lock.js)\n');
 		process.exitCode = 1;
 	} else {
-		const count = Object.keys(JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8')).packages).length - 1;
+		const count =
+			Object.keys(
+				JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8')).packages,
+			).length - 1;
 		process.stdout.write(`package-lock.json: complete for every platform (${count} packages)\n`);
 	}
 }

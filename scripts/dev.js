@@ -32,7 +32,13 @@ async function main() {
 	execFileSync('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT, stdio: 'inherit' });
 	let sandbox;
 	try {
-		sandbox = await startSandbox({ folder: SANDBOX_FOLDER, n8nPort: ports.n8nPort, mauticPort: ports.mauticPort, brokerPort: ports.brokerPort, log: step });
+		sandbox = await startSandbox({
+			folder: SANDBOX_FOLDER,
+			n8nPort: ports.n8nPort,
+			mauticPort: ports.mauticPort,
+			brokerPort: ports.brokerPort,
+			log: step,
+		});
 	} catch (error) {
 		throw explainStartFailure(error, ports);
 	}
@@ -66,7 +72,11 @@ async function main() {
  * @param {unknown} error @param {{ mauticPort: number, n8nPort: number, brokerPort: number }} ports
  */
 function explainStartFailure(error, ports) {
-	const variables = { [ports.mauticPort]: 'MAATOO_SANDBOX_PORT', [ports.n8nPort]: 'N8N_PORT', [ports.brokerPort]: 'N8N_RUNNERS_BROKER_PORT' };
+	const variables = {
+		[ports.mauticPort]: 'MAATOO_SANDBOX_PORT',
+		[ports.n8nPort]: 'N8N_PORT',
+		[ports.brokerPort]: 'N8N_RUNNERS_BROKER_PORT',
+	};
 	const line = describeAddressInUse(error, variables);
 	if (line) return new PortError(line);
 	// n8n reports its own EADDRINUSE in its log and exits.
@@ -79,7 +89,11 @@ function explainStartFailure(error, ports) {
 		}
 		// "n8n's port 5678 is already in use. …" (n8n's server) or a raw EADDRINUSE (task broker).
 		const busy = /port (\d+) is already in use|EADDRINUSE[^\n]*?:(\d+)/i.exec(log);
-		if (busy) return new PortError(describeAddressInUse({ code: 'EADDRINUSE', port: Number(busy[1] ?? busy[2]) }, variables) ?? error.message);
+		if (busy)
+			return new PortError(
+				describeAddressInUse({ code: 'EADDRINUSE', port: Number(busy[1] ?? busy[2]) }, variables) ??
+					error.message,
+			);
 	}
 	return error;
 }

@@ -10,16 +10,27 @@
 const { spawn } = require('node:child_process');
 const path = require('node:path');
 
-const binOf = (/** @type {string} */ name) => path.join(__dirname, '..', 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
+const binOf = (/** @type {string} */ name) =>
+	path.join(
+		__dirname,
+		'..',
+		'node_modules',
+		'.bin',
+		process.platform === 'win32' ? `${name}.cmd` : name,
+	);
 const bin = binOf('n8n-node');
 
 /** Prettier over the repository (what .prettierignore leaves); resolves to its exit code. @param {boolean} fix */
 function checkFormatting(fix) {
 	return new Promise((resolve) => {
-		const prettier = spawn(binOf('prettier'), [fix ? '--write' : '--check', '--log-level', 'warn', '.'], {
-			stdio: 'inherit',
-			shell: process.platform === 'win32',
-		});
+		const prettier = spawn(
+			binOf('prettier'),
+			[fix ? '--write' : '--check', '--log-level', 'warn', '.'],
+			{
+				stdio: 'inherit',
+				shell: process.platform === 'win32',
+			},
+		);
 		prettier.on('close', (code) => resolve(code ?? 1));
 	});
 }
@@ -28,12 +39,17 @@ function checkFormatting(fix) {
 function countProblems(output) {
 	const plain = output.replace(/\u001b\[[0-9;]*m/g, '');
 	const match = /(\d+) problems? \((\d+) errors?, (\d+) warnings?\)/.exec(plain);
-	return match ? { errors: Number(match[2]), warnings: Number(match[3]) } : { errors: 0, warnings: 0 };
+	return match
+		? { errors: Number(match[2]), warnings: Number(match[3]) }
+		: { errors: 0, warnings: 0 };
 }
 
 if (require.main === module) {
 	const started = Date.now();
-	const child = spawn(bin, ['lint', ...process.argv.slice(2)], { stdio: ['inherit', 'pipe', 'pipe'], shell: process.platform === 'win32' });
+	const child = spawn(bin, ['lint', ...process.argv.slice(2)], {
+		stdio: ['inherit', 'pipe', 'pipe'],
+		shell: process.platform === 'win32',
+	});
 	let output = '';
 	child.stdout.on('data', (chunk) => {
 		output += chunk;
@@ -47,10 +63,18 @@ if (require.main === module) {
 		const { errors, warnings } = countProblems(output);
 		const formatting = await checkFormatting(process.argv.includes('--fix'));
 		const seconds = ((Date.now() - started) / 1000).toFixed(0);
-		const plural = (/** @type {number} */ count, /** @type {string} */ word) => `${count} ${word}${count === 1 ? '' : 's'}`;
-		const unformatted = formatting === 0 ? '' : '; files not formatted (npm run lint -- --fix formats them)';
-		if (code === 0 && formatting === 0) process.stdout.write(`lint: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, formatted (${seconds} s)\n`);
-		else process.stderr.write(`lint: failed${errors || warnings ? ` with ${plural(errors, 'error')}, ${plural(warnings, 'warning')}` : ''}${unformatted} (exit ${code ?? signal})\n`);
+		const plural = (/** @type {number} */ count, /** @type {string} */ word) =>
+			`${count} ${word}${count === 1 ? '' : 's'}`;
+		const unformatted =
+			formatting === 0 ? '' : '; files not formatted (npm run lint -- --fix formats them)';
+		if (code === 0 && formatting === 0)
+			process.stdout.write(
+				`lint: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, formatted (${seconds} s)\n`,
+			);
+		else
+			process.stderr.write(
+				`lint: failed${errors || warnings ? ` with ${plural(errors, 'error')}, ${plural(warnings, 'warning')}` : ''}${unformatted} (exit ${code ?? signal})\n`,
+			);
 		process.exitCode = code || formatting || (signal ? 1 : 0);
 	});
 }

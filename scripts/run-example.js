@@ -16,32 +16,45 @@ const { loadExamples } = require('./lib/examples');
 const { N8nSession } = require('./lib/n8nSession');
 const { REPO_ROOT, packPackage } = require('./lib/packageTarball');
 
-const CREDENTIAL = { id: 'maatooSandbox01', name: 'maatoo sandbox (Basic auth)', type: 'maatooApi' };
+const CREDENTIAL = {
+	id: 'maatooSandbox01',
+	name: 'maatoo sandbox (Basic auth)',
+	type: 'maatooApi',
+};
 const SANDBOX_USER = { username: 'admin', password: 'maatoo-secret' };
 
 /** @param {any} workflow */
-const isManual = (workflow) => workflow.nodes.some((/** @type {any} */ node) => node.type === 'n8n-nodes-base.manualTrigger');
+const isManual = (workflow) =>
+	workflow.nodes.some((/** @type {any} */ node) => node.type === 'n8n-nodes-base.manualTrigger');
 
 async function main() {
 	const examples = loadExamples(CREDENTIAL.id);
 	const wanted = process.argv[2];
-	const example = wanted && examples.find(({ file }) => file === wanted || file === `${wanted}.json`);
+	const example =
+		wanted && examples.find(({ file }) => file === wanted || file === `${wanted}.json`);
 	if (!example) {
 		if (wanted) process.stderr.write(`No example "${wanted}".\n`);
 		process.stdout.write('Examples (run one with: npm run example -- <name>):\n');
 		for (const { file, workflow } of examples) {
-			process.stdout.write(`  ${file.replace(/\.json$/, '').padEnd(36)} ${workflow.name}${isManual(workflow) ? '' : '  (trigger: use npm run dev)'}\n`);
+			process.stdout.write(
+				`  ${file.replace(/\.json$/, '').padEnd(36)} ${workflow.name}${isManual(workflow) ? '' : '  (trigger: use npm run dev)'}\n`,
+			);
 		}
 		process.exitCode = wanted ? 1 : 0;
 		return;
 	}
 	const { workflow } = example;
 	if (!isManual(workflow)) {
-		throw new Error(`"${workflow.name}" starts with a Maatoo Trigger: it runs when Mautic sends an event. Run npm run dev, publish it in the editor and change a contact in the sandbox Mautic.`);
+		throw new Error(
+			`"${workflow.name}" starts with a Maatoo Trigger: it runs when Mautic sends an event. Run npm run dev, publish it in the editor and change a contact in the sandbox Mautic.`,
+		);
 	}
 
 	process.stdout.write('▸ Building and packing the package\n');
-	execFileSync('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+	execFileSync('npm', ['run', 'build', '--silent'], {
+		cwd: REPO_ROOT,
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
 	const tarball = packPackage(fs.mkdtempSync(path.join(os.tmpdir(), 'maatoo-example-')));
 	const mautic = await startFakeMautic({ seed: 'demo', version: '7.0.0' });
 	/** @type {N8nSession | undefined} */
@@ -64,11 +77,14 @@ async function main() {
 			}
 			const items = (last.data?.main?.[0] ?? []).map((/** @type {any} */ item) => item.json);
 			process.stdout.write(`\n${nodeName}: ${items.length} item${items.length === 1 ? '' : 's'}\n`);
-			for (const item of items.slice(0, 5)) process.stdout.write(`  ${JSON.stringify(item).slice(0, 300)}\n`);
+			for (const item of items.slice(0, 5))
+				process.stdout.write(`  ${JSON.stringify(item).slice(0, 300)}\n`);
 			if (items.length > 5) process.stdout.write(`  … ${items.length - 5} more\n`);
 		}
 		const error = run.data.resultData.error;
-		process.stdout.write(`\n${error ? `Failed: ${error.message}` : 'Finished'} in ${seconds} s (n8n execute, including n8n's start); ${mautic.requests.length} request${mautic.requests.length === 1 ? '' : 's'} reached the sandbox Mautic.\n`);
+		process.stdout.write(
+			`\n${error ? `Failed: ${error.message}` : 'Finished'} in ${seconds} s (n8n execute, including n8n's start); ${mautic.requests.length} request${mautic.requests.length === 1 ? '' : 's'} reached the sandbox Mautic.\n`,
+		);
 		if (error) process.exitCode = 1;
 	} finally {
 		await n8n?.dispose();

@@ -23,25 +23,53 @@ function playwright() {
 	const entry = path.join(dir, 'node_modules', 'playwright-core');
 	if (!fs.existsSync(entry)) {
 		fs.mkdirSync(dir, { recursive: true });
-		fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'maatoo-screenshots', private: true, version: '0.0.0' }));
-		execFileSync('npm', ['install', `playwright-core@${PLAYWRIGHT_VERSION}`, '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: 'inherit' });
+		fs.writeFileSync(
+			path.join(dir, 'package.json'),
+			JSON.stringify({ name: 'maatoo-screenshots', private: true, version: '0.0.0' }),
+		);
+		execFileSync(
+			'npm',
+			[
+				'install',
+				`playwright-core@${PLAYWRIGHT_VERSION}`,
+				'--no-audit',
+				'--no-fund',
+				'--loglevel=error',
+			],
+			{ cwd: dir, stdio: 'inherit' },
+		);
 	}
 	return require(entry);
 }
 
 async function main() {
-	if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install chromium (or set CHROMIUM_PATH)`);
+	if (!fs.existsSync(CHROMIUM))
+		throw new Error(`${CHROMIUM} not found: apt-get install chromium (or set CHROMIUM_PATH)`);
 	const { chromium } = playwright();
 	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'maatoo-screens-'));
 	const sandbox = await startSandbox({ folder, n8nPort: 5690, mauticPort: 8095 });
 	const browser = await chromium.launch({
 		executablePath: CHROMIUM,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
 	});
 	try {
-		const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+		const page = await browser.newPage({
+			viewport: { width: 1440, height: 900 },
+			deviceScaleFactor: 1,
+		});
 		await page.goto(`${sandbox.baseUrl}/signin`);
-		await page.locator('input[type="email"], input[name="emailOrLdapLoginId"]').first().fill(sandbox.owner.email);
+		await page
+			.locator('input[type="email"], input[name="emailOrLdapLoginId"]')
+			.first()
+			.fill(sandbox.owner.email);
 		await page.locator('input[type="password"]').first().fill(sandbox.owner.password);
 		await page.locator('button:has-text("Sign in")').first().click();
 		await page.waitForURL((url) => !url.pathname.includes('signin'), { timeout: 30_000 });
@@ -52,7 +80,10 @@ async function main() {
 		await page.waitForTimeout(1500);
 		await page.screenshot({ path: path.join(OUT_DIR, 'workflow.png') });
 
-		await page.locator('[data-test-id="canvas-node"]:has-text("Create or update contacts")').first().dblclick();
+		await page
+			.locator('[data-test-id="canvas-node"]:has-text("Create or update contacts")')
+			.first()
+			.dblclick();
 		await page.waitForSelector('[data-test-id="ndv"]', { timeout: 30_000 });
 		await page.waitForTimeout(2000);
 		await page.screenshot({ path: path.join(OUT_DIR, 'contact-node.png') });

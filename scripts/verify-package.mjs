@@ -21,14 +21,30 @@ const SCANNER_VERSION = '0.32.0';
 
 function ensureScanner() {
 	const dir = path.join(cacheRoot(), `scanner-${SCANNER_VERSION}`);
-	const entry = path.join(dir, 'node_modules', '@n8n', 'scan-community-package', 'scanner', 'scanner.mjs');
+	const entry = path.join(
+		dir,
+		'node_modules',
+		'@n8n',
+		'scan-community-package',
+		'scanner',
+		'scanner.mjs',
+	);
 	if (!fs.existsSync(entry)) {
 		fs.mkdirSync(dir, { recursive: true });
 		fs.writeFileSync(
 			path.join(dir, 'package.json'),
-			JSON.stringify({ name: 'maatoo-scanner-host', private: true, version: '0.0.0', dependencies: { '@n8n/scan-community-package': SCANNER_VERSION } }),
+			JSON.stringify({
+				name: 'maatoo-scanner-host',
+				private: true,
+				version: '0.0.0',
+				dependencies: { '@n8n/scan-community-package': SCANNER_VERSION },
+			}),
 		);
-		execFileSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: 'inherit' });
+		execFileSync(
+			'npm',
+			['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'],
+			{ cwd: dir, stdio: 'inherit' },
+		);
 	}
 	return entry;
 }
@@ -58,7 +74,11 @@ if (runtime.length > 0) fail(`the tarball declares runtime dependencies: ${runti
 else process.stdout.write('✓ no runtime dependencies\n');
 const declared = [...manifest.n8n.nodes, ...manifest.n8n.credentials];
 const missing = declared.filter((file) => !fs.existsSync(path.join(packageDir, file)));
-if (missing.length > 0) fail(`the tarball lacks files package.json declares: ${missing.join(', ')}`);
-else process.stdout.write(`✓ all ${declared.length} declared nodes and credentials are in the tarball\n`);
+if (missing.length > 0)
+	fail(`the tarball lacks files package.json declares: ${missing.join(', ')}`);
+else
+	process.stdout.write(
+		`✓ all ${declared.length} declared nodes and credentials are in the tarball\n`,
+	);
 
 fs.rmSync(unpacked, { recursive: true, force: true });

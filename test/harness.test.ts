@@ -156,7 +156,11 @@ describe('test harness: real n8n workflows in-process', () => {
 	it('refreshes a rejected OAuth2 access token (refresh_token grant, client in body) and saves it', async () => {
 		const credential = oauthCredential({
 			grantType: 'authorizationCode',
-			oauthTokenData: { access_token: 'stale-token', refresh_token: 'refresh-1', token_type: 'Bearer' },
+			oauthTokenData: {
+				access_token: 'stale-token',
+				refresh_token: 'refresh-1',
+				token_type: 'Bearer',
+			},
 		});
 		const result = await runWorkflow({
 			nodeTypes,
@@ -232,7 +236,9 @@ describe('test harness: real n8n workflows in-process', () => {
 			{ json: { ok: false } },
 			{ json: { ok: true } },
 		];
-		const credentials = [{ ...basicCredential, data: { ...basicCredential.data, url: server.url } }];
+		const credentials = [
+			{ ...basicCredential, data: { ...basicCredential.data, url: server.url } },
+		];
 
 		const continued = await runWorkflow({
 			nodeTypes,
@@ -258,7 +264,11 @@ describe('test harness: real n8n workflows in-process', () => {
 		});
 		expect(failed.status).toBe('error');
 		// n8n stores the execution error as a plain copy of the NodeApiError
-		expect(failed.error).toMatchObject({ name: 'NodeApiError', httpCode: '500', node: { name: NODE } });
+		expect(failed.error).toMatchObject({
+			name: 'NodeApiError',
+			httpCode: '500',
+			node: { name: NODE },
+		});
 		expect(() => failed.output(NODE)).toThrow(/failed/);
 	});
 

@@ -24,7 +24,11 @@ export const contactDataProperties: INodeProperties[] = [
 		name: 'fieldsMode',
 		type: 'options',
 		options: [
-			{ name: 'With the Field Mapper', value: 'mapper', description: 'Pick fields of the instance, typed' },
+			{
+				name: 'With the Field Mapper',
+				value: 'mapper',
+				description: 'Pick fields of the instance, typed',
+			},
 			{ name: 'As JSON', value: 'json', description: 'An object of field alias → value' },
 		],
 		default: 'mapper',
@@ -54,7 +58,8 @@ export const contactDataProperties: INodeProperties[] = [
 		name: 'fieldsJson',
 		type: 'json',
 		default: '{\n  "email": "",\n  "firstname": ""\n}',
-		description: 'Field aliases and values; unknown aliases are refused rather than silently dropped',
+		description:
+			'Field aliases and values; unknown aliases are refused rather than silently dropped',
 		displayOptions: { show: { fieldsMode: ['json'] } },
 	},
 	{
@@ -132,7 +137,10 @@ function convert(
 	try {
 		return toMauticValue(kind, value) as IDataObject[string];
 	} catch (error) {
-		const reason = error instanceof FieldValueError ? error.message : `could not be read: ${(error as Error).message}`;
+		const reason =
+			error instanceof FieldValueError
+				? error.message
+				: `could not be read: ${(error as Error).message}`;
 		throw new NodeOperationError(ctx.getNode(), `The field "${alias}" ${reason}`, { itemIndex });
 	}
 }
@@ -188,7 +196,9 @@ async function jsonFields(ctx: IExecuteFunctions, itemIndex: number): Promise<ID
 	for (const [alias, value] of Object.entries(parsed as IDataObject)) {
 		const field = catalogue.get(alias);
 		if (!field) {
-			const known = [...catalogue.keys()].filter((key) => key.includes(alias.toLowerCase().slice(0, 4))).slice(0, 5);
+			const known = [...catalogue.keys()]
+				.filter((key) => key.includes(alias.toLowerCase().slice(0, 4)))
+				.slice(0, 5);
 			fail(
 				ctx,
 				itemIndex,
@@ -201,7 +211,10 @@ async function jsonFields(ctx: IExecuteFunctions, itemIndex: number): Promise<ID
 }
 
 /** The request body for one item: fields, tags (`-tag` removes), owner, IP, last active, blanks. */
-export async function contactPayload(ctx: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function contactPayload(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): Promise<IDataObject> {
 	const mode = itemParameter<string>(ctx, 'fieldsMode', itemIndex, 'mapper');
 	const payload = mode === 'json' ? await jsonFields(ctx, itemIndex) : mapperFields(ctx, itemIndex);
 
@@ -212,12 +225,19 @@ export async function contactPayload(ctx: IExecuteFunctions, itemIndex: number):
 	const extra = itemParameter<IDataObject>(ctx, 'additionalFields', itemIndex, {});
 	if (extra.owner !== undefined && extra.owner !== '') {
 		const owner = mauticIdOf(String(extra.owner).trim());
-		if (owner === undefined) fail(ctx, itemIndex, `The field "Owner" needs a user ID, got "${String(extra.owner)}"`);
+		if (owner === undefined)
+			fail(ctx, itemIndex, `The field "Owner" needs a user ID, got "${String(extra.owner)}"`);
 		payload.owner = owner;
 	}
 	if (extra.ipAddress) payload.ipAddress = String(extra.ipAddress).trim();
 	if (extra.lastActive) {
-		payload.lastActive = convert(ctx, itemIndex, 'Last Active', { kind: 'datetime' }, extra.lastActive);
+		payload.lastActive = convert(
+			ctx,
+			itemIndex,
+			'Last Active',
+			{ kind: 'datetime' },
+			extra.lastActive,
+		);
 	}
 	if (extra.overwriteWithBlank) payload.overwriteWithBlank = true;
 	return payload;

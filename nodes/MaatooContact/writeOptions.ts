@@ -41,6 +41,10 @@ export function batchingOf(ctx: IExecuteFunctions): { useBatch: boolean; batchSi
 }
 
 /** The contact as the user asked for it: flat by default, Mautic's raw shape on request. */
-export function contactOutput(ctx: IExecuteFunctions, itemIndex: number, contact: IDataObject): IDataObject {
+export function contactOutput(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	contact: IDataObject,
+): IDataObject {
 	return itemParameter(ctx, 'simplify', itemIndex, true) ? simplifyContact(contact) : contact;
 }

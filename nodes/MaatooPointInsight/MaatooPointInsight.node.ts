@@ -20,7 +20,8 @@ export class MaatooPointInsight implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"]}}',
-		description: 'Manage point insights (Mautic 7+): write the strongest point group of a contact into a field',
+		description:
+			'Manage point insights (Mautic 7+): write the strongest point group of a contact into a field',
 		defaults: { name: 'Maatoo Point Insight' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -1,5 +1,10 @@
 import { mauticIdOf } from '../shared/locators/locatorValue';
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 import { updateFieldsOf } from '../shared/descriptions/entityFields';
 import { contactFieldCatalog } from '../shared/contacts/contactFieldCatalog';
 import { isInsightTarget } from './methods/textCustomFields';
@@ -86,19 +91,31 @@ export function insightOf(response: MauticResponse): IDataObject {
 	return (response.body as IDataObject).insight as IDataObject;
 }
 
-function fail(ctx: IExecuteFunctions, itemIndex: number, message: string, description?: string): never {
+function fail(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	message: string,
+	description?: string,
+): never {
 	throw new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
 }
 
 /** Point group IDs from the multi-select, or from an expression: a list, one ID, or "1, 2, 3". */
 export function pointGroupIds(ctx: IExecuteFunctions, itemIndex: number, raw: unknown): number[] {
-	const values = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : raw === undefined || raw === null ? [] : [raw];
+	const values = Array.isArray(raw)
+		? raw
+		: typeof raw === 'string'
+			? raw.split(',')
+			: raw === undefined || raw === null
+				? []
+				: [raw];
 	const ids: number[] = [];
 	for (const value of values) {
 		const text = String(value).trim();
 		if (text === '') continue;
 		const id = mauticIdOf(text);
-		if (id === undefined) fail(ctx, itemIndex, `The field "Point Groups" needs point group IDs, got "${text}"`);
+		if (id === undefined)
+			fail(ctx, itemIndex, `The field "Point Groups" needs point group IDs, got "${text}"`);
 		if (!ids.includes(id!)) ids.push(id!);
 	}
 	return ids;
@@ -110,22 +127,48 @@ function listed(names: string[]): string {
 	return names.length > 0 ? names.join(', ') : 'none';
 }
 
-async function checkCustomField(ctx: IExecuteFunctions, itemIndex: number, alias: unknown): Promise<void> {
+async function checkCustomField(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	alias: unknown,
+): Promise<void> {
 	if (alias === null || alias === undefined || String(alias).trim() === '') {
-		fail(ctx, itemIndex, 'The field "Custom Field" is empty', 'A Point Insight writes the winning point group into a text custom field: choose one.');
+		fail(
+			ctx,
+			itemIndex,
+			'The field "Custom Field" is empty',
+			'A Point Insight writes the winning point group into a text custom field: choose one.',
+		);
 	}
 	const catalogue = await contactFieldCatalog(ctx);
 	const field = catalogue.get(String(alias));
-	const textFields = [...catalogue.values()].filter(isInsightTarget).map((candidate) => candidate.alias);
+	const textFields = [...catalogue.values()]
+		.filter(isInsightTarget)
+		.map((candidate) => candidate.alias);
 	const hint = `Text fields on this instance: ${listed(textFields)}. ${SKIP_HINT}`;
 	if (!field) fail(ctx, itemIndex, `The custom field "${String(alias)}" does not exist`, hint);
 	if (field.type !== 'text') {
-		fail(ctx, itemIndex, `The custom field "${field.alias}" is a ${field.type} field, not a text field`, `A Point Insight writes text such as "47 (Umbrellas)". ${hint}`);
+		fail(
+			ctx,
+			itemIndex,
+			`The custom field "${field.alias}" is a ${field.type} field, not a text field`,
+			`A Point Insight writes text such as "47 (Umbrellas)". ${hint}`,
+		);
 	}
-	if (!isInsightTarget(field)) fail(ctx, itemIndex, `The custom field "${field.alias}" is unpublished`, `Mautic writes only into published fields. ${hint}`);
+	if (!isInsightTarget(field))
+		fail(
+			ctx,
+			itemIndex,
+			`The custom field "${field.alias}" is unpublished`,
+			`Mautic writes only into published fields. ${hint}`,
+		);
 }
 
-async function checkPointGroups(ctx: IExecuteFunctions, itemIndex: number, ids: number[]): Promise<void> {
+async function checkPointGroups(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	ids: number[],
+): Promise<void> {
 	if (ids.length < 2) {
 		fail(
 			ctx,
@@ -141,7 +184,9 @@ async function checkPointGroups(ctx: IExecuteFunctions, itemIndex: number, ids: 
 	fail(
 		ctx,
 		itemIndex,
-		missing.length === 1 ? `Point group ${missing[0]} does not exist` : `Point groups ${missing.join(', ')} do not exist`,
+		missing.length === 1
+			? `Point group ${missing[0]} does not exist`
+			: `Point groups ${missing.join(', ')} do not exist`,
 		`Point groups on this instance: ${listed(existing)}. ${SKIP_HINT}`,
 	);
 }
@@ -150,7 +195,11 @@ async function checkPointGroups(ctx: IExecuteFunctions, itemIndex: number, ids: 
  * Mautic accepts any custom field and point group IDs and the insight then silently does
  * nothing; so check the ones this body sets against the instance, unless the user opted out.
  */
-export async function checkInsightBody(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject): Promise<void> {
+export async function checkInsightBody(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	body: IDataObject,
+): Promise<void> {
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	if (options.skipChecks) return;
 	if ('customField' in body) await checkCustomField(ctx, itemIndex, body.customField);

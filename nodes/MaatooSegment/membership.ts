@@ -13,10 +13,18 @@ import { segmentOf } from './segmentData';
  * user's lists (LeadListRepository::getLists): published AND (global OR created by that user).
  * Reads the segment once to say which half failed; undefined when that read fails too.
  */
-async function deniedReason(ctx: IExecuteFunctions, segmentId: number, itemIndex: number): Promise<string | undefined> {
+async function deniedReason(
+	ctx: IExecuteFunctions,
+	segmentId: number,
+	itemIndex: number,
+): Promise<string | undefined> {
 	let segment: IDataObject;
 	try {
-		const response = await mauticRequest(ctx, { method: 'GET', path: `/segments/${segmentId}` }, itemIndex);
+		const response = await mauticRequest(
+			ctx,
+			{ method: 'GET', path: `/segments/${segmentId}` },
+			itemIndex,
+		);
 		segment = segmentOf(response.body);
 	} catch {
 		return undefined;
@@ -68,9 +76,17 @@ async function membershipError(
 ): Promise<NodeApiError> {
 	const failure = failureOf(error);
 	if (failure?.status === 404) {
-		const aboutContact = mauticErrorEntries(failure.body).some((entry) => /contact/i.test(String(entry.message ?? '')));
+		const aboutContact = mauticErrorEntries(failure.body).some((entry) =>
+			/contact/i.test(String(entry.message ?? '')),
+		);
 		if (aboutContact) {
-			return mauticError(ctx, failure, { ...request, entity: { label: 'contact', id: contactId } }, undefined, itemIndex);
+			return mauticError(
+				ctx,
+				failure,
+				{ ...request, entity: { label: 'contact', id: contactId } },
+				undefined,
+				itemIndex,
+			);
 		}
 	}
 	if (failure?.status === 403) {

@@ -1,4 +1,9 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 import { segmentFilters } from './segmentFilters';
 
 const aliasField: INodeProperties = {
@@ -33,7 +38,8 @@ const publishedField: INodeProperties = {
 	name: 'isPublished',
 	type: 'boolean',
 	default: true,
-	description: 'Whether the segment is active. Mautic lets nobody add or remove contacts of an unpublished segment through the API.',
+	description:
+		'Whether the segment is active. Mautic lets nobody add or remove contacts of an unpublished segment through the API.',
 };
 
 export const nameProperty: INodeProperties = {
@@ -62,7 +68,13 @@ export const updateFieldsProperty: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Field',
 	default: {},
-	options: [aliasField, descriptionField, globalField, { ...nameProperty, required: false }, publishedField],
+	options: [
+		aliasField,
+		descriptionField,
+		globalField,
+		{ ...nameProperty, required: false },
+		publishedField,
+	],
 };
 
 function fail(ctx: IExecuteFunctions, itemIndex: number, message: string): never {
@@ -79,7 +91,8 @@ function fieldsBody(ctx: IExecuteFunctions, itemIndex: number, fields: IDataObje
 		if (!name) fail(ctx, itemIndex, 'The field "Name" is empty');
 		body.name = name;
 	}
-	if (fields.alias !== undefined && String(fields.alias).trim() !== '') body.alias = String(fields.alias).trim();
+	if (fields.alias !== undefined && String(fields.alias).trim() !== '')
+		body.alias = String(fields.alias).trim();
 	if (fields.description !== undefined) body.description = String(fields.description);
 	if (fields.isPublished !== undefined) body.isPublished = yesNo(fields.isPublished);
 	if (fields.isGlobal !== undefined) body.isGlobal = yesNo(fields.isGlobal);
@@ -97,7 +110,11 @@ export async function segmentPayload(
 ): Promise<IDataObject> {
 	let body: IDataObject;
 	if (kind === 'update') {
-		body = fieldsBody(ctx, itemIndex, ctx.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
+		body = fieldsBody(
+			ctx,
+			itemIndex,
+			ctx.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
+		);
 	} else {
 		const name = ctx.getNodeParameter('name', itemIndex, '') as string;
 		const additional = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
@@ -106,7 +123,11 @@ export async function segmentPayload(
 	const filters = await segmentFilters(ctx, itemIndex);
 	if (filters !== undefined) body.filters = filters;
 	if (kind === 'update' && Object.keys(body).length === 0) {
-		fail(ctx, itemIndex, 'The field "Update Fields" is empty: add at least one value, or change the filters');
+		fail(
+			ctx,
+			itemIndex,
+			'The field "Update Fields" is empty: add at least one value, or change the filters',
+		);
 	}
 	return body;
 }

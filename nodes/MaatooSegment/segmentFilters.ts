@@ -1,4 +1,9 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 import {
 	findFilterField,
 	segmentFilterCatalog,
@@ -52,9 +57,21 @@ const WITHOUT_VALUE = ['empty', '!empty'];
 const LIST_VALUE = ['in', '!in'];
 const GLUES = ['and', 'or'];
 
-const DEFINE_BELOW = { name: 'Define Below', value: 'fields', description: 'Build the filters field by field' };
-const KEEP_CURRENT = { name: 'Keep Current Filters', value: 'keep', description: "Leave the segment's filters as they are" };
-const USING_JSON = { name: 'Using JSON', value: 'json', description: "Give Mautic's filter list as JSON" };
+const DEFINE_BELOW = {
+	name: 'Define Below',
+	value: 'fields',
+	description: 'Build the filters field by field',
+};
+const KEEP_CURRENT = {
+	name: 'Keep Current Filters',
+	value: 'keep',
+	description: "Leave the segment's filters as they are",
+};
+const USING_JSON = {
+	name: 'Using JSON',
+	value: 'json',
+	description: "Give Mautic's filter list as JSON",
+};
 const MODE_DESCRIPTION =
 	'Which contacts Mautic puts in the segment on its own. Contacts added by hand stay members either way.';
 
@@ -153,14 +170,29 @@ interface UiFilter {
 	glue?: string;
 }
 
-function fail(ctx: IExecuteFunctions, itemIndex: number, message: string, description?: string): never {
+function fail(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	message: string,
+	description?: string,
+): never {
 	throw new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
 }
 
-function checkGlue(ctx: IExecuteFunctions, itemIndex: number, position: number, glue: unknown): string {
-	const value = glue === undefined || glue === null || glue === '' ? 'and' : String(glue).toLowerCase();
+function checkGlue(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	position: number,
+	glue: unknown,
+): string {
+	const value =
+		glue === undefined || glue === null || glue === '' ? 'and' : String(glue).toLowerCase();
 	if (!GLUES.includes(value)) {
-		fail(ctx, itemIndex, `Filter ${position}: the field "Glue" must be "and" or "or", got "${String(glue)}"`);
+		fail(
+			ctx,
+			itemIndex,
+			`Filter ${position}: the field "Glue" must be "and" or "or", got "${String(glue)}"`,
+		);
 	}
 	return value;
 }
@@ -185,7 +217,12 @@ function checkOperator(
 	return value;
 }
 
-function unknownField(ctx: IExecuteFunctions, itemIndex: number, position: number, field: string): never {
+function unknownField(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	position: number,
+	field: string,
+): never {
 	return fail(
 		ctx,
 		itemIndex,
@@ -218,7 +255,11 @@ function uiFilter(
 	const raw = filter.value === undefined || filter.value === null ? '' : String(filter.value);
 	let value: unknown = raw;
 	if (WITHOUT_VALUE.includes(operator)) value = null;
-	else if (LIST_VALUE.includes(operator)) value = raw.split(',').map((part) => part.trim()).filter(Boolean);
+	else if (LIST_VALUE.includes(operator))
+		value = raw
+			.split(',')
+			.map((part) => part.trim())
+			.filter(Boolean);
 	else if (field.type === 'boolean') value = booleanFilterValue(raw);
 	return {
 		glue,
@@ -238,14 +279,21 @@ function parseJsonFilters(ctx: IExecuteFunctions, itemIndex: number): IDataObjec
 		try {
 			parsed = JSON.parse(raw);
 		} catch (error) {
-			fail(ctx, itemIndex, `The field "Filters (JSON)" is not valid JSON: ${(error as Error).message}`);
+			fail(
+				ctx,
+				itemIndex,
+				`The field "Filters (JSON)" is not valid JSON: ${(error as Error).message}`,
+			);
 		}
 	}
 	if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
 		// Mautic itself answers filters keyed by position sometimes; accept that shape too.
 		parsed = Object.values(parsed as IDataObject);
 	}
-	if (!Array.isArray(parsed) || parsed.some((entry) => !entry || typeof entry !== 'object' || Array.isArray(entry))) {
+	if (
+		!Array.isArray(parsed) ||
+		parsed.some((entry) => !entry || typeof entry !== 'object' || Array.isArray(entry))
+	) {
 		fail(ctx, itemIndex, 'The field "Filters (JSON)" must be a list of filter objects');
 	}
 	return parsed as IDataObject[];
@@ -267,12 +315,15 @@ function jsonFilter(
 	if (!known && !filter.type) unknownField(ctx, itemIndex, position, name);
 	const { filter: legacyValue, display: legacyDisplay, ...rest } = filter;
 	const properties: IDataObject = {
-		...(filter.properties && typeof filter.properties === 'object' && !Array.isArray(filter.properties)
+		...(filter.properties &&
+		typeof filter.properties === 'object' &&
+		!Array.isArray(filter.properties)
 			? (filter.properties as IDataObject)
 			: {}),
 	};
 	if (legacyValue !== undefined && properties.filter === undefined) properties.filter = legacyValue;
-	if (legacyDisplay !== undefined && properties.display === undefined) properties.display = legacyDisplay;
+	if (legacyDisplay !== undefined && properties.display === undefined)
+		properties.display = legacyDisplay;
 	return {
 		...rest,
 		glue,
@@ -289,7 +340,10 @@ function jsonFilter(
  * Field names are checked against the instance's contact and company fields, and each filter's
  * `object` and `type` come from there.
  */
-export async function segmentFilters(ctx: IExecuteFunctions, itemIndex: number): Promise<IDataObject[] | undefined> {
+export async function segmentFilters(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): Promise<IDataObject[] | undefined> {
 	const mode = ctx.getNodeParameter('filterMode', itemIndex, 'fields') as string;
 	if (mode === 'keep') return undefined;
 	if (mode === 'json') {

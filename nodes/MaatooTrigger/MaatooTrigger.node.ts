@@ -20,7 +20,8 @@ export class MaatooTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when contacts, emails, forms or pages change in maatoo or Mautic',
+		description:
+			'Starts the workflow when contacts, emails, forms or pages change in maatoo or Mautic',
 		defaults: { name: 'Maatoo Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -16,7 +16,7 @@ export interface TriggerOptions {
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'When the workflow is published, n8n creates a webhook in Mautic that posts to this trigger, and deletes it when the workflow is unpublished. Mautic must be able to reach n8n\'s production URL.',
+			"When the workflow is published, n8n creates a webhook in Mautic that posts to this trigger, and deletes it when the workflow is unpublished. Mautic must be able to reach n8n's production URL.",
 		name: 'notice',
 		type: 'notice',
 		default: '',
@@ -66,7 +66,7 @@ export const triggerProperties: INodeProperties[] = [
 				typeOptions: { minValue: 0 },
 				default: 1440,
 				description:
-					"Refuse a delivery whose newest event is older than this (HTTP 403, no execution), so a captured request cannot be replayed later. Keep it above the longest delay Mautic may have: its cron interval in queued mode, its hourly retry of failed deliveries, an n8n outage. 0 turns the check off; a delivery n8n already received is always ignored.",
+					'Refuse a delivery whose newest event is older than this (HTTP 403, no execution), so a captured request cannot be replayed later. Keep it above the longest delay Mautic may have: its cron interval in queued mode, its hourly retry of failed deliveries, an n8n outage. 0 turns the check off; a delivery n8n already received is always ignored.',
 			},
 			{
 				displayName: 'Output',

@@ -7,7 +7,14 @@ import {
 	type IWebhookFunctions,
 } from 'n8n-workflow';
 import { readList } from '../shared/engine';
-import { failureOf, mauticErrorEntries, mauticRequest, PUT_NOT_REPEATED, whenRecordExists, type MauticFailure } from '../shared/transport';
+import {
+	failureOf,
+	mauticErrorEntries,
+	mauticRequest,
+	PUT_NOT_REPEATED,
+	whenRecordExists,
+	type MauticFailure,
+} from '../shared/transport';
 import type { EventsOrder, TriggerOptions } from './description';
 
 /** What the node keeps in its static data (saved with the workflow). */
@@ -68,7 +75,10 @@ export function newSecret(): string {
 
 /** Mautic keeps the URL as given; compare without surrounding blanks or trailing slashes. */
 export function sameUrl(a: unknown, b: unknown): boolean {
-	const normalise = (value: unknown) => String(value ?? '').trim().replace(/\/+$/, '');
+	const normalise = (value: unknown) =>
+		String(value ?? '')
+			.trim()
+			.replace(/\/+$/, '');
 	return normalise(a) !== '' && normalise(a) === normalise(b);
 }
 
@@ -107,7 +117,8 @@ export function wantedHook(ctx: IHookFunctions): WantedHook {
 	}
 	const order = ctx.getNodeParameter('eventsOrder', 'ASC') === 'DESC' ? 'DESC' : 'ASC';
 	const options = ctx.getNodeParameter('options', {}) as TriggerOptions;
-	const secret = typeof options.secret === 'string' && options.secret.trim() !== '' ? options.secret : undefined;
+	const secret =
+		typeof options.secret === 'string' && options.secret.trim() !== '' ? options.secret : undefined;
 	return {
 		...hookNaming(ctx.getWorkflow(), ctx.getNode().name),
 		webhookUrl,
@@ -183,7 +194,10 @@ function hookBody(wanted: WantedHook, secret: string): IDataObject {
 function hookFromAnswer(ctx: IHookFunctions, body: unknown, path: string): MauticHook {
 	const hook = (body as IDataObject | undefined)?.hook;
 	if (!hook || typeof hook !== 'object' || !Number((hook as IDataObject).id)) {
-		throw new NodeOperationError(ctx.getNode(), `Mautic did not return the webhook it saved (${path})`);
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Mautic did not return the webhook it saved (${path})`,
+		);
 	}
 	return toHook(hook as IDataObject);
 }
@@ -191,7 +205,9 @@ function hookFromAnswer(ctx: IHookFunctions, body: unknown, path: string): Mauti
 /** Mautic's own "no such item" 404, as opposed to a wrong Base URL or a proxy's 404 page. */
 export function isMissingItem(failure: MauticFailure | undefined): boolean {
 	if (failure?.status !== 404) return false;
-	return mauticErrorEntries(failure.body).some((entry) => /not (be )?found/i.test(String(entry.message ?? '')));
+	return mauticErrorEntries(failure.body).some((entry) =>
+		/not (be )?found/i.test(String(entry.message ?? '')),
+	);
 }
 
 function asNodeError(ctx: IHookFunctions, error: unknown): NodeApiError | NodeOperationError {
@@ -202,7 +218,11 @@ function asNodeError(ctx: IHookFunctions, error: unknown): NodeApiError | NodeOp
 /** Deletes one webhook; one that is already gone counts as deleted. Other errors are thrown. */
 export async function deleteHook(ctx: IHookFunctions, id: number): Promise<'deleted' | 'gone'> {
 	try {
-		await mauticRequest(ctx, { method: 'DELETE', path: `/hooks/${id}/delete`, entity: { label: HOOK, id } });
+		await mauticRequest(ctx, {
+			method: 'DELETE',
+			path: `/hooks/${id}/delete`,
+			entity: { label: HOOK, id },
+		});
 		return 'deleted';
 	} catch (error) {
 		if (isMissingItem(failureOf(error))) return 'gone';
@@ -210,7 +230,12 @@ export async function deleteHook(ctx: IHookFunctions, id: number): Promise<'dele
 	}
 }
 
-function remember(data: HookStaticData, hook: MauticHook, secret: string, webhookUrl: string): void {
+function remember(
+	data: HookStaticData,
+	hook: MauticHook,
+	secret: string,
+	webhookUrl: string,
+): void {
 	data.hookId = hook.id;
 	data.secret = secret;
 	data.webhookUrl = webhookUrl;
@@ -275,7 +300,10 @@ export async function createHook(ctx: IHookFunctions): Promise<boolean> {
 	}
 	const secret = hook.secret || wanted.secret;
 	if (!secret) {
-		throw new NodeOperationError(ctx.getNode(), `Mautic returned webhook ${hook.id} without a secret`);
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Mautic returned webhook ${hook.id} without a secret`,
+		);
 	}
 	remember(data, hook, secret, wanted.webhookUrl);
 

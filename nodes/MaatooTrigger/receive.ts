@@ -37,9 +37,18 @@ function parsePayload(ctx: IWebhookFunctions, rawBody: Buffer | undefined): unkn
  * Whether the body was signed with the secret we hold; if not, whether a webhook re-created or
  * edited in Mautic (new secret) signed it. A refusal is logged with what to do.
  */
-async function signatureAccepted(ctx: IWebhookFunctions, rawBody: Buffer | undefined, signature: string | undefined, optionSecret: string): Promise<boolean> {
+async function signatureAccepted(
+	ctx: IWebhookFunctions,
+	rawBody: Buffer | undefined,
+	signature: string | undefined,
+	optionSecret: string,
+): Promise<boolean> {
 	const stored = ctx.getWorkflowStaticData('node').secret;
-	const secrets = [typeof stored === 'string' ? stored : '', optionSecret, adoptedSecretOf(ctx) ?? ''].filter(Boolean);
+	const secrets = [
+		typeof stored === 'string' ? stored : '',
+		optionSecret,
+		adoptedSecretOf(ctx) ?? '',
+	].filter(Boolean);
 	if (!rawBody || !signature) return false;
 	if (secrets.some((secret) => isValidSignature(rawBody, signature, secret))) return true;
 	const refused = (why: string) => {
@@ -52,7 +61,9 @@ async function signatureAccepted(ctx: IWebhookFunctions, rawBody: Buffer | undef
 	if (optionSecret) return refused('the secret set in Options → Secret');
 	const recovery = await recoverSecret(ctx, rawBody, signature);
 	if ('why' in recovery) return refused(recovery.why);
-	ctx.logger.info(`Maatoo Trigger: webhook ${recovery.hookId} in Mautic now signs with a new secret; adopted it.`);
+	ctx.logger.info(
+		`Maatoo Trigger: webhook ${recovery.hookId} in Mautic now signs with a new secret; adopted it.`,
+	);
 	return true;
 }
 
@@ -79,20 +90,30 @@ export async function receiveWebhook(ctx: IWebhookFunctions): Promise<IWebhookRe
 
 	// Replays: a signed body stays valid for ever, so its events' own times bound its life.
 	if (verify && signature) {
-		const maxAgeMinutes = typeof options.maxEventAge === 'number' ? options.maxEventAge : DEFAULT_MAX_EVENT_AGE_MINUTES;
+		const maxAgeMinutes =
+			typeof options.maxEventAge === 'number' ? options.maxEventAge : DEFAULT_MAX_EVENT_AGE_MINUTES;
 		const newest = newestEventTime(payload as IDataObject);
 		if (maxAgeMinutes > 0 && newest !== undefined && Date.now() - newest > maxAgeMinutes * 60_000) {
 			ctx.logger.warn(
 				`Maatoo Trigger "${ctx.getNode().name}": refused a delivery whose newest event is from ${new Date(newest).toISOString()}, older than Max Event Age (${maxAgeMinutes} minutes). A replayed request, or Mautic's queue was not sent for that long: raise the option if your cron job runs less often.`,
 			);
-			return refuse(ctx, 403, `Events older than ${maxAgeMinutes} minutes are refused (Max Event Age option of the n8n trigger)`);
+			return refuse(
+				ctx,
+				403,
+				`Events older than ${maxAgeMinutes} minutes are refused (Max Event Age option of the n8n trigger)`,
+			);
 		}
 		const key = `${ctx.getWorkflow().id ?? ''}\u0000${ctx.getNode().name}\u0000${signature}`;
 		if (alreadyReceived(key)) {
 			// Answered as a success: if Mautic itself sent it again, it must not count a failure.
-			return { webhookResponse: { message: 'Already received: this delivery started the workflow before' } };
+			return {
+				webhookResponse: { message: 'Already received: this delivery started the workflow before' },
+			};
 		}
-		rememberReceived(key, maxAgeMinutes > 0 ? maxAgeMinutes * 60_000 : REMEMBER_WITHOUT_AGE_CHECK_MS);
+		rememberReceived(
+			key,
+			maxAgeMinutes > 0 ? maxAgeMinutes * 60_000 : REMEMBER_WITHOUT_AGE_CHECK_MS,
+		);
 	}
 
 	const items =
@@ -100,7 +121,9 @@ export async function receiveWebhook(ctx: IWebhookFunctions): Promise<IWebhookRe
 			? [payload as IDataObject]
 			: splitEvents(payload as IDataObject, {
 					simplify: options.simplify !== false,
-					order: (ctx.getNodeParameter('eventsOrder', 'ASC') === 'DESC' ? 'DESC' : 'ASC') as EventsOrder,
+					order: (ctx.getNodeParameter('eventsOrder', 'ASC') === 'DESC'
+						? 'DESC'
+						: 'ASC') as EventsOrder,
 				});
 	if (items.length === 0) {
 		return { webhookResponse: { message: 'No events in the request' } };

@@ -59,8 +59,14 @@ export function withSafeKeys<T>(value: T): T {
 		const data = Object.getOwnPropertyDescriptor(record, '__proto__')?.value;
 		delete record['__proto__'];
 		let key = RENAMED_PROTO_KEY;
-		for (let n = 2; Object.prototype.hasOwnProperty.call(record, key); n++) key = `${RENAMED_PROTO_KEY}${n}`;
-		Object.defineProperty(record, key, { value: data, enumerable: true, writable: true, configurable: true });
+		for (let n = 2; Object.prototype.hasOwnProperty.call(record, key); n++)
+			key = `${RENAMED_PROTO_KEY}${n}`;
+		Object.defineProperty(record, key, {
+			value: data,
+			enumerable: true,
+			writable: true,
+			configurable: true,
+		});
 	}
 	for (const key of Object.keys(record)) withSafeKeys(record[key]);
 	return value;

@@ -34,7 +34,10 @@ export function adoptedSecretOf(ctx: IWebhookFunctions): string | undefined {
  * hand). Never a second webhook beside the stored one: whoever made it would hold a secret that
  * signs deliveries of their own.
  */
-async function candidateHook(ctx: IWebhookFunctions, storedId: number | undefined): Promise<Candidate> {
+async function candidateHook(
+	ctx: IWebhookFunctions,
+	storedId: number | undefined,
+): Promise<Candidate> {
 	const url = ctx.getNodeWebhookUrl('default');
 	if (!url) return { why: 'this trigger has no webhook URL' };
 	let hooks: MauticHook[];
@@ -47,7 +50,9 @@ async function candidateHook(ctx: IWebhookFunctions, storedId: number | undefine
 	if (stored) return { hook: stored };
 	if (hooks.length === 1) return { hook: hooks[0] };
 	if (hooks.length === 0) return { why: 'no webhook in Mautic posts to this URL any more' };
-	return { why: `${hooks.length} webhooks post to this URL and none is the one this workflow set up` };
+	return {
+		why: `${hooks.length} webhooks post to this URL and none is the one this workflow set up`,
+	};
 }
 
 /**
@@ -79,7 +84,9 @@ export async function recoverSecret(
 	if ('why' in candidate) return candidate;
 	const { secret, id } = candidate.hook;
 	if (typeof secret !== 'string' || !isValidSignature(rawBody, signature, secret)) {
-		return { why: `webhook ${id}, the one this trigger may take a secret from, did not sign this request` };
+		return {
+			why: `webhook ${id}, the one this trigger may take a secret from, did not sign this request`,
+		};
 	}
 	data.secret = secret;
 	data.hookId = id;

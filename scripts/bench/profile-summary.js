@@ -27,7 +27,8 @@ function summarise(file, top, filter) {
 	const profile = JSON.parse(fs.readFileSync(file, 'utf8'));
 	const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 	const parentOf = new Map();
-	for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+	for (const node of profile.nodes)
+		for (const child of node.children ?? []) parentOf.set(child, node.id);
 	// Sample counts per node, weighted by the time deltas V8 recorded.
 	const selfMs = new Map();
 	for (let index = 0; index < profile.samples.length; index++) {
@@ -36,7 +37,9 @@ function summarise(file, top, filter) {
 	}
 	const label = (node) => {
 		const frame = node.callFrame;
-		const where = frame.url ? `${frame.url.replace(/^.*node_modules\//, '')}:${frame.lineNumber + 1}` : '';
+		const where = frame.url
+			? `${frame.url.replace(/^.*node_modules\//, '')}:${frame.lineNumber + 1}`
+			: '';
 		return `${frame.functionName || '(anonymous)'} ${where}`.trim();
 	};
 	const self = new Map();
@@ -55,8 +58,12 @@ function summarise(file, top, filter) {
 	const all = [...selfMs.values()].reduce((sum, ms) => sum + ms, 0);
 	const print = (title, map) => {
 		process.stdout.write(`\n${title}\n`);
-		const rows = [...map].filter(([name]) => !filter || name.includes(filter)).sort((a, b) => b[1] - a[1]).slice(0, top);
-		for (const [name, ms] of rows) process.stdout.write(`${ms.toFixed(0).padStart(8)} ms  ${name}\n`);
+		const rows = [...map]
+			.filter(([name]) => !filter || name.includes(filter))
+			.sort((a, b) => b[1] - a[1])
+			.slice(0, top);
+		for (const [name, ms] of rows)
+			process.stdout.write(`${ms.toFixed(0).padStart(8)} ms  ${name}\n`);
 	};
 	process.stdout.write(`\n== ${path.basename(file)}: ${all.toFixed(0)} ms sampled\n`);
 	print('self time', self);
@@ -68,4 +75,5 @@ if (!target) {
 	process.stderr.write('usage: profile-summary.js <file-or-folder> [--top 30] [--filter text]\n');
 	process.exit(2);
 }
-for (const file of profilesAt(target)) summarise(file, Number(argValue('--top', 30)), argValue('--filter', undefined));
+for (const file of profilesAt(target))
+	summarise(file, Number(argValue('--top', 30)), argValue('--filter', undefined));

@@ -34,7 +34,9 @@ const EXPORT = Number(process.env.BENCH_EXPORT || (REAL ? 300 : 50000));
 const LATENCY = Number(process.env.BENCH_LATENCY_MS || 5);
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS || (REAL ? 1 : 3)));
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : undefined;
-const CPU_PROFILE = process.env.BENCH_CPU_PROFILE ? path.resolve(process.env.BENCH_CPU_PROFILE) : undefined;
+const CPU_PROFILE = process.env.BENCH_CPU_PROFILE
+	? path.resolve(process.env.BENCH_CPU_PROFILE)
+	: undefined;
 const ADMIN = { username: 'admin', password: 'maatoo-secret' };
 
 /** Peak resident memory so far (VmHWM) of a Linux process, in MB. */
@@ -51,7 +53,12 @@ function peakMemoryMb(pid) {
 function seedExport(fake, count) {
 	for (let index = 0; index < count; index++) {
 		fake.store.createContact(
-			{ email: `export${index}@example.com`, firstname: `Export${index}`, lastname: 'Contact', city: 'Basel' },
+			{
+				email: `export${index}@example.com`,
+				firstname: `Export${index}`,
+				lastname: 'Contact',
+				city: 'Basel',
+			},
 			{ tags: index % 3 ? ['customer'] : ['customer', 'vip'] },
 		);
 	}
@@ -86,14 +93,31 @@ async function realTarget() {
 	const authorization = `Basic ${Buffer.from(`${admin.username}:${admin.password}`).toString('base64')}`;
 	const tag = `benchexport${Date.now().toString(36)}`;
 	for (let start = 0; start < EXPORT; start += 200) {
-		const batch = Array.from({ length: Math.min(200, EXPORT - start) }, (_, offset) => ({ email: `${tag}x${start + offset}@example.com`, firstname: `Export${start + offset}`, lastname: 'Contact', city: 'Basel', tags: ['customer'] }));
-		const response = await fetch(`${env.MAUTIC_URL}/api/contacts/batch/new`, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: JSON.stringify(batch) });
-		if (response.status !== 201) throw new Error(`seeding the export failed: ${response.status} ${(await response.text()).slice(0, 300)}`);
+		const batch = Array.from({ length: Math.min(200, EXPORT - start) }, (_, offset) => ({
+			email: `${tag}x${start + offset}@example.com`,
+			firstname: `Export${start + offset}`,
+			lastname: 'Contact',
+			city: 'Basel',
+			tags: ['customer'],
+		}));
+		const response = await fetch(`${env.MAUTIC_URL}/api/contacts/batch/new`, {
+			method: 'POST',
+			headers: { authorization, 'content-type': 'application/json' },
+			body: JSON.stringify(batch),
+		});
+		if (response.status !== 201)
+			throw new Error(
+				`seeding the export failed: ${response.status} ${(await response.text()).slice(0, 300)}`,
+			);
 		await response.text();
 	}
 	const log = path.join(process.env.REAL_MAUTIC_DIR || '/tmp/real-mautic', 'requests.log');
 	const logged = source.includes('real-mautic') && fs.existsSync(log);
-	const apiLines = () => fs.readFileSync(log, 'utf8').split('\n').filter((line) => / \/api\//.test(line)).length;
+	const apiLines = () =>
+		fs
+			.readFileSync(log, 'utf8')
+			.split('\n')
+			.filter((line) => / \/api\//.test(line)).length;
 	let before = 0;
 	return {
 		url: env.MAUTIC_URL,
@@ -111,13 +135,19 @@ async function realTarget() {
 async function runJob(session, target, entry) {
 	target.prepare(entry);
 	if (CPU_PROFILE) fs.mkdirSync(CPU_PROFILE, { recursive: true });
-	await session.start({ nodeArgs: CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILE}`] : [] });
+	await session.start({
+		nodeArgs: CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILE}`] : [],
+	});
 	const pid = /** @type {number} */ (session.server?.pid);
 	let peak = peakMemoryMb(pid);
 	const sampler = setInterval(() => (peak = Math.max(peak, peakMemoryMb(pid))), 100);
 	const webhookPath = entry.workflow.nodes[0].parameters.path;
 	const started = process.hrtime.bigint();
-	const response = await fetch(`${session.baseUrl}/webhook/${webhookPath}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+	const response = await fetch(`${session.baseUrl}/webhook/${webhookPath}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: '{}',
+	});
 	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 	const text = await response.text();
 	peak = Math.max(peak, peakMemoryMb(pid));
@@ -147,7 +177,9 @@ function combine(runs) {
 		allSeconds: runs.map((run) => run.seconds),
 		requests: Math.max(...runs.map((run) => run.requests)),
 		peakMb: Math.max(...runs.map((run) => run.peakMb)),
-		summary: runs.find((run) => run.summary.count_id !== runs[0].summary.count_id)?.summary ?? runs[0].summary,
+		summary:
+			runs.find((run) => run.summary.count_id !== runs[0].summary.count_id)?.summary ??
+			runs[0].summary,
 	};
 }
 
@@ -163,7 +195,9 @@ function table(results) {
 		`|---|---|---:|---:|---:|---:|---:|---:|`,
 	];
 	for (const result of results) {
-		const base = results.find((candidate) => candidate.job === result.job && candidate.implementation === 'built-in');
+		const base = results.find(
+			(candidate) => candidate.job === result.job && candidate.implementation === 'built-in',
+		);
 		const own = result.implementation === 'built-in';
 		lines.push(
 			`| ${result.label ?? base?.label ?? result.job} | ${result.implementation} | ${Number.isNaN(result.requests) ? 'n/a' : result.requests.toLocaleString('en')} | ${result.seconds.toFixed(2)} | ${result.peakMb.toFixed(0)} | ${(result.summary.count_id ?? '?').toLocaleString?.('en') ?? result.summary.count_id} | ${own ? '1×' : ratio(base?.seconds, result.seconds)} | ${own ? '1×' : ratio(base?.requests, result.requests)} |`,
@@ -174,7 +208,9 @@ function table(results) {
 
 async function main() {
 	const target = REAL ? await realTarget() : await fakeTarget();
-	process.stdout.write(`Benchmark: ${UPSERT} upserts, export of ${EXPORT}, against ${target.describe}\n`);
+	process.stdout.write(
+		`Benchmark: ${UPSERT} upserts, export of ${EXPORT}, against ${target.describe}\n`,
+	);
 	const tarball = packPackage(fs.mkdtempSync(path.join(os.tmpdir(), 'maatoo-bench-')));
 	const env = { EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none', N8N_PAYLOAD_SIZE_MAX: '512' };
 	const session = await N8nSession.create({ tarball, env });
@@ -183,7 +219,9 @@ async function main() {
 			{ ...BUILTIN_CREDENTIAL, type: 'mauticApi', data: { url: target.url, ...target.admin } },
 			{ ...MAATOO_CREDENTIAL, type: 'maatooApi', data: { url: target.url, ...target.admin } },
 		]);
-		const all = jobs(UPSERT, EXPORT, target.exportSearch).filter((entry) => !ONLY || ONLY.test(`${entry.job} ${entry.implementation}`));
+		const all = jobs(UPSERT, EXPORT, target.exportSearch).filter(
+			(entry) => !ONLY || ONLY.test(`${entry.job} ${entry.implementation}`),
+		);
 		for (const entry of all) {
 			await session.importWorkflow(entry.workflow);
 			await session.publish(entry.workflow.id);
@@ -193,7 +231,9 @@ async function main() {
 			for (const [index, entry] of all.entries()) {
 				process.stdout.write(`… run ${round}/${RUNS}: ${entry.job} with ${entry.implementation}\n`);
 				const result = await runJob(session, target, entry);
-				process.stdout.write(`  ${result.requests} requests, ${result.seconds.toFixed(2)} s, peak ${result.peakMb.toFixed(0)} MB, answer ${JSON.stringify(result.summary)}\n`);
+				process.stdout.write(
+					`  ${result.requests} requests, ${result.seconds.toFixed(2)} s, peak ${result.peakMb.toFixed(0)} MB, answer ${JSON.stringify(result.summary)}\n`,
+				);
 				runsByJob[index].push(result);
 			}
 		}
@@ -205,13 +245,16 @@ async function main() {
 			`Measured by \`${REAL ? 'BENCH_TARGET=real ' : ''}npm run bench\` on ${new Date().toISOString().slice(0, 10)}: one real n8n ${session.host.version} (Node ${process.version}), ${target.describe}, ${os.cpus().length} cores.`,
 			`Each job ran ${RUNS} times, in rounds; the table shows the median time (every run's time is listed below it) and the highest peak memory of any run.`,
 			'Each job runs in a freshly started n8n process, started by a webhook and answered with a summary (so neither implementation has to print its items).',
-			'Time is the whole workflow (the same generator and summary nodes around each implementation); peak memory is the n8n main process\'s resident high-water mark, boot included.',
+			"Time is the whole workflow (the same generator and summary nodes around each implementation); peak memory is the n8n main process's resident high-water mark, boot included.",
 			'',
 			markdown,
 			'',
 			'Times of every run (s):',
 			'',
-			...results.map((result) => `- ${result.label ?? results.find((other) => other.job === result.job && other.label)?.label ?? result.job}, ${result.implementation}: ${result.allSeconds.map((value) => value.toFixed(2)).join(', ')}`),
+			...results.map(
+				(result) =>
+					`- ${result.label ?? results.find((other) => other.job === result.job && other.label)?.label ?? result.job}, ${result.implementation}: ${result.allSeconds.map((value) => value.toFixed(2)).join(', ')}`,
+			),
 			'',
 		].join('\n');
 		writeSection(REAL ? 'real' : 'fake', section);
@@ -225,7 +268,7 @@ async function main() {
 const DOC = path.join(REPO_ROOT, 'docs', 'benchmarks.md');
 const HEADINGS = { fake: '## Against the fake Mautic', real: '## Against a real Mautic' };
 const IMPLEMENTATIONS =
-	'Built-in: `n8n-nodes-base.mautic` (one request per contact; lists 30 per page, raw contacts). maatoo: `n8n-nodes-maatoo.maatooContact` (batches of 200; lists 500 per page with the next page asked for while one is read, simplified contacts parsed from compacted pages; `{{ $json.x }}` mappings read without n8n\'s per-item expression sandbox).';
+	"Built-in: `n8n-nodes-base.mautic` (one request per contact; lists 30 per page, raw contacts). maatoo: `n8n-nodes-maatoo.maatooContact` (batches of 200; lists 500 per page with the next page asked for while one is read, simplified contacts parsed from compacted pages; `{{ $json.x }}` mappings read without n8n's per-item expression sandbox).";
 
 /**
  * Replaces one target's section of docs/benchmarks.md and keeps the other (and any reading of it
@@ -239,15 +282,23 @@ function writeSection(target, body) {
 	for (const name of /** @type {const} */ (['fake', 'real'])) {
 		const start = old.indexOf(HEADINGS[name]);
 		if (start === -1) continue;
-		const next = Object.values(HEADINGS).map((heading) => old.indexOf(heading, start + 1)).filter((index) => index > start);
-		sections[name] = old.slice(start + HEADINGS[name].length, next.length ? Math.min(...next) : undefined).trim();
+		const next = Object.values(HEADINGS)
+			.map((heading) => old.indexOf(heading, start + 1))
+			.filter((index) => index > start);
+		sections[name] = old
+			.slice(start + HEADINGS[name].length, next.length ? Math.min(...next) : undefined)
+			.trim();
 	}
 	// a doc from before the sections held the fake's table only
-	if (old && !sections.fake && !sections.real) sections.fake = old.replace('# Benchmarks', '').replace(IMPLEMENTATIONS, '').trim();
-	const notes = sections[target].includes('<!-- notes -->') ? sections[target].slice(sections[target].indexOf('<!-- notes -->')) : '';
+	if (old && !sections.fake && !sections.real)
+		sections.fake = old.replace('# Benchmarks', '').replace(IMPLEMENTATIONS, '').trim();
+	const notes = sections[target].includes('<!-- notes -->')
+		? sections[target].slice(sections[target].indexOf('<!-- notes -->'))
+		: '';
 	sections[target] = [body.trim(), notes].filter(Boolean).join('\n\n');
 	const doc = ['# Benchmarks', '', IMPLEMENTATIONS, ''];
-	for (const name of /** @type {const} */ (['fake', 'real'])) if (sections[name]) doc.push(HEADINGS[name], '', sections[name], '');
+	for (const name of /** @type {const} */ (['fake', 'real']))
+		if (sections[name]) doc.push(HEADINGS[name], '', sections[name], '');
 	fs.mkdirSync(path.dirname(DOC), { recursive: true });
 	fs.writeFileSync(DOC, doc.join('\n'));
 }

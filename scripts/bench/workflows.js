@@ -15,7 +15,13 @@ function webhookNode(path) {
 		type: 'n8n-nodes-base.webhook',
 		typeVersion: 2,
 		webhookId: `0b0c0d0e-0000-4000-8000-${Buffer.from(path).toString('hex').padEnd(12, '0').slice(0, 12)}`,
-		parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'firstEntryJson', options: {} },
+		parameters: {
+			httpMethod: 'POST',
+			path,
+			responseMode: 'lastNode',
+			responseData: 'firstEntryJson',
+			options: {},
+		},
 	};
 }
 
@@ -40,7 +46,12 @@ function summary() {
 		type: 'n8n-nodes-base.summarize',
 		typeVersion: 1.1,
 		parameters: {
-			fieldsToSummarize: { values: [{ aggregation: 'count', field: 'id' }, { aggregation: 'count', field: 'error' }] },
+			fieldsToSummarize: {
+				values: [
+					{ aggregation: 'count', field: 'id' },
+					{ aggregation: 'count', field: 'error' },
+				],
+			},
 			options: {},
 		},
 	};
@@ -50,9 +61,19 @@ function chain(id, name, nodes) {
 	const positioned = nodes.map((node, index) => ({ position: [220 * index, 0], ...node }));
 	const connections = {};
 	for (let index = 0; index < positioned.length - 1; index++) {
-		connections[positioned[index].name] = { main: [[{ node: positioned[index + 1].name, type: 'main', index: 0 }]] };
+		connections[positioned[index].name] = {
+			main: [[{ node: positioned[index + 1].name, type: 'main', index: 0 }]],
+		};
 	}
-	return { id, name, active: false, nodes: positioned, connections, settings: { executionOrder: 'v1' }, pinData: {} };
+	return {
+		id,
+		name,
+		active: false,
+		nodes: positioned,
+		connections,
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
 }
 
 const builtinNode = (parameters) => ({
@@ -74,7 +95,15 @@ const maatooNode = (parameters) => ({
 });
 
 const FIELDS = ['email', 'firstname', 'lastname'];
-const schema = FIELDS.map((id) => ({ id, displayName: id, required: false, defaultMatch: id === 'email', display: true, type: 'string', canBeUsedToMatch: id === 'email' }));
+const schema = FIELDS.map((id) => ({
+	id,
+	displayName: id,
+	required: false,
+	defaultMatch: id === 'email',
+	display: true,
+	type: 'string',
+	canBeUsedToMatch: id === 'email',
+}));
 
 /**
  * @param {number} count contacts to create or update
@@ -112,7 +141,11 @@ function jobs(count, exportCount, exportSearch) {
 					operation: 'upsert',
 					fields: {
 						mappingMode: 'defineBelow',
-						value: { email: '={{ $json.email }}', firstname: '={{ $json.firstname }}', lastname: '={{ $json.lastname }}' },
+						value: {
+							email: '={{ $json.email }}',
+							firstname: '={{ $json.firstname }}',
+							lastname: '={{ $json.lastname }}',
+						},
 						matchingColumns: [],
 						schema,
 						attemptToConvertTypes: false,
@@ -130,7 +163,14 @@ function jobs(count, exportCount, exportSearch) {
 				generator(count),
 				maatooNode({
 					operation: 'upsert',
-					fields: { mappingMode: 'autoMapInputData', value: null, matchingColumns: [], schema, attemptToConvertTypes: false, convertFieldsToString: false },
+					fields: {
+						mappingMode: 'autoMapInputData',
+						value: null,
+						matchingColumns: [],
+						schema,
+						attemptToConvertTypes: false,
+						convertFieldsToString: false,
+					},
 				}),
 				summary(),
 			]),

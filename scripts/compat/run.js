@@ -38,8 +38,13 @@ function markdownTable(rows) {
 async function main() {
 	const only = process.argv.slice(2);
 	const targets = only.length ? TARGETS.filter((target) => only.includes(target.spec)) : TARGETS;
-	if (!targets.length) throw new Error(`no target matches ${only.join(', ')}; targets: ${TARGETS.map((target) => target.spec).join(', ')}`);
-	const files = process.env.MAATOO_COMPAT_FILES ? process.env.MAATOO_COMPAT_FILES.split(',') : DEFAULT_FILES;
+	if (!targets.length)
+		throw new Error(
+			`no target matches ${only.join(', ')}; targets: ${TARGETS.map((target) => target.spec).join(', ')}`,
+		);
+	const files = process.env.MAATOO_COMPAT_FILES
+		? process.env.MAATOO_COMPAT_FILES.split(',')
+		: DEFAULT_FILES;
 	const log = (/** @type {string} */ line) => process.stderr.write(`[compat] ${line}\n`);
 
 	/** @type {string[][]} */
@@ -56,9 +61,18 @@ async function main() {
 			nodeVersion = host.nodeVersion;
 			log(`n8n ${version} on Node ${nodeVersion}: ${files.join(' ')}`);
 			const result = await runSmoke({ version, node: target.node, files });
-			rows.push([version, nodeVersion, `${result.passed}/${result.total}`, String(result.failed), duration(result.seconds), hostNotes(host)]);
+			rows.push([
+				version,
+				nodeVersion,
+				`${result.passed}/${result.total}`,
+				String(result.failed),
+				duration(result.seconds),
+				hostNotes(host),
+			]);
 			if (result.failed || result.exitCode !== 0 || !result.total) {
-				problems.push(`n8n ${version}: ${result.failures.join('; ') || `jest exited ${result.exitCode}`}`);
+				problems.push(
+					`n8n ${version}: ${result.failures.join('; ') || `jest exited ${result.exitCode}`}`,
+				);
 			}
 		} catch (error) {
 			rows.push([version, nodeVersion, '0', 'not run', '–', '']);

@@ -24,12 +24,25 @@ function shellQuote(value) {
  */
 function runSmoke({ version, node, files }) {
 	const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'maatoo-compat-')), 'jest.json');
-	const jest = [process.execPath, require.resolve('jest/bin/jest', { paths: [REPO_ROOT] }), '-c', 'jest.e2e.config.js', '--json', '--outputFile', report, ...files];
+	const jest = [
+		process.execPath,
+		require.resolve('jest/bin/jest', { paths: [REPO_ROOT] }),
+		'-c',
+		'jest.e2e.config.js',
+		'--json',
+		'--outputFile',
+		report,
+		...files,
+	];
 	const command = `npm run build >/dev/null && ${jest.map(shellQuote).join(' ')}`;
 	const env = { ...process.env, MAATOO_E2E_N8N_VERSION: version, MAATOO_E2E_N8N_NODE: node };
 	const started = Date.now();
 	return new Promise((resolve, reject) => {
-		const child = spawn('flock', [BUILD_LOCK, '-c', command], { cwd: REPO_ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
+		const child = spawn('flock', [BUILD_LOCK, '-c', command], {
+			cwd: REPO_ROOT,
+			env,
+			stdio: ['ignore', 'inherit', 'inherit'],
+		});
 		child.on('error', reject);
 		child.on('close', (exitCode) => {
 			const seconds = (Date.now() - started) / 1000;
@@ -41,18 +54,30 @@ function runSmoke({ version, node, files }) {
 				// jest did not get to write its report (build failed, or global setup threw)
 			}
 			const failures = (result.testResults ?? []).flatMap((/** @type {any} */ file) =>
-				(file.assertionResults ?? []).filter((/** @type {any} */ test) => test.status === 'failed').map((/** @type {any} */ test) => test.fullName),
+				(file.assertionResults ?? [])
+					.filter((/** @type {any} */ test) => test.status === 'failed')
+					.map((/** @type {any} */ test) => test.fullName),
 			);
 			for (const file of result.testResults ?? []) {
-				if (file.status === 'failed' && !(file.assertionResults ?? []).length) failures.push(`${path.basename(file.name)}: ${String(file.message).split('\n').find((line) => line.trim()) ?? 'did not run'}`);
+				if (file.status === 'failed' && !(file.assertionResults ?? []).length)
+					failures.push(
+						`${path.basename(file.name)}: ${
+							String(file.message)
+								.split('\n')
+								.find((line) => line.trim()) ?? 'did not run'
+						}`,
+					);
 			}
 			// jest's own clock (global setup and tests), without the wait for the lock and the build.
-			const ends = (result.testResults ?? []).map((/** @type {any} */ file) => file.endTime).filter(Boolean);
+			const ends = (result.testResults ?? [])
+				.map((/** @type {any} */ file) => file.endTime)
+				.filter(Boolean);
 			resolve({
 				passed: result.numPassedTests ?? 0,
 				failed: result.numFailedTests ?? 0,
 				total: result.numTotalTests ?? 0,
-				seconds: result.startTime && ends.length ? (Math.max(...ends) - result.startTime) / 1000 : seconds,
+				seconds:
+					result.startTime && ends.length ? (Math.max(...ends) - result.startTime) / 1000 : seconds,
 				exitCode,
 				failures,
 			});

@@ -27,10 +27,14 @@ function matches(version, spec) {
 /** Newest n8n version matching `spec` (exact, or a prefix such as 1.123 or 2). @param {Target} target */
 function resolveVersion(target) {
 	if (/^\d+\.\d+\.\d+$/.test(target.spec)) return target.spec;
-	const view = spawnSync('npm', ['view', `n8n@${target.spec}`, 'version', '--json'], { encoding: 'utf8' });
+	const view = spawnSync('npm', ['view', `n8n@${target.spec}`, 'version', '--json'], {
+		encoding: 'utf8',
+	});
 	if (view.status === 0 && view.stdout.trim()) {
 		const parsed = JSON.parse(view.stdout);
-		const versions = (Array.isArray(parsed) ? parsed : [parsed]).filter((version) => /^\d+\.\d+\.\d+$/.test(version));
+		const versions = (Array.isArray(parsed) ? parsed : [parsed]).filter((version) =>
+			/^\d+\.\d+\.\d+$/.test(version),
+		);
 		if (versions.length) return versions.sort(compareVersions)[versions.length - 1];
 	}
 	const suffix = target.node === 'system' ? '' : `-node${target.node}`;
@@ -40,7 +44,10 @@ function resolveVersion(target) {
 				.map((name) => new RegExp(`^n8n-(\\d+\\.\\d+\\.\\d+)${suffix}$`).exec(name)?.[1])
 				.filter((version) => version !== undefined && matches(version, target.spec))
 		: [];
-	if (!installed.length) throw new Error(`cannot resolve n8n@${target.spec}: npm view failed and nothing matching is installed`);
+	if (!installed.length)
+		throw new Error(
+			`cannot resolve n8n@${target.spec}: npm view failed and nothing matching is installed`,
+		);
 	return /** @type {string[]} */ (installed).sort(compareVersions)[installed.length - 1];
 }
 

@@ -19,18 +19,28 @@ const FOLDED = new Set(['core', 'social', 'personal', 'professional', 'statusCod
 
 /** The shape of a JSON value: types instead of values; objects keyed by ids folded into one entry. */
 function shape(value, key = '') {
-	if (LITERAL.has(key) && (value === null || typeof value !== 'object')) return value === null ? 'null' : `=${value}`;
+	if (LITERAL.has(key) && (value === null || typeof value !== 'object'))
+		return value === null ? 'null' : `=${value}`;
 	if (value === null) return 'null';
 	if (Array.isArray(value)) {
 		if (!value.length) return '[]';
-		const shapes = [...new Set(value.map((v) => JSON.stringify(shape(v, key))))].map((s) => JSON.parse(s));
+		const shapes = [...new Set(value.map((v) => JSON.stringify(shape(v, key))))].map((s) =>
+			JSON.parse(s),
+		);
 		return shapes.length === 1 ? [shapes[0]] : ['oneOf', ...shapes];
 	}
 	if (typeof value === 'object') {
 		const keys = Object.keys(value);
 		if (keys.length && (FOLDED.has(key) || keys.every((k) => /^\d+$/.test(k)))) {
-			const shapes = [...new Set(keys.map((k) => JSON.stringify(shape(value[k], FOLDED.has(key) ? '' : k))))];
-			return { '<id>': shapes.length === 1 ? JSON.parse(shapes[0]) : ['oneOf', ...shapes.map((s) => JSON.parse(s))] };
+			const shapes = [
+				...new Set(keys.map((k) => JSON.stringify(shape(value[k], FOLDED.has(key) ? '' : k)))),
+			];
+			return {
+				'<id>':
+					shapes.length === 1
+						? JSON.parse(shapes[0])
+						: ['oneOf', ...shapes.map((s) => JSON.parse(s))],
+			};
 		}
 		return Object.fromEntries(keys.map((k) => [k, shape(value[k], k)]));
 	}
@@ -41,19 +51,34 @@ function shape(value, key = '') {
 
 function compare(a, b, path, out) {
 	if (JSON.stringify(a) === JSON.stringify(b)) return;
-	if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
+	if (
+		a &&
+		b &&
+		typeof a === 'object' &&
+		typeof b === 'object' &&
+		!Array.isArray(a) &&
+		!Array.isArray(b)
+	) {
 		const keysA = Object.keys(a);
 		const keysB = Object.keys(b);
-		for (const k of keysA) if (!(k in b)) out.push(`${path}.${k}: fake only (${JSON.stringify(a[k]).slice(0, 80)})`);
-		for (const k of keysB) if (!(k in a)) out.push(`${path}.${k}: real only (${JSON.stringify(b[k]).slice(0, 80)})`);
+		for (const k of keysA)
+			if (!(k in b)) out.push(`${path}.${k}: fake only (${JSON.stringify(a[k]).slice(0, 80)})`);
+		for (const k of keysB)
+			if (!(k in a)) out.push(`${path}.${k}: real only (${JSON.stringify(b[k]).slice(0, 80)})`);
 		for (const k of keysA) if (k in b) compare(a[k], b[k], `${path}.${k}`, out);
 		const common = keysA.filter((k) => k in b);
 		const orderB = keysB.filter((k) => k in a);
-		if (common.join() !== orderB.join() && !path.endsWith('<id>') && common.length < 40) out.push(`${path}: key order differs\n    fake ${common.join(',')}\n    real ${orderB.join(',')}`);
+		if (common.join() !== orderB.join() && !path.endsWith('<id>') && common.length < 40)
+			out.push(
+				`${path}: key order differs\n    fake ${common.join(',')}\n    real ${orderB.join(',')}`,
+			);
 		return;
 	}
-	if (Array.isArray(a) && Array.isArray(b) && a.length === 1 && b.length === 1) return compare(a[0], b[0], `${path}[]`, out);
-	out.push(`${path}: fake ${JSON.stringify(a).slice(0, 160)} | real ${JSON.stringify(b).slice(0, 160)}`);
+	if (Array.isArray(a) && Array.isArray(b) && a.length === 1 && b.length === 1)
+		return compare(a[0], b[0], `${path}[]`, out);
+	out.push(
+		`${path}: fake ${JSON.stringify(a).slice(0, 160)} | real ${JSON.stringify(b).slice(0, 160)}`,
+	);
 }
 
 function client(url, admin) {
@@ -61,7 +86,8 @@ function client(url, admin) {
 		const headers = { accept: 'application/json' };
 		const auth = options.auth === undefined ? admin : options.auth;
 		if (auth && 'bearer' in auth) headers.authorization = `Bearer ${auth.bearer}`;
-		else if (auth) headers.authorization = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
+		else if (auth)
+			headers.authorization = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
 		let payload;
 		if (options.form) {
 			headers['content-type'] = 'application/x-www-form-urlencoded';
@@ -70,10 +96,19 @@ function client(url, admin) {
 			headers['content-type'] = 'application/json';
 			payload = JSON.stringify(body);
 		}
-		const response = await fetch(`${url}${path}`, { method, headers, body: payload, redirect: 'manual' });
+		const response = await fetch(`${url}${path}`, {
+			method,
+			headers,
+			body: payload,
+			redirect: 'manual',
+		});
 		const text = await response.text();
 		let json;
-		try { json = JSON.parse(text); } catch { json = text.slice(0, 200); }
+		try {
+			json = JSON.parse(text);
+		} catch {
+			json = text.slice(0, 200);
+		}
 		return { status: response.status, version: response.headers.get('mautic-version'), body: json };
 	};
 }
@@ -97,15 +132,29 @@ async function record(target) {
 async function main() {
 	const fake = await startFakeMautic({ version: '5.1.0' });
 	try {
-		const fakeTarget = { url: fake.url, admin: { username: 'admin', password: 'maatoo-secret' }, oauth: { clientId: '1_abc', clientSecret: 'shh' } };
+		const fakeTarget = {
+			url: fake.url,
+			admin: { username: 'admin', password: 'maatoo-secret' },
+			oauth: { clientId: '1_abc', clientSecret: 'shh' },
+		};
 		const env = process.env;
-		const realTarget = { url: env.MAUTIC_URL, admin: { username: env.MAUTIC_USERNAME, password: env.MAUTIC_PASSWORD }, oauth: { clientId: env.MAUTIC_OAUTH_CLIENT_ID, clientSecret: env.MAUTIC_OAUTH_CLIENT_SECRET } };
+		const realTarget = {
+			url: env.MAUTIC_URL,
+			admin: { username: env.MAUTIC_USERNAME, password: env.MAUTIC_PASSWORD },
+			oauth: { clientId: env.MAUTIC_OAUTH_CLIENT_ID, clientSecret: env.MAUTIC_OAUTH_CLIENT_SECRET },
+		};
 		const [fakeAnswers, realAnswers] = [await record(fakeTarget), await record(realTarget)];
 		const dump = process.argv.indexOf('--dump');
 		if (dump !== -1) {
 			// full answers of both, for reading a difference in detail
-			require('node:fs').writeFileSync(`${process.argv[dump + 1]}.fake.json`, JSON.stringify(fakeAnswers, null, 1));
-			require('node:fs').writeFileSync(`${process.argv[dump + 1]}.real.json`, JSON.stringify(realAnswers, null, 1));
+			require('node:fs').writeFileSync(
+				`${process.argv[dump + 1]}.fake.json`,
+				JSON.stringify(fakeAnswers, null, 1),
+			);
+			require('node:fs').writeFileSync(
+				`${process.argv[dump + 1]}.real.json`,
+				JSON.stringify(realAnswers, null, 1),
+			);
 		}
 		let differences = 0;
 		for (const name of Object.keys(fakeAnswers)) {
@@ -125,4 +174,8 @@ async function main() {
 }
 
 module.exports = { shape };
-if (require.main === module) main().catch((error) => { console.error(error); process.exit(1); });
+if (require.main === module)
+	main().catch((error) => {
+		console.error(error);
+		process.exit(1);
+	});

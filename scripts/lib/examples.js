@@ -16,7 +16,9 @@ function loadExamples(credentialId) {
 		.filter((file) => file.endsWith('.json'))
 		.sort()
 		.map((file) => {
-			const text = fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8').replaceAll('{{SANDBOX_CREDENTIAL_ID}}', credentialId);
+			const text = fs
+				.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')
+				.replaceAll('{{SANDBOX_CREDENTIAL_ID}}', credentialId);
 			return { file, workflow: JSON.parse(text) };
 		});
 }

@@ -16,10 +16,16 @@ const EXACT = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
 /** @param {string[]} args @param {NodeJS.ProcessEnv} env @returns {Promise<any>} */
 function npmViewJson(args, env) {
 	return new Promise((resolve, reject) => {
-		execFile('npm', ['view', ...args, '--json'], { env, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-			if (error) reject(new Error(`npm view ${args.join(' ')}: ${stderr.trim().split('\n').pop()}`));
-			else resolve(stdout.trim() ? JSON.parse(stdout) : undefined);
-		});
+		execFile(
+			'npm',
+			['view', ...args, '--json'],
+			{ env, maxBuffer: 16 * 1024 * 1024 },
+			(error, stdout, stderr) => {
+				if (error)
+					reject(new Error(`npm view ${args.join(' ')}: ${stderr.trim().split('\n').pop()}`));
+				else resolve(stdout.trim() ? JSON.parse(stdout) : undefined);
+			},
+		);
 	});
 }
 
@@ -34,7 +40,11 @@ async function familyOverrides(version, { log, env = process.env }) {
 	/** @type {Map<string, Promise<string[]>>} */
 	const versionsOf = new Map();
 	const published = (/** @type {string} */ name) => {
-		if (!versionsOf.has(name)) versionsOf.set(name, npmViewJson([name, 'versions'], env).then((list) => (Array.isArray(list) ? list : [list])));
+		if (!versionsOf.has(name))
+			versionsOf.set(
+				name,
+				npmViewJson([name, 'versions'], env).then((list) => (Array.isArray(list) ? list : [list])),
+			);
 		return /** @type {Promise<string[]>} */ (versionsOf.get(name));
 	};
 	/** @type {Record<string, string>} */
@@ -57,8 +67,11 @@ async function familyOverrides(version, { log, env = process.env }) {
 						log(`  registry lacks ${name}@${pin}: overriding with ${earlier}`);
 						chosen = earlier;
 					}
-					const dependencies = (await npmViewJson([`${name}@${chosen}`, 'dependencies'], env)) ?? {};
-					return Object.entries(dependencies).filter(([dependency, spec]) => FAMILY.test(dependency) && EXACT.test(String(spec)));
+					const dependencies =
+						(await npmViewJson([`${name}@${chosen}`, 'dependencies'], env)) ?? {};
+					return Object.entries(dependencies).filter(
+						([dependency, spec]) => FAMILY.test(dependency) && EXACT.test(String(spec)),
+					);
 				}),
 			);
 			for (const found of results) queue.push(.../** @type {Array<[string, string]>} */ (found));
@@ -71,7 +84,9 @@ module.exports = { familyOverrides };
 
 // `node familyPins.js <n8n version>` prints the overrides as JSON (installN8n runs it synchronously).
 if (require.main === module) {
-	familyOverrides(String(process.argv[2]), { log: (line) => process.stderr.write(`${line}\n`) }).then(
+	familyOverrides(String(process.argv[2]), {
+		log: (line) => process.stderr.write(`${line}\n`),
+	}).then(
 		(overrides) => process.stdout.write(JSON.stringify(overrides)),
 		(error) => {
 			process.stderr.write(`${error instanceof Error ? error.message : error}\n`);

@@ -49,9 +49,25 @@ function countPackages(dir) {
  * whose package folders to count; expected: how many there will be
  * @returns {{ stop: () => void }}
  */
-function startHeartbeat({ label, installStarted = Date.now(), countDir, expected, intervalMs = INTERVAL_MS }) {
-	const settings = JSON.stringify({ label, installStarted, stepStarted: Date.now(), countDir, expected, intervalMs, parent: process.pid });
-	const child = spawn(process.execPath, [__filename, settings], { stdio: ['ignore', 'ignore', 'inherit'] });
+function startHeartbeat({
+	label,
+	installStarted = Date.now(),
+	countDir,
+	expected,
+	intervalMs = INTERVAL_MS,
+}) {
+	const settings = JSON.stringify({
+		label,
+		installStarted,
+		stepStarted: Date.now(),
+		countDir,
+		expected,
+		intervalMs,
+		parent: process.pid,
+	});
+	const child = spawn(process.execPath, [__filename, settings], {
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
 	child.unref();
 	return {
 		stop() {
@@ -62,7 +78,8 @@ function startHeartbeat({ label, installStarted = Date.now(), countDir, expected
 
 /** The child: one line every intervalMs on stderr. @param {string} json */
 function beat(json) {
-	const { label, installStarted, stepStarted, countDir, expected, intervalMs, parent } = JSON.parse(json);
+	const { label, installStarted, stepStarted, countDir, expected, intervalMs, parent } =
+		JSON.parse(json);
 	setInterval(() => {
 		try {
 			process.kill(parent, 0);
@@ -73,7 +90,9 @@ function beat(json) {
 		let line = `  … still ${label}: ${formatDuration(now - stepStarted)} in this step, ${formatDuration(now - installStarted)} since the install began`;
 		if (countDir) {
 			const count = countPackages(countDir);
-			line += expected ? `; ${count.toLocaleString('en-US')} of ${expected.toLocaleString('en-US')} packages in place` : `; ${count.toLocaleString('en-US')} packages in place`;
+			line += expected
+				? `; ${count.toLocaleString('en-US')} of ${expected.toLocaleString('en-US')} packages in place`
+				: `; ${count.toLocaleString('en-US')} packages in place`;
 		}
 		process.stderr.write(`${line}\n`);
 	}, intervalMs);

@@ -57,20 +57,30 @@ function ensureN8n(version = DEFAULT_N8N_VERSION, options = {}) {
 		nodeVersion: runtime?.version ?? process.version,
 		...(runtime ? { pathPrefix: runtime.binDir } : {}),
 	};
-	if (fs.existsSync(marker) && fs.existsSync(bin)) return withSettings(host, markerInfo(marker).skippedAddons ?? []);
+	if (fs.existsSync(marker) && fs.existsSync(bin))
+		return withSettings(host, markerInfo(marker).skippedAddons ?? []);
 	const interrupted = fs.existsSync(path.join(dir, INCOMPLETE));
 	if (!runtime && !interrupted && fs.existsSync(bin) && installedVersion(dir) === version) {
 		fs.writeFileSync(marker, version);
 		return withSettings(host, []);
 	}
-	if (interrupted) log(`An earlier install of n8n ${version} in ${dir} did not finish; installing again (npm reuses what it downloaded)`);
+	if (interrupted)
+		log(
+			`An earlier install of n8n ${version} in ${dir} did not finish; installing again (npm reuses what it downloaded)`,
+		);
 	const started = Date.now();
 	const { overrides, skippedAddons } = installN8n({ dir, version, runtime, log });
 	const minutes = ((Date.now() - started) / 60_000).toFixed(1);
-	if (installedVersion(dir) !== version) throw new Error(`${dir} holds no n8n ${version} after the install`);
-	fs.writeFileSync(marker, JSON.stringify({ version, node: host.nodeVersion, minutes, overrides, skippedAddons }, null, 2));
+	if (installedVersion(dir) !== version)
+		throw new Error(`${dir} holds no n8n ${version} after the install`);
+	fs.writeFileSync(
+		marker,
+		JSON.stringify({ version, node: host.nodeVersion, minutes, overrides, skippedAddons }, null, 2),
+	);
 	fs.rmSync(path.join(dir, INCOMPLETE), { force: true });
-	log(`n8n ${version} installed for Node ${host.nodeVersion} in ${minutes} min (${dir}); later runs reuse it`);
+	log(
+		`n8n ${version} installed for Node ${host.nodeVersion} in ${minutes} min (${dir}); later runs reuse it`,
+	);
 	return withSettings(host, skippedAddons);
 }
 
@@ -81,7 +91,10 @@ function ensureN8n(version = DEFAULT_N8N_VERSION, options = {}) {
 function isN8nInstalled(version = DEFAULT_N8N_VERSION) {
 	const dir = path.join(cacheRoot(), `n8n-${version}`);
 	if (!fs.existsSync(path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'))) return false;
-	return fs.existsSync(path.join(dir, '.installed')) || (!fs.existsSync(path.join(dir, INCOMPLETE)) && installedVersion(dir) === version);
+	return (
+		fs.existsSync(path.join(dir, '.installed')) ||
+		(!fs.existsSync(path.join(dir, INCOMPLETE)) && installedVersion(dir) === version)
+	);
 }
 
 /**
@@ -117,7 +130,10 @@ function markerInfo(marker) {
  * @param {{ log?: (line: string) => void }} [options]
  */
 function ensureE2eN8n(options = {}) {
-	return ensureN8n(process.env.MAATOO_E2E_N8N_VERSION || undefined, { ...options, node: process.env.MAATOO_E2E_N8N_NODE || undefined });
+	return ensureN8n(process.env.MAATOO_E2E_N8N_VERSION || undefined, {
+		...options,
+		node: process.env.MAATOO_E2E_N8N_NODE || undefined,
+	});
 }
 
 /**
@@ -130,7 +146,11 @@ function ensureE2eN8n(options = {}) {
 function withHost(host, env) {
 	const result = { ...host.env, ...env };
 	const current = env.PATH ?? '';
-	if (host.pathPrefix && current !== host.pathPrefix && !current.startsWith(`${host.pathPrefix}${path.delimiter}`)) {
+	if (
+		host.pathPrefix &&
+		current !== host.pathPrefix &&
+		!current.startsWith(`${host.pathPrefix}${path.delimiter}`)
+	) {
 		result.PATH = current ? `${host.pathPrefix}${path.delimiter}${current}` : host.pathPrefix;
 	}
 	return result;
@@ -139,7 +159,9 @@ function withHost(host, env) {
 /** @param {string} dir */
 function installedVersion(dir) {
 	try {
-		return JSON.parse(fs.readFileSync(path.join(dir, 'node_modules', 'n8n', 'package.json'), 'utf8')).version;
+		return JSON.parse(
+			fs.readFileSync(path.join(dir, 'node_modules', 'n8n', 'package.json'), 'utf8'),
+		).version;
 	} catch {
 		return undefined;
 	}
@@ -153,7 +175,9 @@ function installedVersion(dir) {
 function n8nEnv({ userFolder, port, brokerPort, extra = {}, host }) {
 	// Under jest NODE_ENV is "test", which makes n8n skip loading nodes and most of its start-up.
 	const inherited = Object.fromEntries(
-		Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('JEST_')),
+		Object.entries(process.env).filter(
+			([name]) => name !== 'NODE_ENV' && !name.startsWith('JEST_'),
+		),
 	);
 	return withHost(host ?? {}, {
 		...inherited,
@@ -193,10 +217,14 @@ function n8nEnv({ userFolder, port, brokerPort, extra = {}, host }) {
  * @returns {Promise<{ code: number | null, stdout: string, stderr: string }>}
  */
 function runN8n(host, args, env, options = {}) {
-	const stdoutFile = options.stdoutFile ?? path.join(os.tmpdir(), `n8n-out-${process.pid}-${Date.now()}.txt`);
+	const stdoutFile =
+		options.stdoutFile ?? path.join(os.tmpdir(), `n8n-out-${process.pid}-${Date.now()}.txt`);
 	const out = fs.openSync(stdoutFile, 'w');
 	return new Promise((resolve, reject) => {
-		const child = spawn(host.nodeBin ?? process.execPath, [host.bin, ...args], { env: withHost(host, env), stdio: ['ignore', out, 'pipe'] });
+		const child = spawn(host.nodeBin ?? process.execPath, [host.bin, ...args], {
+			env: withHost(host, env),
+			stdio: ['ignore', out, 'pipe'],
+		});
 		let stderr = '';
 		child.stderr.on('data', (chunk) => (stderr += chunk));
 		const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 300_000);
@@ -219,19 +247,29 @@ function runN8n(host, args, env, options = {}) {
 async function startN8n(host, env, options) {
 	const logStart = fs.existsSync(options.logFile) ? fs.statSync(options.logFile).size : 0;
 	const log = fs.openSync(options.logFile, 'a');
-	const child = spawn(host.nodeBin ?? process.execPath, [...(options.nodeArgs ?? []), host.bin, ...(options.args ?? ['start'])], {
-		env: withHost(host, env),
-		stdio: ['ignore', log, log],
-	});
+	const child = spawn(
+		host.nodeBin ?? process.execPath,
+		[...(options.nodeArgs ?? []), host.bin, ...(options.args ?? ['start'])],
+		{
+			env: withHost(host, env),
+			stdio: ['ignore', log, log],
+		},
+	);
 	const port = env.N8N_PORT;
 	const deadline = Date.now() + (options.timeoutMs ?? 120_000);
 	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`n8n exited early (code ${child.exitCode}); see ${options.logFile}`);
+		if (child.exitCode !== null)
+			throw new Error(`n8n exited early (code ${child.exitCode}); see ${options.logFile}`);
 		try {
 			const response = await fetch(`http://127.0.0.1:${port}/healthz/readiness`);
 			// Readiness comes before published workflows are activated; n8n logs this line after.
 			const readyLine = options.readyLogLine ?? 'Editor is now accessible via';
-			if (response.ok && (!readyLine || fs.readFileSync(options.logFile).subarray(logStart).toString('utf8').includes(readyLine))) return child;
+			if (
+				response.ok &&
+				(!readyLine ||
+					fs.readFileSync(options.logFile).subarray(logStart).toString('utf8').includes(readyLine))
+			)
+				return child;
 		} catch {
 			// not listening yet
 		}
@@ -254,4 +292,15 @@ function stopN8n(child) {
 	});
 }
 
-module.exports = { DEFAULT_N8N_VERSION, ensureN8n, ensureE2eN8n, isN8nInstalled, n8nEnv, withHost, runN8n, startN8n, stopN8n, cacheRoot };
+module.exports = {
+	DEFAULT_N8N_VERSION,
+	ensureN8n,
+	ensureE2eN8n,
+	isN8nInstalled,
+	n8nEnv,
+	withHost,
+	runN8n,
+	startN8n,
+	stopN8n,
+	cacheRoot,
+};

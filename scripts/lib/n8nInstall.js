@@ -29,7 +29,9 @@ const INCOMPLETE = '.install-incomplete';
  * @returns {NodeJS.ProcessEnv}
  */
 function npmEnv(extra = {}) {
-	const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_(config|package|lifecycle)_/i.test(name)));
+	const inherited = Object.fromEntries(
+		Object.entries(process.env).filter(([name]) => !/^npm_(config|package|lifecycle)_/i.test(name)),
+	);
 	return { ...inherited, ...extra };
 }
 
@@ -61,7 +63,13 @@ function writeManifest(dir, version) {
 	} catch {
 		// first run
 	}
-	const manifest = { name: 'maatoo-e2e-n8n-host', private: true, version: '0.0.0', dependencies: { n8n: version }, overrides };
+	const manifest = {
+		name: 'maatoo-e2e-n8n-host',
+		private: true,
+		version: '0.0.0',
+		dependencies: { n8n: version },
+		overrides,
+	};
 	fs.writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
@@ -111,7 +119,12 @@ function rebuildAddons(dir, runtime, log, installStarted = Date.now()) {
 	// `npm` is a `#!/usr/bin/env node` script: with the runtime first on PATH, npm, node-gyp and
 	// every install script run on that Node and build against its headers.
 	const env = npmEnv({
-		...(runtime ? { PATH: `${runtime.binDir}${path.delimiter}${process.env.PATH ?? ''}`, npm_config_nodedir: runtime.nodedir } : {}),
+		...(runtime
+			? {
+					PATH: `${runtime.binDir}${path.delimiter}${process.env.PATH ?? ''}`,
+					npm_config_nodedir: runtime.nodedir,
+				}
+			: {}),
 		npm_config_ignore_scripts: 'false',
 	});
 	const nodeVersion = runtime?.version ?? process.version;
@@ -120,26 +133,41 @@ function rebuildAddons(dir, runtime, log, installStarted = Date.now()) {
 	const names = packagesWithInstallScripts(dir);
 	for (const [index, name] of names.entries()) {
 		const started = Date.now();
-		const beat = startHeartbeat({ label: `building ${name} (${index + 1} of ${names.length})`, installStarted });
+		const beat = startHeartbeat({
+			label: `building ${name} (${index + 1} of ${names.length})`,
+			installStarted,
+		});
 		let result;
 		try {
-			result = npm(dir, ['rebuild', name, '--ignore-scripts=false'], env, { timeoutMs: REBUILD_TIMEOUT_MS, quiet: true });
+			result = npm(dir, ['rebuild', name, '--ignore-scripts=false'], env, {
+				timeoutMs: REBUILD_TIMEOUT_MS,
+				quiet: true,
+			});
 		} finally {
 			beat.stop();
 		}
 		const seconds = ((Date.now() - started) / 1000).toFixed(0);
 		if (result.status === 0) {
-			log(`  rebuilt ${name} for Node ${nodeVersion} (${seconds} s; ${index + 1} of ${names.length})`);
+			log(
+				`  rebuilt ${name} for Node ${nodeVersion} (${seconds} s; ${index + 1} of ${names.length})`,
+			);
 			continue;
 		}
 		const lines = `${result.stderr ?? ''}${result.stdout ?? ''}`.trim().split('\n');
 		// The first compiler error says why (e.g. isolated-vm 6 needs V8 from Node 22), npm's tail only that it failed.
-		const why = lines.find((line) => /\berror:/.test(line))?.replace(/^npm error\s*/, '') ?? lines.slice(-3).join(' | ');
-		log(`  could not rebuild ${name} (${result.error ? result.error.message : `exit ${result.status}`}, ${seconds} s): ${why.slice(0, 400)}`);
+		const why =
+			lines.find((line) => /\berror:/.test(line))?.replace(/^npm error\s*/, '') ??
+			lines.slice(-3).join(' | ');
+		log(
+			`  could not rebuild ${name} (${result.error ? result.error.message : `exit ${result.status}`}, ${seconds} s): ${why.slice(0, 400)}`,
+		);
 		failed.push(name);
 	}
 	const missing = failed.filter((name) => REQUIRED_ADDONS.includes(name));
-	if (missing.length) throw new Error(`n8n cannot run without ${missing.join(', ')}, which did not build for Node ${nodeVersion}`);
+	if (missing.length)
+		throw new Error(
+			`n8n cannot run without ${missing.join(', ')}, which did not build for Node ${nodeVersion}`,
+		);
 	return failed;
 }
 
@@ -150,32 +178,51 @@ function rebuildAddons(dir, runtime, log, installStarted = Date.now()) {
 function installN8n({ dir, version, runtime, log: print }) {
 	const installStarted = Date.now();
 	/** Each line says how long the install has run, so a slow step never looks like a hang. @param {string} line */
-	const log = (line) => print(line.startsWith(' ') ? line : `[${formatDuration(Date.now() - installStarted)}] ${line}`);
+	const log = (line) =>
+		print(line.startsWith(' ') ? line : `[${formatDuration(Date.now() - installStarted)}] ${line}`);
 	fs.mkdirSync(dir, { recursive: true });
 	// Until ensureN8n writes .installed: a run stopped during step 3 leaves n8n's bin in place
 	// without its native addons, and must not pass for a finished install next time.
 	fs.writeFileSync(path.join(dir, INCOMPLETE), `${new Date().toISOString()}\n`);
 	writeManifest(dir, version);
-	log(`Step 1 of 3: resolving n8n ${version}'s dependency tree in ${dir} (pins the registry lacks get overridden; about 6 minutes)…`);
-	let beat = startHeartbeat({ label: `resolving n8n ${version}'s dependency tree (npm prints nothing here)`, installStarted });
+	log(
+		`Step 1 of 3: resolving n8n ${version}'s dependency tree in ${dir} (pins the registry lacks get overridden; about 6 minutes)…`,
+	);
+	let beat = startHeartbeat({
+		label: `resolving n8n ${version}'s dependency tree (npm prints nothing here)`,
+		installStarted,
+	});
 	let overrides;
 	try {
-		overrides = { ...addFamilyOverrides(dir, version, log), ...resolveMissingPins(dir, { log, env: npmEnv() }) };
+		overrides = {
+			...addFamilyOverrides(dir, version, log),
+			...resolveMissingPins(dir, { log, env: npmEnv() }),
+		};
 	} finally {
 		beat.stop();
 	}
 	const nodeVersion = runtime?.version ?? process.version;
 	const expected = topLevelPackages(dir);
-	log(`Step 2 of 3: downloading and unpacking ${expected ? `${expected.toLocaleString('en-US')} packages` : 'the packages'} for Node ${nodeVersion}, without install scripts (about 6 minutes, ~2.3 GB)…`);
-	beat = startHeartbeat({ label: `installing n8n ${version}'s packages`, installStarted, countDir: path.join(dir, 'node_modules'), expected });
+	log(
+		`Step 2 of 3: downloading and unpacking ${expected ? `${expected.toLocaleString('en-US')} packages` : 'the packages'} for Node ${nodeVersion}, without install scripts (about 6 minutes, ~2.3 GB)…`,
+	);
+	beat = startHeartbeat({
+		label: `installing n8n ${version}'s packages`,
+		installStarted,
+		countDir: path.join(dir, 'node_modules'),
+		expected,
+	});
 	let result;
 	try {
 		result = npm(dir, ['install', '--ignore-scripts'], npmEnv());
 	} finally {
 		beat.stop();
 	}
-	if (result.status !== 0) throw new Error(`npm install n8n@${version} failed (exit ${result.status})`);
-	log(`Step 3 of 3: running install scripts one by one with Node ${nodeVersion} (native addons; about 4 minutes, sqlite3 alone about 2 as it compiles from source)…`);
+	if (result.status !== 0)
+		throw new Error(`npm install n8n@${version} failed (exit ${result.status})`);
+	log(
+		`Step 3 of 3: running install scripts one by one with Node ${nodeVersion} (native addons; about 4 minutes, sqlite3 alone about 2 as it compiles from source)…`,
+	);
 	const skippedAddons = rebuildAddons(dir, runtime, log, installStarted);
 	return { overrides, skippedAddons };
 }
@@ -185,9 +232,15 @@ function topLevelPackages(dir) {
 	try {
 		const lock = JSON.parse(fs.readFileSync(path.join(dir, 'package-lock.json'), 'utf8'));
 		/** @param {string[] | undefined} list @param {string} value */
-		const fits = (list, value) => !list || list.includes(value) || (list.every((item) => item.startsWith('!')) && !list.includes(`!${value}`));
+		const fits = (list, value) =>
+			!list ||
+			list.includes(value) ||
+			(list.every((item) => item.startsWith('!')) && !list.includes(`!${value}`));
 		return Object.entries(lock.packages ?? {}).filter(
-			([location, entry]) => /^node_modules\/(@[^/]+\/)?[^/@][^/]*$/.test(location) && fits(entry.os, process.platform) && fits(entry.cpu, process.arch),
+			([location, entry]) =>
+				/^node_modules\/(@[^/]+\/)?[^/@][^/]*$/.test(location) &&
+				fits(entry.os, process.platform) &&
+				fits(entry.cpu, process.arch),
 		).length;
 	} catch {
 		return undefined;

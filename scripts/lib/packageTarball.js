@@ -36,7 +36,9 @@ function installAsCommunityPackage(tarball, userFolder) {
 	);
 	fs.writeFileSync(installedJsonPath, JSON.stringify(rest, null, 2));
 	const hostJson = path.join(nodesDir, 'package.json');
-	const host = fs.existsSync(hostJson) ? JSON.parse(fs.readFileSync(hostJson, 'utf8')) : { name: 'installed-nodes', private: true, dependencies: {} };
+	const host = fs.existsSync(hostJson)
+		? JSON.parse(fs.readFileSync(hostJson, 'utf8'))
+		: { name: 'installed-nodes', private: true, dependencies: {} };
 	host.dependencies = { ...host.dependencies, [packageJson.name]: packageJson.version };
 	fs.writeFileSync(hostJson, JSON.stringify(host, null, 2));
 	return target;

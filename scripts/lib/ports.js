@@ -42,23 +42,42 @@ function isPortFree(port, host = '127.0.0.1') {
  * @param {PortRequest} request
  * @returns {Promise<{ port: number, note?: string }>} note: one line to print when the default was busy
  */
-async function choosePort({ label, variable, defaultPort, env = process.env, taken = [], isFree = isPortFree, tries = 50 }) {
+async function choosePort({
+	label,
+	variable,
+	defaultPort,
+	env = process.env,
+	taken = [],
+	isFree = isPortFree,
+	tries = 50,
+}) {
 	const given = env[variable];
 	if (given !== undefined && given !== '') {
 		const port = Number(given);
-		if (!Number.isInteger(port) || port < 1 || port > 65535) throw new PortError(`${variable}=${given} is not a port number (1 to 65535).`);
-		if (taken.includes(port)) throw new PortError(`Port ${port} (${variable}) is already used by this run for something else: set ${variable} to another port.`);
+		if (!Number.isInteger(port) || port < 1 || port > 65535)
+			throw new PortError(`${variable}=${given} is not a port number (1 to 65535).`);
+		if (taken.includes(port))
+			throw new PortError(
+				`Port ${port} (${variable}) is already used by this run for something else: set ${variable} to another port.`,
+			);
 		if (!(await isFree(port))) {
-			throw new PortError(`Port ${port} (${label}, set by ${variable}) is in use by another program: set ${variable} to a free port, or unset it to let npm run dev pick one.`);
+			throw new PortError(
+				`Port ${port} (${label}, set by ${variable}) is in use by another program: set ${variable} to a free port, or unset it to let npm run dev pick one.`,
+			);
 		}
 		return { port };
 	}
 	for (let port = defaultPort; port < defaultPort + tries && port <= 65535; port++) {
 		if (taken.includes(port) || !(await isFree(port))) continue;
 		if (port === defaultPort) return { port };
-		return { port, note: `Port ${defaultPort} is in use by another program; ${label} uses ${port} instead (set ${variable} to choose).` };
+		return {
+			port,
+			note: `Port ${defaultPort} is in use by another program; ${label} uses ${port} instead (set ${variable} to choose).`,
+		};
 	}
-	throw new PortError(`Ports ${defaultPort} to ${defaultPort + tries - 1} are all in use: set ${variable} to a free port for ${label}.`);
+	throw new PortError(
+		`Ports ${defaultPort} to ${defaultPort + tries - 1} are all in use: set ${variable} to a free port for ${label}.`,
+	);
 }
 
 /**
@@ -68,8 +87,21 @@ async function choosePort({ label, variable, defaultPort, env = process.env, tak
 async function chooseSandboxPorts({ env = process.env, isFree = isPortFree } = {}) {
 	/** @type {string[]} */
 	const notes = [];
-	const mautic = await choosePort({ label: 'the sandbox Mautic', variable: 'MAATOO_SANDBOX_PORT', defaultPort: 8090, env, isFree });
-	const n8n = await choosePort({ label: 'n8n', variable: 'N8N_PORT', defaultPort: 5678, env, isFree, taken: [mautic.port] });
+	const mautic = await choosePort({
+		label: 'the sandbox Mautic',
+		variable: 'MAATOO_SANDBOX_PORT',
+		defaultPort: 8090,
+		env,
+		isFree,
+	});
+	const n8n = await choosePort({
+		label: 'n8n',
+		variable: 'N8N_PORT',
+		defaultPort: 5678,
+		env,
+		isFree,
+		taken: [mautic.port],
+	});
 	const broker = await choosePort({
 		label: "n8n's task runner broker",
 		variable: 'N8N_RUNNERS_BROKER_PORT',

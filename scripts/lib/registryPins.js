@@ -23,7 +23,8 @@ function parseVersion(version) {
 function compareVersions(a, b) {
 	const x = parseVersion(a);
 	const y = parseVersion(b);
-	for (let index = 0; index < 3; index++) if (x[index] !== y[index]) return Number(x[index]) - Number(y[index]);
+	for (let index = 0; index < 3; index++)
+		if (x[index] !== y[index]) return Number(x[index]) - Number(y[index]);
 	if (x[3] === y[3]) return 0;
 	if (!x[3]) return 1;
 	if (!y[3]) return -1;
@@ -67,18 +68,39 @@ function resolveMissingPins(dir, { log, env = process.env }) {
 	/** @type {Record<string, string>} */
 	const added = {};
 	for (let round = 1; round <= MAX_ROUNDS; round++) {
-		const result = npm(dir, ['install', '--package-lock-only', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund'], env);
+		const result = npm(
+			dir,
+			[
+				'install',
+				'--package-lock-only',
+				'--ignore-scripts',
+				'--prefer-offline',
+				'--no-audit',
+				'--no-fund',
+			],
+			env,
+		);
 		if (result.status === 0) return added;
 		const output = `${result.stdout}\n${result.stderr}`;
 		const missing = parseMissingPin(output);
-		if (!missing) throw new Error(`resolving the n8n dependency tree in ${dir} failed:\n${output.slice(-3000)}`);
+		if (!missing)
+			throw new Error(
+				`resolving the n8n dependency tree in ${dir} failed:\n${output.slice(-3000)}`,
+			);
 		const key = `${missing.name}@${missing.version}`;
-		if (added[key]) throw new Error(`the override ${key} -> ${added[key]} did not take effect:\n${output.slice(-3000)}`);
+		if (added[key])
+			throw new Error(
+				`the override ${key} -> ${added[key]} did not take effect:\n${output.slice(-3000)}`,
+			);
 		const view = npm(dir, ['view', missing.name, 'versions', '--json'], env);
-		if (view.status !== 0) throw new Error(`npm view ${missing.name} versions failed:\n${view.stderr.slice(-2000)}`);
+		if (view.status !== 0)
+			throw new Error(`npm view ${missing.name} versions failed:\n${view.stderr.slice(-2000)}`);
 		const parsed = JSON.parse(view.stdout);
 		const replacement = nearestEarlier(Array.isArray(parsed) ? parsed : [parsed], missing.version);
-		if (!replacement) throw new Error(`the registry has no version of ${missing.name} below the missing ${missing.version}`);
+		if (!replacement)
+			throw new Error(
+				`the registry has no version of ${missing.name} below the missing ${missing.version}`,
+			);
 		const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
 		manifest.overrides = { ...manifest.overrides, [key]: replacement };
 		fs.writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);

@@ -9,10 +9,24 @@ const os = require('node:os');
 const path = require('node:path');
 const { startFakeMautic } = require('../../test/fake-mautic');
 const { loadExamples } = require('./examples');
-const { DEFAULT_N8N_VERSION, cacheRoot, ensureN8n, isN8nInstalled, n8nEnv, runN8n, startN8n, stopN8n } = require('./n8nHost');
+const {
+	DEFAULT_N8N_VERSION,
+	cacheRoot,
+	ensureN8n,
+	isN8nInstalled,
+	n8nEnv,
+	runN8n,
+	startN8n,
+	stopN8n,
+} = require('./n8nHost');
 const { installAsCommunityPackage, packPackage } = require('./packageTarball');
 
-const OWNER = { email: 'sandbox@maatoo.local', password: 'Sandbox-maatoo-2026', firstName: 'Sandbox', lastName: 'User' };
+const OWNER = {
+	email: 'sandbox@maatoo.local',
+	password: 'Sandbox-maatoo-2026',
+	firstName: 'Sandbox',
+	lastName: 'User',
+};
 const SANDBOX_USER = { username: 'admin', password: 'maatoo-secret' };
 
 async function setUpOwner(baseUrl) {
@@ -31,8 +45,16 @@ async function setUpOwner(baseUrl) {
  * @param {{ folder: string, n8nPort: number, mauticPort: number, brokerPort?: number, log?: (message: string) => void }} options
  * brokerPort: n8n's task-runner broker (default n8nPort + 1)
  */
-async function startSandbox({ folder, n8nPort, mauticPort, brokerPort = n8nPort + 1, log = () => undefined }) {
-	log(`Starting the sandbox Mautic (a fake Mautic written in Node, seeded with demo data) on http://127.0.0.1:${mauticPort}`);
+async function startSandbox({
+	folder,
+	n8nPort,
+	mauticPort,
+	brokerPort = n8nPort + 1,
+	log = () => undefined,
+}) {
+	log(
+		`Starting the sandbox Mautic (a fake Mautic written in Node, seeded with demo data) on http://127.0.0.1:${mauticPort}`,
+	);
 	const mautic = await startFakeMautic({ port: mauticPort, seed: 'demo', version: '7.0.0' });
 	try {
 		const installed = isN8nInstalled();
@@ -44,10 +66,18 @@ async function startSandbox({ folder, n8nPort, mauticPort, brokerPort = n8nPort 
 		const host = ensureN8n();
 		const userFolder = path.join(folder, 'n8n');
 		fs.mkdirSync(userFolder, { recursive: true });
-		installAsCommunityPackage(packPackage(fs.mkdtempSync(path.join(os.tmpdir(), 'maatoo-sandbox-'))), userFolder);
+		installAsCommunityPackage(
+			packPackage(fs.mkdtempSync(path.join(os.tmpdir(), 'maatoo-sandbox-'))),
+			userFolder,
+		);
 		const env = n8nEnv({ userFolder, port: n8nPort, brokerPort });
 
-		const credential = { id: 'maatooSandbox01', name: 'maatoo sandbox (Basic auth)', type: 'maatooApi', data: { url: mautic.url, ...SANDBOX_USER } };
+		const credential = {
+			id: 'maatooSandbox01',
+			name: 'maatoo sandbox (Basic auth)',
+			type: 'maatooApi',
+			data: { url: mautic.url, ...SANDBOX_USER },
+		};
 		const credentialsFile = path.join(folder, 'credentials.json');
 		fs.writeFileSync(credentialsFile, JSON.stringify([credential], null, 2));
 		await runN8n(host, ['import:credentials', '--input', credentialsFile], env);

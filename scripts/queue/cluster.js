@@ -56,7 +56,10 @@ class QueueCluster {
 				name: 'main',
 				role: 'main',
 				port: mainPort,
-				extra: { N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true', N8N_EDITOR_BASE_URL: `http://127.0.0.1:${mainPort}/` },
+				extra: {
+					N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
+					N8N_EDITOR_BASE_URL: `http://127.0.0.1:${mainPort}/`,
+				},
 			},
 			{ name: 'webhook', role: 'webhook', port: webhookPort, extra: {} },
 		];
@@ -67,7 +70,11 @@ class QueueCluster {
 				name: `worker-${index}`,
 				role: 'worker',
 				port,
-				extra: { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(port), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' },
+				extra: {
+					QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+					QUEUE_HEALTH_CHECK_PORT: String(port),
+					N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+				},
 			});
 		}
 		for (const entry of plan) {
@@ -81,7 +88,13 @@ class QueueCluster {
 				host: cluster.host,
 				extra: { ...shared, WEBHOOK_URL: webhookBase, ...entry.extra },
 			});
-			cluster.processes.push({ name: entry.name, role: entry.role, port: entry.port, env, logFile: path.join(options.root, `${entry.name}.log`) });
+			cluster.processes.push({
+				name: entry.name,
+				role: entry.role,
+				port: entry.port,
+				env,
+				logFile: path.join(options.root, `${entry.name}.log`),
+			});
 		}
 		return cluster;
 	}
@@ -122,7 +135,10 @@ class QueueCluster {
 	async cli(args) {
 		const stdoutFile = path.join(this.root, `cli-${++this.counter}.txt`);
 		const result = await runN8n(this.host, args, this.main.env, { stdoutFile });
-		if (result.code !== 0) throw new Error(`n8n ${args.join(' ')} exited ${result.code}\n${result.stderr.slice(-3000)}\n${result.stdout.slice(-3000)}`);
+		if (result.code !== 0)
+			throw new Error(
+				`n8n ${args.join(' ')} exited ${result.code}\n${result.stderr.slice(-3000)}\n${result.stdout.slice(-3000)}`,
+			);
 		return result;
 	}
 
@@ -135,18 +151,33 @@ class QueueCluster {
 
 	/** @param {N8nProcess} entry */
 	async start(entry) {
-		const args = { main: ['start'], webhook: ['webhook'], worker: ['worker', `--concurrency=${WORKER_CONCURRENCY}`] }[entry.role];
+		const args = {
+			main: ['start'],
+			webhook: ['webhook'],
+			worker: ['worker', `--concurrency=${WORKER_CONCURRENCY}`],
+		}[entry.role];
 		// readiness (database connected) plus the line each command logs once it takes work:
 		// main after activating published workflows, the webhook processor once its listener
 		// runs (its server answers earlier), a worker before its health server starts
-		const readyLogLine = { main: 'Editor is now accessible via', webhook: 'Webhook listener waiting for requests', worker: 'n8n worker is now ready' }[entry.role];
-		entry.child = await startN8n(this.host, entry.env, { args, logFile: entry.logFile, readyLogLine, timeoutMs: 180_000 });
+		const readyLogLine = {
+			main: 'Editor is now accessible via',
+			webhook: 'Webhook listener waiting for requests',
+			worker: 'n8n worker is now ready',
+		}[entry.role];
+		entry.child = await startN8n(this.host, entry.env, {
+			args,
+			logFile: entry.logFile,
+			readyLogLine,
+			timeoutMs: 180_000,
+		});
 	}
 
 	/** Stops every started process by its PID: workers and the webhook processor first, main last. */
 	async stopAll() {
 		const order = [...this.processes].reverse();
-		await Promise.all(order.filter((entry) => entry.role !== 'main').map((entry) => this.stop(entry)));
+		await Promise.all(
+			order.filter((entry) => entry.role !== 'main').map((entry) => this.stop(entry)),
+		);
 		await this.stop(this.main);
 	}
 
@@ -157,7 +188,11 @@ class QueueCluster {
 
 	/** PIDs of the processes that are running. */
 	pids() {
-		return this.processes.filter((entry) => entry.child && entry.child.exitCode === null && entry.child.signalCode === null).map((entry) => `${entry.name}=${entry.child?.pid}`);
+		return this.processes
+			.filter(
+				(entry) => entry.child && entry.child.exitCode === null && entry.child.signalCode === null,
+			)
+			.map((entry) => `${entry.name}=${entry.child?.pid}`);
 	}
 
 	/**
@@ -189,7 +224,9 @@ class QueueCluster {
 	loggedExecutions(name, messagePrefix) {
 		return this.logRecords(name)
 			.filter((record) => String(record.message ?? '').startsWith(messagePrefix))
-			.map((record) => String(record.metadata?.executionId ?? /execution (\d+)/.exec(String(record.message))?.[1]));
+			.map((record) =>
+				String(record.metadata?.executionId ?? /execution (\d+)/.exec(String(record.message))?.[1]),
+			);
 	}
 
 	/**
@@ -199,7 +236,11 @@ class QueueCluster {
 	errors(expected = []) {
 		return this.processes.flatMap((entry) =>
 			this.logRecords(entry.name)
-				.filter((record) => record.level === 'error' && !expected.some((pattern) => pattern.test(String(record.message))))
+				.filter(
+					(record) =>
+						record.level === 'error' &&
+						!expected.some((pattern) => pattern.test(String(record.message))),
+				)
 				.map((record) => `${entry.name}: ${String(record.message).slice(0, 300)}`),
 		);
 	}

@@ -20,15 +20,31 @@ class Results {
 	 * @param {string} check @param {unknown} expected @param {unknown} actual @param {boolean} [ok]
 	 */
 	check(check, expected, actual, ok) {
-		const row = { section: this.section, check, expected: String(expected), actual: String(actual), ok: ok ?? String(expected) === String(actual) };
+		const row = {
+			section: this.section,
+			check,
+			expected: String(expected),
+			actual: String(actual),
+			ok: ok ?? String(expected) === String(actual),
+		};
 		this.rows.push(row);
-		if (!this.quiet) process.stdout.write(`  ${row.ok ? 'ok  ' : 'FAIL'} ${check}: ${row.actual}${row.ok ? '' : ` (expected ${row.expected})`}\n`);
+		if (!this.quiet)
+			process.stdout.write(
+				`  ${row.ok ? 'ok  ' : 'FAIL'} ${check}: ${row.actual}${row.ok ? '' : ` (expected ${row.expected})`}\n`,
+			);
 		return row.ok;
 	}
 
 	/** A measurement shown in the table, not a check. @param {string} name @param {unknown} value */
 	info(name, value) {
-		this.rows.push({ section: this.section, check: name, expected: '', actual: String(value), ok: true, info: true });
+		this.rows.push({
+			section: this.section,
+			check: name,
+			expected: '',
+			actual: String(value),
+			ok: true,
+			info: true,
+		});
 		if (!this.quiet) process.stdout.write(`  info ${name}: ${value}\n`);
 	}
 
@@ -47,7 +63,9 @@ class Results {
 		const escape = (/** @type {string} */ text) => text.replace(/\|/g, '\\|');
 		const lines = ['| phase | check | expected | actual | result |', '|---|---|---|---|---|'];
 		for (const row of this.rows) {
-			lines.push(`| ${escape(row.section)} | ${escape(row.check)} | ${escape(row.expected)} | ${escape(row.actual)} | ${row.info ? 'info' : row.ok ? 'ok' : '**FAIL**'} |`);
+			lines.push(
+				`| ${escape(row.section)} | ${escape(row.check)} | ${escape(row.expected)} | ${escape(row.actual)} | ${row.info ? 'info' : row.ok ? 'ok' : '**FAIL**'} |`,
+			);
 		}
 		return lines.join('\n');
 	}

@@ -22,7 +22,14 @@ const { REPO_ROOT } = require('../lib/packageTarball');
 const { freePort } = require('../lib/n8nSession');
 const { ensurePackages, startRedis, startPostgres, stopService } = require('./services');
 const { QueueCluster } = require('./cluster');
-const { credentials, triggerWorkflow, upsertWorkflow, TRIGGER_WORKFLOW_ID, TRIGGER_WEBHOOK_ID, UPSERT_WORKFLOW_ID } = require('./workflows');
+const {
+	credentials,
+	triggerWorkflow,
+	upsertWorkflow,
+	TRIGGER_WORKFLOW_ID,
+	TRIGGER_WEBHOOK_ID,
+	UPSERT_WORKFLOW_ID,
+} = require('./workflows');
 const { triggerScenario, upsertScenario } = require('./scenarios');
 const { Results } = require('./results');
 
@@ -69,7 +76,9 @@ for (const signal of /** @type {NodeJS.Signals[]} */ (['SIGINT', 'SIGTERM'])) {
 		log(`${signal}: stopping everything this run started…`);
 		results.quiet = true; // the run's remaining steps fail against stopped processes: don't report them
 		stopEverything().finally(() => {
-			log(`Interrupted; nothing this run started is left running.${root ? ` Logs in ${root}` : ''}`);
+			log(
+				`Interrupted; nothing this run started is left running.${root ? ` Logs in ${root}` : ''}`,
+			);
 			process.exit(130);
 		});
 	});
@@ -82,12 +91,18 @@ for (const signal of /** @type {NodeJS.Signals[]} */ (['SIGINT', 'SIGTERM'])) {
  * @returns {{ tarball: string, lockWaitMs: number }}
  */
 function buildAndPack(outDir) {
-	if (process.env.MAATOO_QUEUE_TARBALL) return { tarball: path.resolve(process.env.MAATOO_QUEUE_TARBALL), lockWaitMs: 0 };
+	if (process.env.MAATOO_QUEUE_TARBALL)
+		return { tarball: path.resolve(process.env.MAATOO_QUEUE_TARBALL), lockWaitMs: 0 };
 	const pack = `node -e "process.stdout.write(require('./scripts/lib/packageTarball').packPackage(process.argv[1]))" '${outDir}'`;
 	const begin = Date.now();
 	// the first line says when the lock was taken (others hold it for their e2e runs)
-	const result = spawnSync('flock', [BUILD_LOCK, '-c', `date +%s%3N && npm run build >/dev/null && ${pack}`], { cwd: REPO_ROOT, encoding: 'utf8' });
-	if (result.status !== 0) throw new Error(`build or pack failed (exit ${result.status}):\n${result.stderr.slice(-3000)}`);
+	const result = spawnSync(
+		'flock',
+		[BUILD_LOCK, '-c', `date +%s%3N && npm run build >/dev/null && ${pack}`],
+		{ cwd: REPO_ROOT, encoding: 'utf8' },
+	);
+	if (result.status !== 0)
+		throw new Error(`build or pack failed (exit ${result.status}):\n${result.stderr.slice(-3000)}`);
 	const lines = result.stdout.trim().split('\n');
 	return { tarball: lines[lines.length - 1], lockWaitMs: Math.max(0, Number(lines[0]) - begin) };
 }
@@ -115,7 +130,9 @@ async function main() {
 	const services = [];
 	try {
 		note('Building and packing the package (under the shared build lock)…');
-		const { tarball, lockWaitMs } = await time('build and pack', async () => buildAndPack(path.join(root, 'pack')));
+		const { tarball, lockWaitMs } = await time('build and pack', async () =>
+			buildAndPack(path.join(root, 'pack')),
+		);
 		timings['of which waiting for the build lock'] = `${(lockWaitMs / 1000).toFixed(1)} s`;
 		note(`Packed ${path.basename(tarball)}`);
 
@@ -128,7 +145,9 @@ async function main() {
 			const postgres = await startPostgres({ dir: root, port: await freePort() });
 			services.push(postgres);
 			started.push({ name: 'postgres', stop: () => stopService(postgres) });
-			note(`PostgreSQL ${postgres.version} listening on 127.0.0.1:${postgres.port} (PID ${postgres.child.pid})`);
+			note(
+				`PostgreSQL ${postgres.version} listening on 127.0.0.1:${postgres.port} (PID ${postgres.child.pid})`,
+			);
 			return { redis, postgres };
 		});
 
@@ -138,48 +157,82 @@ async function main() {
 		started.push({ name: 'receiver', stop: () => receiver.close() });
 		note(`Fake Mautic at ${fake.url}`);
 
-		const queueCluster = await QueueCluster.create({ root, tarball, redisPort: redis.port, postgres, workers: WORKERS });
+		const queueCluster = await QueueCluster.create({
+			root,
+			tarball,
+			redisPort: redis.port,
+			postgres,
+			workers: WORKERS,
+		});
 		cluster = queueCluster;
 		started.push({ name: 'n8n', stop: () => queueCluster.stopAll() });
 		note(describeSetup(queueCluster.host, root));
 
 		await time('import (n8n CLI, runs the migrations)', async () => {
-			await queueCluster.cli(['import:credentials', '--input', queueCluster.file('credentials.json', credentials({ url: fake.url, ...ADMIN }))]);
+			await queueCluster.cli([
+				'import:credentials',
+				'--input',
+				queueCluster.file('credentials.json', credentials({ url: fake.url, ...ADMIN })),
+			]);
 			const dir = path.join(root, 'workflows');
 			fs.mkdirSync(dir);
-			fs.writeFileSync(path.join(dir, 'trigger.json'), JSON.stringify(triggerWorkflow(receiver.url)));
+			fs.writeFileSync(
+				path.join(dir, 'trigger.json'),
+				JSON.stringify(triggerWorkflow(receiver.url)),
+			);
 			fs.writeFileSync(path.join(dir, 'upsert.json'), JSON.stringify(upsertWorkflow()));
 			await queueCluster.cli(['import:workflow', '--separate', '--input', dir]);
 		});
 		await time('start main, webhook processor, workers', async () => {
 			// the CLI import ran the migrations: all four can boot at once (allSettled: every
 			// process that did start is recorded, and so stopped, even when another failed)
-			const outcomes = await Promise.allSettled(queueCluster.processes.map((entry) => queueCluster.start(entry)));
+			const outcomes = await Promise.allSettled(
+				queueCluster.processes.map((entry) => queueCluster.start(entry)),
+			);
 			const failed = outcomes.find((outcome) => outcome.status === 'rejected');
 			if (failed) throw failed.reason;
-			note(`main at ${queueCluster.mainUrl}, webhook processor at ${queueCluster.webhookUrl}; PIDs ${queueCluster.pids().join(', ')}`);
+			note(
+				`main at ${queueCluster.mainUrl}, webhook processor at ${queueCluster.webhookUrl}; PIDs ${queueCluster.pids().join(', ')}`,
+			);
 		});
 		await time('publish on main (REST)', async () => {
 			const session = await signInAsOwner(queueCluster.mainUrl);
 			for (const id of [TRIGGER_WORKFLOW_ID, UPSERT_WORKFLOW_ID]) {
 				const workflow = await rest(session, 'GET', `/workflows/${id}`);
-				await rest(session, 'POST', `/workflows/${id}/activate`, { versionId: workflow.data.versionId });
+				await rest(session, 'POST', `/workflows/${id}/activate`, {
+					versionId: workflow.data.versionId,
+				});
 				note(`published ${id} on main`);
 			}
 		});
 
-		const ctx = { cluster: queueCluster, fake, receiver, query: postgres.query, results, log: note };
+		const ctx = {
+			cluster: queueCluster,
+			fake,
+			receiver,
+			query: postgres.query,
+			results,
+			log: note,
+		};
 		const immediate = Math.ceil(EVENTS / 2);
 		await time('trigger: events through the cluster', () =>
-			triggerScenario(ctx, { immediate, queued: EVENTS - immediate }).catch((error) => results.failure('trigger scenario', error)),
+			triggerScenario(ctx, { immediate, queued: EVENTS - immediate }).catch((error) =>
+				results.failure('trigger scenario', error),
+			),
 		);
 		await time('upsert: contacts through the cluster', () =>
-			upsertScenario(ctx, { contacts: CONTACTS, requests: REQUESTS }).catch((error) => results.failure('upsert scenario', error)),
+			upsertScenario(ctx, { contacts: CONTACTS, requests: REQUESTS }).catch((error) =>
+				results.failure('upsert scenario', error),
+			),
 		);
 		results.begin('cluster');
 		// the one error n8n logs on purpose: the 404 probe after unpublishing the trigger
 		const errors = queueCluster.errors([new RegExp(`unknown webhook.*${TRIGGER_WEBHOOK_ID}`)]);
-		results.check('error-level log records in all n8n processes (besides the 404 probe)', 0, errors.length);
+		results.check(
+			'error-level log records in all n8n processes (besides the 404 probe)',
+			0,
+			errors.length,
+		);
 		for (const error of errors.slice(0, 10)) note(`  ${error}`);
 	} catch (error) {
 		results.failure('setup', error);
@@ -188,17 +241,29 @@ async function main() {
 		note('Stopping everything this run started…');
 		await time('stop', () => stopEverything());
 	}
-	const running = services.filter((service) => service.child.exitCode === null && service.child.signalCode === null).map((service) => `${service.name}=${service.child.pid}`);
+	const running = services
+		.filter((service) => service.child.exitCode === null && service.child.signalCode === null)
+		.map((service) => `${service.name}=${service.child.pid}`);
 	const leftover = [...(cluster ? cluster.pids() : []), ...running];
 	results.begin('cluster');
-	results.check('processes (n8n, Redis, Postgres) still running after stop', 'none', leftover.join(', ') || 'none');
+	results.check(
+		'processes (n8n, Redis, Postgres) still running after stop',
+		'none',
+		leftover.join(', ') || 'none',
+	);
 
 	const keep = process.env.MAATOO_QUEUE_KEEP || results.failed > 0;
 	if (!keep) fs.rmSync(root, { recursive: true, force: true });
 	process.stdout.write(`\n${results.table()}\n\n`);
-	process.stdout.write(`Timings: ${Object.entries(timings).map(([name, value]) => `${name} ${value}`).join('; ')}\n`);
+	process.stdout.write(
+		`Timings: ${Object.entries(timings)
+			.map(([name, value]) => `${name} ${value}`)
+			.join('; ')}\n`,
+	);
 	const waited = Number.parseFloat(timings['of which waiting for the build lock'] ?? '0');
-	process.stdout.write(`Total: ${elapsed()} (${((Date.now() - startedAt) / 1000 - waited).toFixed(1)} s without waiting for the lock). ${results.failed ? `${results.failed} check(s) FAILED` : 'All checks passed'}.`);
+	process.stdout.write(
+		`Total: ${elapsed()} (${((Date.now() - startedAt) / 1000 - waited).toFixed(1)} s without waiting for the lock). ${results.failed ? `${results.failed} check(s) FAILED` : 'All checks passed'}.`,
+	);
 	process.stdout.write(keep ? ` Logs kept in ${root}\n` : '\n');
 	return results.failed === 0 ? 0 : 1;
 }

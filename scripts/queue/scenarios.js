@@ -16,7 +16,12 @@
 const { hmacBase64 } = require('../../test/fake-mautic/receiver');
 const { api } = require('../../test/e2e/support/mauticApi');
 const { signInAsOwner, rest } = require('../../test/e2e/support/n8nRest');
-const { TRIGGER_WORKFLOW_ID, TRIGGER_WEBHOOK_ID, UPSERT_WORKFLOW_ID, UPSERT_PATH } = require('./workflows');
+const {
+	TRIGGER_WORKFLOW_ID,
+	TRIGGER_WEBHOOK_ID,
+	UPSERT_WORKFLOW_ID,
+	UPSERT_PATH,
+} = require('./workflows');
 
 /** @param {number} ms */
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -59,7 +64,11 @@ const repeated = (counts) => [...counts.values()].filter((count) => count > 1).l
 
 /** Executions of a workflow in Postgres, as { id, status }. @param {Context} ctx @param {string} workflowId */
 function executions(ctx, workflowId) {
-	return ctx.query(`SELECT id, status FROM execution_entity WHERE "workflowId" = '${workflowId}' ORDER BY id`).map(([id, status]) => ({ id, status }));
+	return ctx
+		.query(
+			`SELECT id, status FROM execution_entity WHERE "workflowId" = '${workflowId}' ORDER BY id`,
+		)
+		.map(([id, status]) => ({ id, status }));
 }
 
 /**
@@ -71,7 +80,8 @@ function executions(ctx, workflowId) {
  */
 async function settledExecutions(ctx, workflowId, count, since, timeoutMs = 180_000) {
 	const deadline = Date.now() + timeoutMs;
-	const unsettled = (/** @type {{ status: string }[]} */ rows) => rows.filter((row) => ['new', 'running', 'waiting'].includes(row.status)).length;
+	const unsettled = (/** @type {{ status: string }[]} */ rows) =>
+		rows.filter((row) => ['new', 'running', 'waiting'].includes(row.status)).length;
 	let rows = executions(ctx, workflowId);
 	while (Date.now() < deadline && (rows.length < count || unsettled(rows) > 0)) {
 		await pause(500);
@@ -93,7 +103,9 @@ function workersOf(ctx, ids) {
 	/** @type {Record<string, number>} */
 	const perWorker = {};
 	for (const worker of ctx.cluster.workers) {
-		const started = ctx.cluster.loggedExecutions(worker.name, 'Worker started execution').filter((id) => wanted.has(id));
+		const started = ctx.cluster
+			.loggedExecutions(worker.name, 'Worker started execution')
+			.filter((id) => wanted.has(id));
 		perWorker[worker.name] = started.length;
 		for (const id of started) byExecution.get(id)?.push(worker.name);
 	}
@@ -119,7 +131,10 @@ function compareIds(expected, actual) {
 }
 
 /** @param {Record<string, number>} perWorker */
-const describeWorkers = (perWorker) => Object.entries(perWorker).map(([name, count]) => `${name}: ${count}`).join(', ');
+const describeWorkers = (perWorker) =>
+	Object.entries(perWorker)
+		.map(([name, count]) => `${name}: ${count}`)
+		.join(', ');
 
 /**
  * POSTs an unsigned request to the trigger's production URL until the webhook processor answers
@@ -130,7 +145,11 @@ async function waitForTriggerUrl(url, timeoutMs = 60_000) {
 	const deadline = Date.now() + timeoutMs;
 	let status = 0;
 	while (Date.now() < deadline) {
-		const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+		const response = await fetch(url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: '{}',
+		});
 		status = response.status;
 		await response.arrayBuffer();
 		if (status === 401) return status;
@@ -149,22 +168,48 @@ async function triggerScenario(ctx, counts) {
 	const hooks = () => [...fake.store.hooks.values()];
 	results.begin('trigger');
 
-	results.check('Mautic hooks after main activated the workflow and all processes started', 1, hooks().length);
-	results.check('hooks created (POST /api/hooks/new)', 1, fake.countRequests((/** @type {any} */ r) => r.method === 'POST' && r.path === '/api/hooks/new'));
-	results.check('hook URL is the webhook processor\'s production URL', productionUrl, hooks()[0]?.webhookUrl);
-	results.check('trigger URL live on the webhook processor (unsigned POST)', 401, await waitForTriggerUrl(productionUrl));
+	results.check(
+		'Mautic hooks after main activated the workflow and all processes started',
+		1,
+		hooks().length,
+	);
+	results.check(
+		'hooks created (POST /api/hooks/new)',
+		1,
+		fake.countRequests(
+			(/** @type {any} */ r) => r.method === 'POST' && r.path === '/api/hooks/new',
+		),
+	);
+	results.check(
+		"hook URL is the webhook processor's production URL",
+		productionUrl,
+		hooks()[0]?.webhookUrl,
+	);
+	results.check(
+		'trigger URL live on the webhook processor (unsigned POST)',
+		401,
+		await waitForTriggerUrl(productionUrl),
+	);
 	const secret = hooks()[0]?.secret;
 
 	const total = counts.immediate + counts.queued;
 	const emails = Array.from({ length: total }, (_, index) => `queue-trigger-${index}@example.com`);
 	const deliveriesBefore = fake.deliveries.length;
 	const started = Date.now();
-	ctx.log(`Sending ${counts.immediate} contact events one per request (immediate mode, 8 at a time)…`);
-	await mapLimit(emails.slice(0, counts.immediate), 8, (email, index) => api(fake.url, 'POST', '/contacts/new', { email, firstname: `Immediate${index}` }));
-	ctx.log(`Sending ${counts.queued} contact events 10 per request (queued mode, flushed by the fake's webhook command)…`);
+	ctx.log(
+		`Sending ${counts.immediate} contact events one per request (immediate mode, 8 at a time)…`,
+	);
+	await mapLimit(emails.slice(0, counts.immediate), 8, (email, index) =>
+		api(fake.url, 'POST', '/contacts/new', { email, firstname: `Immediate${index}` }),
+	);
+	ctx.log(
+		`Sending ${counts.queued} contact events 10 per request (queued mode, flushed by the fake's webhook command)…`,
+	);
 	fake.setConfig({ webhookMode: 'queued' });
 	try {
-		await mapLimit(emails.slice(counts.immediate), 8, (email, index) => api(fake.url, 'POST', '/contacts/new', { email, firstname: `Queued${index}` }));
+		await mapLimit(emails.slice(counts.immediate), 8, (email, index) =>
+			api(fake.url, 'POST', '/contacts/new', { email, firstname: `Queued${index}` }),
+		);
 		await fake.flushWebhooks();
 	} finally {
 		fake.setConfig({ webhookMode: 'immediate' });
@@ -172,13 +217,32 @@ async function triggerScenario(ctx, counts) {
 	const deliveries = fake.deliveries.slice(deliveriesBefore);
 	const expectedPosts = counts.immediate + Math.ceil(counts.queued / 10);
 	results.check('signed POSTs the fake Mautic sent', expectedPosts, deliveries.length);
-	results.check('POSTs answered 200 by the webhook processor', deliveries.length, deliveries.filter((/** @type {any} */ d) => d.status === 200 && d.url === productionUrl).length);
-	results.check('POSTs whose signature matches the hook secret', deliveries.length, deliveries.filter((/** @type {any} */ d) => secret && d.signature === hmacBase64(d.body, secret)).length);
-	const eventsSent = deliveries.reduce((/** @type {number} */ sum, /** @type {any} */ d) => sum + Object.values(JSON.parse(d.body)).reduce((n, list) => n + list.length, 0), 0);
+	results.check(
+		'POSTs answered 200 by the webhook processor',
+		deliveries.length,
+		deliveries.filter((/** @type {any} */ d) => d.status === 200 && d.url === productionUrl).length,
+	);
+	results.check(
+		'POSTs whose signature matches the hook secret',
+		deliveries.length,
+		deliveries.filter(
+			(/** @type {any} */ d) => secret && d.signature === hmacBase64(d.body, secret),
+		).length,
+	);
+	const eventsSent = deliveries.reduce(
+		(/** @type {number} */ sum, /** @type {any} */ d) =>
+			sum + Object.values(JSON.parse(d.body)).reduce((n, list) => n + list.length, 0),
+		0,
+	);
 	results.check('contact events in those POSTs', total, eventsSent);
 
 	ctx.log('Waiting for the executions to finish…');
-	const { rows, seconds } = await settledExecutions(ctx, TRIGGER_WORKFLOW_ID, expectedPosts, started);
+	const { rows, seconds } = await settledExecutions(
+		ctx,
+		TRIGGER_WORKFLOW_ID,
+		expectedPosts,
+		started,
+	);
 	const items = receiver.received.map((/** @type {any} */ request) => ({
 		execution: String(new URL(request.path, 'http://x').searchParams.get('execution')),
 		json: JSON.parse(request.body),
@@ -186,31 +250,70 @@ async function triggerScenario(ctx, counts) {
 	const byEmail = tally(items.map((/** @type {any} */ item) => String(item.json.contact?.email)));
 	const itemsPerExecution = tally(items.map((/** @type {any} */ item) => item.execution));
 	results.check('items the workflow received', total, items.length);
-	results.check('distinct contacts among them (none lost)', total, emails.filter((email) => byEmail.has(email)).length);
+	results.check(
+		'distinct contacts among them (none lost)',
+		total,
+		emails.filter((email) => byEmail.has(email)).length,
+	);
 	results.check('contacts received more than once (none repeated)', 0, repeated(byEmail));
-	results.check('items that are one "contact identified" event each', total, items.filter((/** @type {any} */ item) => item.json.event === 'mautic.lead_post_save_new' && item.json.contact?.id).length);
+	results.check(
+		'items that are one "contact identified" event each',
+		total,
+		items.filter(
+			(/** @type {any} */ item) =>
+				item.json.event === 'mautic.lead_post_save_new' && item.json.contact?.id,
+		).length,
+	);
 	results.check('executions in Postgres (one per POST)', expectedPosts, rows.length);
-	results.check('executions with status success', rows.length, rows.filter((row) => row.status === 'success').length);
+	results.check(
+		'executions with status success',
+		rows.length,
+		rows.filter((row) => row.status === 'success').length,
+	);
 	const shape = `${[...itemsPerExecution.values()].filter((n) => n === 1).length} × 1 item, ${[...itemsPerExecution.values()].filter((n) => n === 10).length} × 10 items`;
-	results.check('items per execution', `${counts.immediate} × 1 item, ${Math.ceil(counts.queued / 10)} × 10 items`, shape);
+	results.check(
+		'items per execution',
+		`${counts.immediate} × 1 item, ${Math.ceil(counts.queued / 10)} × 10 items`,
+		shape,
+	);
 	const ids = rows.map((row) => row.id);
-	results.check('executions named by the items = executions in Postgres', `${ids.length} ids`, compareIds(ids, [...itemsPerExecution.keys()]));
+	results.check(
+		'executions named by the items = executions in Postgres',
+		`${ids.length} ids`,
+		compareIds(ids, [...itemsPerExecution.keys()]),
+	);
 	const enqueued = enqueuedBy(ctx, 'webhook', ids);
 	results.check('executions enqueued by the webhook processor', ids.length, enqueued);
 	results.check('executions enqueued by main', 0, enqueuedBy(ctx, 'main', ids));
 	const { perWorker, ranOnce } = workersOf(ctx, ids);
 	results.check('executions started by exactly one worker', ids.length, ranOnce);
-	results.check('executions per worker (both take part)', 'each > 0', describeWorkers(perWorker), Object.values(perWorker).every((n) => n > 0));
+	results.check(
+		'executions per worker (both take part)',
+		'each > 0',
+		describeWorkers(perWorker),
+		Object.values(perWorker).every((n) => n > 0),
+	);
 	results.check('Mautic hooks after the run', 1, hooks().length);
-	results.info('events per second, first contact saved to last execution finished', (total / seconds).toFixed(1));
+	results.info(
+		'events per second, first contact saved to last execution finished',
+		(total / seconds).toFixed(1),
+	);
 
 	ctx.log('Unpublishing the trigger workflow on main (REST, as the editor does)…');
 	fake.clearRequests();
 	const session = await signInAsOwner(cluster.mainUrl);
 	await rest(session, 'POST', `/workflows/${TRIGGER_WORKFLOW_ID}/deactivate`, {});
 	results.check('Mautic hooks after unpublishing on main', 0, hooks().length);
-	results.check('hooks deleted (DELETE /api/hooks/:id/delete)', 1, fake.countRequests((/** @type {any} */ r) => r.method === 'DELETE' && r.status === 200));
-	const gone = await fetch(productionUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+	results.check(
+		'hooks deleted (DELETE /api/hooks/:id/delete)',
+		1,
+		fake.countRequests((/** @type {any} */ r) => r.method === 'DELETE' && r.status === 200),
+	);
+	const gone = await fetch(productionUrl, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: '{}',
+	});
 	await gone.arrayBuffer();
 	results.check('trigger URL on the webhook processor after unpublishing', 404, gone.status);
 }
@@ -224,17 +327,32 @@ async function upsertScenario(ctx, counts) {
 	results.begin('upsert');
 	const url = `${cluster.webhookUrl}/webhook/${UPSERT_PATH}`;
 	const perRequest = Math.ceil(counts.contacts / counts.requests);
-	const emails = Array.from({ length: counts.contacts }, (_, index) => `queue-upsert-${index}@example.com`);
-	const batches = Array.from({ length: counts.requests }, (_, index) => emails.slice(index * perRequest, (index + 1) * perRequest));
+	const emails = Array.from(
+		{ length: counts.contacts },
+		(_, index) => `queue-upsert-${index}@example.com`,
+	);
+	const batches = Array.from({ length: counts.requests }, (_, index) =>
+		emails.slice(index * perRequest, (index + 1) * perRequest),
+	);
 	const contactsBefore = fake.store.contacts.size;
 	const deliveriesBefore = fake.deliveries.length;
 	fake.clearRequests();
-	ctx.log(`Posting ${counts.contacts} contacts to the Webhook workflow in ${counts.requests} concurrent requests…`);
+	ctx.log(
+		`Posting ${counts.contacts} contacts to the Webhook workflow in ${counts.requests} concurrent requests…`,
+	);
 	const started = Date.now();
 	const answers = await Promise.all(
 		batches.map(async (batch, batchIndex) => {
-			const contacts = batch.map((email, index) => ({ email, firstname: `Upsert${batchIndex}-${index}`, lastname: 'Queue' }));
-			const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ contacts }) });
+			const contacts = batch.map((email, index) => ({
+				email,
+				firstname: `Upsert${batchIndex}-${index}`,
+				lastname: 'Queue',
+			}));
+			const response = await fetch(url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ contacts }),
+			});
 			const text = await response.text();
 			/** @type {any} */
 			let body;
@@ -247,25 +365,69 @@ async function upsertScenario(ctx, counts) {
 		}),
 	);
 	const answered = (Date.now() - started) / 1000;
-	results.check('webhook requests answered 200 after the worker finished', counts.requests, answers.filter((answer) => answer.status === 200).length);
-	results.check('requests whose answer counts every contact sent, no errors', counts.requests, answers.filter((answer) => Number(answer.body.count_id) === answer.sent && !Number(answer.body.count_error)).length);
+	results.check(
+		'webhook requests answered 200 after the worker finished',
+		counts.requests,
+		answers.filter((answer) => answer.status === 200).length,
+	);
+	results.check(
+		'requests whose answer counts every contact sent, no errors',
+		counts.requests,
+		answers.filter(
+			(answer) => Number(answer.body.count_id) === answer.sent && !Number(answer.body.count_error),
+		).length,
+	);
 
 	const { rows } = await settledExecutions(ctx, UPSERT_WORKFLOW_ID, counts.requests, started);
 	const stored = [...fake.store.contacts.values()].map((contact) => String(contact.values.email));
 	const byEmail = tally(stored.filter((email) => email.startsWith('queue-upsert-')));
-	results.check('contacts added to the fake Mautic', counts.contacts, fake.store.contacts.size - contactsBefore);
-	results.check('distinct posted contacts stored (none lost)', counts.contacts, emails.filter((email) => byEmail.has(email)).length);
+	results.check(
+		'contacts added to the fake Mautic',
+		counts.contacts,
+		fake.store.contacts.size - contactsBefore,
+	);
+	results.check(
+		'distinct posted contacts stored (none lost)',
+		counts.contacts,
+		emails.filter((email) => byEmail.has(email)).length,
+	);
 	results.check('posted contacts stored more than once (none repeated)', 0, repeated(byEmail));
-	results.check('batch requests to Mautic (POST /api/contacts/batch/new)', counts.requests * Math.ceil(perRequest / 200), fake.countRequests((/** @type {any} */ r) => r.method === 'POST' && r.path === '/api/contacts/batch/new'));
+	results.check(
+		'batch requests to Mautic (POST /api/contacts/batch/new)',
+		counts.requests * Math.ceil(perRequest / 200),
+		fake.countRequests(
+			(/** @type {any} */ r) => r.method === 'POST' && r.path === '/api/contacts/batch/new',
+		),
+	);
 	results.check('executions in Postgres (one per request)', counts.requests, rows.length);
-	results.check('executions with status success', rows.length, rows.filter((row) => row.status === 'success').length);
+	results.check(
+		'executions with status success',
+		rows.length,
+		rows.filter((row) => row.status === 'success').length,
+	);
 	const ids = rows.map((row) => row.id);
-	results.check('executions enqueued by the webhook processor', ids.length, enqueuedBy(ctx, 'webhook', ids));
+	results.check(
+		'executions enqueued by the webhook processor',
+		ids.length,
+		enqueuedBy(ctx, 'webhook', ids),
+	);
 	const { perWorker, ranOnce } = workersOf(ctx, ids);
 	results.check('executions started by exactly one worker', ids.length, ranOnce);
-	results.check('executions per worker', 'each > 0', describeWorkers(perWorker), Object.values(perWorker).every((n) => n > 0));
-	results.check('webhooks sent to n8n meanwhile (trigger unpublished)', 0, fake.deliveries.length - deliveriesBefore);
-	results.info('contacts per second, first request sent to last answer', (counts.contacts / answered).toFixed(0));
+	results.check(
+		'executions per worker',
+		'each > 0',
+		describeWorkers(perWorker),
+		Object.values(perWorker).every((n) => n > 0),
+	);
+	results.check(
+		'webhooks sent to n8n meanwhile (trigger unpublished)',
+		0,
+		fake.deliveries.length - deliveriesBefore,
+	);
+	results.info(
+		'contacts per second, first request sent to last answer',
+		(counts.contacts / answered).toFixed(0),
+	);
 }
 
 module.exports = { triggerScenario, upsertScenario };

@@ -42,15 +42,19 @@ function ensurePackages(log) {
 	if (!postgresVersion()) missing.push('postgresql');
 	if (missing.length === 0) return;
 	if (typeof process.getuid === 'function' && process.getuid() !== 0) {
-		throw new Error(`${missing.join(' and ')} missing; run as root (apt-get install -y ${missing.join(' ')}) or install them first`);
+		throw new Error(
+			`${missing.join(' and ')} missing; run as root (apt-get install -y ${missing.join(' ')}) or install them first`,
+		);
 	}
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	log(`Installing ${missing.join(', ')} with apt-get…`);
 	for (const args of [['update'], ['install', '-y', '--no-install-recommends', ...missing]]) {
 		const result = spawnSync('apt-get', args, { stdio: ['ignore', 'inherit', 'inherit'], env });
-		if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${result.status})`);
+		if (result.status !== 0)
+			throw new Error(`apt-get ${args.join(' ')} failed (exit ${result.status})`);
 	}
-	if (!hasCommand('redis-server') || !postgresVersion()) throw new Error('apt-get finished but redis-server or postgresql is still missing');
+	if (!hasCommand('redis-server') || !postgresVersion())
+		throw new Error('apt-get finished but redis-server or postgresql is still missing');
 }
 
 /** @param {string} name @returns {{ uid: number, gid: number } | undefined} */
@@ -90,7 +94,9 @@ function spawnService(name, command, args, options) {
 		...(options.user ? { uid: options.user.uid, gid: options.user.gid } : {}),
 	});
 	fs.closeSync(log);
-	child.on('error', (error) => fs.appendFileSync(options.logFile, `\n[${name}] spawn error: ${error.message}\n`));
+	child.on('error', (error) =>
+		fs.appendFileSync(options.logFile, `\n[${name}] spawn error: ${error.message}\n`),
+	);
 	return child;
 }
 
@@ -102,13 +108,17 @@ async function waitUntilReady(service, probe, timeoutMs) {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		if (service.child.exitCode !== null || service.child.signalCode !== null) {
-			throw new Error(`${service.name} exited early; see ${service.logFile}:\n${tail(service.logFile)}`);
+			throw new Error(
+				`${service.name} exited early; see ${service.logFile}:\n${tail(service.logFile)}`,
+			);
 		}
 		if (await probe()) return;
 		await pause(200);
 	}
 	await stopService(service);
-	throw new Error(`${service.name} did not become ready within ${timeoutMs / 1000} s; see ${service.logFile}`);
+	throw new Error(
+		`${service.name} did not become ready within ${timeoutMs / 1000} s; see ${service.logFile}`,
+	);
 }
 
 /** @param {string} file */
@@ -148,7 +158,22 @@ async function startRedis({ dir, port }) {
 	const user = account('redis');
 	const dataDir = ownedDir(path.join(dir, 'redis'), user);
 	const logFile = path.join(dir, 'redis.log');
-	const args = ['--port', String(port), '--bind', '127.0.0.1', '--protected-mode', 'yes', '--dir', dataDir, '--save', '', '--appendonly', 'no', '--daemonize', 'no'];
+	const args = [
+		'--port',
+		String(port),
+		'--bind',
+		'127.0.0.1',
+		'--protected-mode',
+		'yes',
+		'--dir',
+		dataDir,
+		'--save',
+		'',
+		'--appendonly',
+		'no',
+		'--daemonize',
+		'no',
+	];
 	const child = spawnService('redis', 'redis-server', args, { logFile, user, cwd: dataDir });
 	/** @type {Service} */
 	const service = { name: 'redis', port, child, logFile, stopSignal: 'SIGTERM' };
@@ -161,8 +186,14 @@ async function startRedis({ dir, port }) {
  * @param {string} bin @param {string} program @param {string[]} args @param {string} cwd
  */
 function asPostgres(bin, program, args, cwd) {
-	const result = spawnSync('runuser', ['-u', 'postgres', '--', path.join(bin, program), ...args], { cwd, encoding: 'utf8' });
-	if (result.status !== 0) throw new Error(`${program} ${args.join(' ')} failed (exit ${result.status}):\n${result.stderr}${result.stdout}`);
+	const result = spawnSync('runuser', ['-u', 'postgres', '--', path.join(bin, program), ...args], {
+		cwd,
+		encoding: 'utf8',
+	});
+	if (result.status !== 0)
+		throw new Error(
+			`${program} ${args.join(' ')} failed (exit ${result.status}):\n${result.stderr}${result.stdout}`,
+		);
 	return result.stdout;
 }
 
@@ -178,10 +209,26 @@ async function startPostgres({ dir, port }) {
 	if (!version) throw new Error('postgresql is not installed');
 	const bin = path.join(PG_ROOT, version, 'bin');
 	const user = account('postgres');
-	if (!user) throw new Error('the postgres user does not exist (is the postgresql package installed?)');
+	if (!user)
+		throw new Error('the postgres user does not exist (is the postgresql package installed?)');
 	const pgDir = ownedDir(path.join(dir, 'postgres'), user);
 	const dataDir = path.join(pgDir, 'data');
-	asPostgres(bin, 'initdb', ['-D', dataDir, '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--auth-local=trust', '--auth-host=scram-sha-256'], pgDir);
+	asPostgres(
+		bin,
+		'initdb',
+		[
+			'-D',
+			dataDir,
+			'-U',
+			'postgres',
+			'-E',
+			'UTF8',
+			'--locale=C',
+			'--auth-local=trust',
+			'--auth-host=scram-sha-256',
+		],
+		pgDir,
+	);
 	const logFile = path.join(dir, 'postgres.log');
 	const settings = {
 		listen_addresses: '127.0.0.1',
@@ -191,16 +238,33 @@ async function startPostgres({ dir, port }) {
 		synchronous_commit: 'off',
 		full_page_writes: 'off',
 	};
-	const args = ['-D', dataDir, '-p', String(port), ...Object.entries(settings).flatMap(([key, value]) => ['-c', `${key}=${value}`])];
-	const child = spawnService('postgres', path.join(bin, 'postgres'), args, { logFile, user, cwd: pgDir });
+	const args = [
+		'-D',
+		dataDir,
+		'-p',
+		String(port),
+		...Object.entries(settings).flatMap(([key, value]) => ['-c', `${key}=${value}`]),
+	];
+	const child = spawnService('postgres', path.join(bin, 'postgres'), args, {
+		logFile,
+		user,
+		cwd: pgDir,
+	});
 	/** @type {Service} */
 	const service = { name: 'postgres', port, child, logFile, stopSignal: 'SIGINT' }; // SIGINT: fast shutdown
-	const ready = () => spawnSync(path.join(bin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port), '-q']).status === 0;
+	const ready = () =>
+		spawnSync(path.join(bin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port), '-q'])
+			.status === 0;
 	await waitUntilReady(service, async () => ready(), 30_000);
 
 	const local = ['-h', pgDir, '-p', String(port), '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-q'];
 	try {
-		asPostgres(bin, 'psql', [...local, '-c', `CREATE ROLE ${DB.user} LOGIN PASSWORD '${DB.password}'`], pgDir);
+		asPostgres(
+			bin,
+			'psql',
+			[...local, '-c', `CREATE ROLE ${DB.user} LOGIN PASSWORD '${DB.password}'`],
+			pgDir,
+		);
 		asPostgres(bin, 'psql', [...local, '-c', `CREATE DATABASE ${DB.name} OWNER ${DB.user}`], pgDir);
 	} catch (error) {
 		await stopService(service);
@@ -211,11 +275,30 @@ async function startPostgres({ dir, port }) {
 	const query = (sql) => {
 		const result = spawnSync(
 			path.join(bin, 'psql'),
-			['-h', '127.0.0.1', '-p', String(port), '-U', DB.user, '-d', DB.name, '-v', 'ON_ERROR_STOP=1', '-At', '-F', '\t', '-c', sql],
+			[
+				'-h',
+				'127.0.0.1',
+				'-p',
+				String(port),
+				'-U',
+				DB.user,
+				'-d',
+				DB.name,
+				'-v',
+				'ON_ERROR_STOP=1',
+				'-At',
+				'-F',
+				'\t',
+				'-c',
+				sql,
+			],
 			{ encoding: 'utf8', env: { ...process.env, PGPASSWORD: DB.password } },
 		);
 		if (result.status !== 0) throw new Error(`psql failed: ${result.stderr}`);
-		return result.stdout.split('\n').filter(Boolean).map((line) => line.split('\t'));
+		return result.stdout
+			.split('\n')
+			.filter(Boolean)
+			.map((line) => line.split('\t'));
 	};
 	return { ...service, bin, version, db: DB, query };
 }

@@ -26,9 +26,14 @@ function chain(nodes) {
 	/** @type {Record<string, any>} */
 	const connections = {};
 	for (let index = 0; index < nodes.length - 1; index++) {
-		connections[nodes[index].name] = { main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]] };
+		connections[nodes[index].name] = {
+			main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]],
+		};
 	}
-	return { nodes: nodes.map((node, index) => ({ position: [240 * index, 0], ...node })), connections };
+	return {
+		nodes: nodes.map((node, index) => ({ position: [240 * index, 0], ...node })),
+		connections,
+	};
 }
 
 /** @param {string} receiverUrl */
@@ -44,7 +49,12 @@ function triggerWorkflow(receiverUrl) {
 				type: `${PACKAGE}.maatooTrigger`,
 				typeVersion: 1,
 				webhookId: TRIGGER_WEBHOOK_ID,
-				parameters: { authentication: 'basicAuth', events: TRIGGER_EVENTS, eventsOrder: 'ASC', options: {} },
+				parameters: {
+					authentication: 'basicAuth',
+					events: TRIGGER_EVENTS,
+					eventsOrder: 'ASC',
+					options: {},
+				},
 				credentials: { maatooApi: CREDENTIAL },
 			},
 			{
@@ -68,7 +78,11 @@ function triggerWorkflow(receiverUrl) {
 }
 
 function upsertWorkflow() {
-	const fields = { email: '={{ $json.email }}', firstname: '={{ $json.firstname }}', lastname: '={{ $json.lastname }}' };
+	const fields = {
+		email: '={{ $json.email }}',
+		firstname: '={{ $json.firstname }}',
+		lastname: '={{ $json.lastname }}',
+	};
 	return {
 		id: UPSERT_WORKFLOW_ID,
 		name: 'Queue mode: upsert contacts',
@@ -80,7 +94,13 @@ function upsertWorkflow() {
 				type: 'n8n-nodes-base.webhook',
 				typeVersion: 2,
 				webhookId: UPSERT_WEBHOOK_ID,
-				parameters: { httpMethod: 'POST', path: UPSERT_PATH, responseMode: 'lastNode', responseData: 'firstEntryJson', options: {} },
+				parameters: {
+					httpMethod: 'POST',
+					path: UPSERT_PATH,
+					responseMode: 'lastNode',
+					responseData: 'firstEntryJson',
+					options: {},
+				},
 			},
 			{
 				id: 'queue-split',
@@ -94,7 +114,11 @@ function upsertWorkflow() {
 				name: 'Upsert',
 				type: `${PACKAGE}.maatooContact`,
 				typeVersion: 1,
-				parameters: { authentication: 'basicAuth', operation: 'upsert', fields: mapperValue(fields) },
+				parameters: {
+					authentication: 'basicAuth',
+					operation: 'upsert',
+					fields: mapperValue(fields),
+				},
 				credentials: { maatooApi: CREDENTIAL },
 			},
 			{
@@ -103,7 +127,12 @@ function upsertWorkflow() {
 				type: 'n8n-nodes-base.summarize',
 				typeVersion: 1.1,
 				parameters: {
-					fieldsToSummarize: { values: [{ aggregation: 'count', field: 'id' }, { aggregation: 'count', field: 'error' }] },
+					fieldsToSummarize: {
+						values: [
+							{ aggregation: 'count', field: 'id' },
+							{ aggregation: 'count', field: 'error' },
+						],
+					},
 					options: {},
 				},
 			},

@@ -11,7 +11,11 @@ const { useRealMautic } = require('../lib/realMautic');
 const { REPO_ROOT } = require('../lib/packageTarball');
 
 function run(args, env) {
-	const result = spawnSync('npx', args, { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+	const result = spawnSync('npx', args, {
+		cwd: REPO_ROOT,
+		stdio: 'inherit',
+		env: { ...process.env, ...env },
+	});
 	return result.status ?? 1;
 }
 
@@ -23,11 +27,14 @@ async function main() {
 	try {
 		// Several files at once: the time goes to Mautic's answers, not to this machine.
 		status = run(['jest', 'test/contract', '--maxWorkers=3'], env);
-		if (status === 0) status = run(['jest', '-c', 'jest.e2e.config.js', 'test/e2e/realMautic.e2e.test.js'], env);
+		if (status === 0)
+			status = run(['jest', '-c', 'jest.e2e.config.js', 'test/e2e/realMautic.e2e.test.js'], env);
 	} finally {
 		stop();
 	}
-	console.log(`[test:real] ${status === 0 ? 'passed' : 'FAILED'} in ${Math.round((Date.now() - started) / 1000)} s`);
+	console.log(
+		`[test:real] ${status === 0 ? 'passed' : 'FAILED'} in ${Math.round((Date.now() - started) / 1000)} s`,
+	);
 	process.exit(status);
 }
 

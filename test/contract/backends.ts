@@ -83,13 +83,19 @@ function httpSurface(base: Omit<Backend, 'raw' | 'api'>): Backend {
 			headers['content-type'] = 'application/json';
 			payload = JSON.stringify(body);
 		}
-		const response = await fetch(`${backend.url}${path}`, { method, headers, body: payload, redirect: 'manual' });
+		const response = await fetch(`${backend.url}${path}`, {
+			method,
+			headers,
+			body: payload,
+			redirect: 'manual',
+		});
 		const text = await response.text();
 		return { status: response.status, headers: response.headers, text, body: parse(text) };
 	};
 	backend.api = async (method, path, body) => {
 		const answer = await backend.raw(method, `/api${path}`, body);
-		if (answer.status >= 400) throw new Error(`${method} ${path} → ${answer.status}: ${answer.text.slice(0, 500)}`);
+		if (answer.status >= 400)
+			throw new Error(`${method} ${path} → ${answer.status}: ${answer.text.slice(0, 500)}`);
 		return answer.body as any; // eslint-disable-line @typescript-eslint/no-explicit-any
 	};
 	return backend;
@@ -128,8 +134,13 @@ export async function connectRealBackend(): Promise<Backend> {
 		close: async () => {},
 	});
 	const self = await backend.raw('GET', '/api/users/self');
-	if (self.status !== 200) throw new Error(`the real Mautic at ${backend.url} refused /api/users/self: ${self.status} ${self.text.slice(0, 300)}`);
-	const reported = (await backend.raw('GET', '/api/contacts?limit=1')).headers.get('mautic-version');
+	if (self.status !== 200)
+		throw new Error(
+			`the real Mautic at ${backend.url} refused /api/users/self: ${self.status} ${self.text.slice(0, 300)}`,
+		);
+	const reported = (await backend.raw('GET', '/api/contacts?limit=1')).headers.get(
+		'mautic-version',
+	);
 	backend.version = reported ?? backend.version;
 	return backend;
 }

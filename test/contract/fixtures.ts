@@ -8,30 +8,54 @@ import { RUN_TAG } from './backends';
 /** The typed custom fields the contract and node runs write (aliases fixed: each new field is a new column). */
 export const CUSTOM_FIELDS = [
 	{ alias: 'contract_number', label: 'Contract number', type: 'number', properties: {} },
-	{ alias: 'contract_optin', label: 'Contract opt-in', type: 'boolean', properties: { no: 'No', yes: 'Yes' } },
+	{
+		alias: 'contract_optin',
+		label: 'Contract opt-in',
+		type: 'boolean',
+		properties: { no: 'No', yes: 'Yes' },
+	},
 	{ alias: 'contract_date', label: 'Contract date', type: 'date', properties: {} },
 	{
 		alias: 'contract_select',
 		label: 'Contract select',
 		type: 'select',
-		properties: { list: [{ label: 'Shoes', value: 'shoes' }, { label: 'Bags', value: 'bags' }] },
+		properties: {
+			list: [
+				{ label: 'Shoes', value: 'shoes' },
+				{ label: 'Bags', value: 'bags' },
+			],
+		},
 	},
 	{
 		alias: 'contract_multi',
 		label: 'Contract multiselect',
 		type: 'multiselect',
-		properties: { list: [{ label: 'Running', value: 'running' }, { label: 'Hiking', value: 'hiking' }, { label: 'Yoga', value: 'yoga' }] },
+		properties: {
+			list: [
+				{ label: 'Running', value: 'running' },
+				{ label: 'Hiking', value: 'hiking' },
+				{ label: 'Yoga', value: 'yoga' },
+			],
+		},
 	},
 ] as const;
 
 /** Creates the custom fields a backend lacks; returns how many it created. */
 export async function ensureCustomFields(backend: Backend): Promise<number> {
 	const existing = await backend.api('GET', '/fields/contact?search=contract_&limit=100');
-	const aliases = new Set(Object.values((existing.fields ?? {}) as Record<string, { alias: string }>).map((field) => field.alias));
+	const aliases = new Set(
+		Object.values((existing.fields ?? {}) as Record<string, { alias: string }>).map(
+			(field) => field.alias,
+		),
+	);
 	let created = 0;
 	for (const field of CUSTOM_FIELDS) {
 		if (aliases.has(field.alias)) continue;
-		await backend.api('POST', '/fields/contact/new', { ...field, group: 'core', isPublished: true });
+		await backend.api('POST', '/fields/contact/new', {
+			...field,
+			group: 'core',
+			isPublished: true,
+		});
 		created++;
 	}
 	return created;
@@ -50,13 +74,19 @@ export function uniqueName(what: string): string {
 }
 
 /** Creates one contact and returns its id. */
-export async function createContact(backend: Backend, values: Record<string, unknown>): Promise<number> {
+export async function createContact(
+	backend: Backend,
+	values: Record<string, unknown>,
+): Promise<number> {
 	const body = await backend.api('POST', '/contacts/new', values);
 	return Number(body.contact.id);
 }
 
 /** Creates contacts in one batch call (at most 200); returns their ids in input order. */
-export async function createContacts(backend: Backend, values: Array<Record<string, unknown>>): Promise<number[]> {
+export async function createContacts(
+	backend: Backend,
+	values: Array<Record<string, unknown>>,
+): Promise<number[]> {
 	const body = await backend.api('POST', '/contacts/batch/new', values);
 	const byIndex = body.contacts as Record<string, { id: number }> | Array<{ id: number }>;
 	return values.map((_, index) => Number((byIndex as Record<string, { id: number }>)[index]?.id));

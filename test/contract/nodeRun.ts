@@ -12,8 +12,16 @@ import type { Backend } from './backends';
 registerNodeType('maatooSegment', new MaatooSegment());
 registerNodeType('maatooPointGroup', new MaatooPointGroup());
 
-export function basicCredentialOf(backend: Backend, overrides: IDataObject = {}): HarnessCredential {
-	return { id: 'cred-basic', name: `${backend.name} Mautic (Basic)`, type: 'maatooApi', data: { url: backend.url, ...backend.admin, ...overrides } };
+export function basicCredentialOf(
+	backend: Backend,
+	overrides: IDataObject = {},
+): HarnessCredential {
+	return {
+		id: 'cred-basic',
+		name: `${backend.name} Mautic (Basic)`,
+		type: 'maatooApi',
+		data: { url: backend.url, ...backend.admin, ...overrides },
+	};
 }
 
 export function clientCredentialsOf(backend: Backend): HarnessCredential {
@@ -35,8 +43,18 @@ export interface RunOptions {
 }
 
 /** One node of ours, run in a workflow against the backend. */
-export function runOn(backend: Backend, type: NodeType, parameters: IDataObject, options: RunOptions = {}): Promise<NodeRun> {
-	return runNode({ type, parameters, credential: options.credential ?? basicCredentialOf(backend), ...options });
+export function runOn(
+	backend: Backend,
+	type: NodeType,
+	parameters: IDataObject,
+	options: RunOptions = {},
+): Promise<NodeRun> {
+	return runNode({
+		type,
+		parameters,
+		credential: options.credential ?? basicCredentialOf(backend),
+		...options,
+	});
 }
 
 export const byId = (value: unknown) => ({ __rl: true, mode: 'id', value: String(value) });

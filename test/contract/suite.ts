@@ -31,15 +31,21 @@ function declaredVersion(name: BackendName, fakeVersion: string): string {
 	return name === 'fake' ? fakeVersion : realMauticEnvironment().version;
 }
 
-function missingCapability(name: BackendName, version: string, capability: Capability): string | undefined {
+function missingCapability(
+	name: BackendName,
+	version: string,
+	capability: Capability,
+): string | undefined {
 	if (capability === 'authorizationCode') {
 		return name === 'real' && !realMauticEnvironment().redirectUri
 			? 'no redirect URI registered for the OAuth2 client (MAUTIC_OAUTH_REDIRECT_URI not set)'
 			: undefined;
 	}
 	const major = parseInt(version, 10);
-	if (!major) return `the real Mautic's version is unknown (MAUTIC_VERSION not set), so ${capability} is not assumed`;
-	if (capability === 'pointInsights' && major < 7) return `Mautic ${version} has no Point Insights (Mautic 7 only)`;
+	if (!major)
+		return `the real Mautic's version is unknown (MAUTIC_VERSION not set), so ${capability} is not assumed`;
+	if (capability === 'pointInsights' && major < 7)
+		return `Mautic ${version} has no Point Insights (Mautic 7 only)`;
 	return undefined;
 }
 
@@ -57,7 +63,8 @@ export function onEachBackend(
 			let backend: Backend | undefined;
 			beforeAll(async () => {
 				if (unavailable) return;
-				backend = name === 'fake' ? await startFakeBackend(fakeVersion) : await connectRealBackend();
+				backend =
+					name === 'fake' ? await startFakeBackend(fakeVersion) : await connectRealBackend();
 			}, 60_000);
 			afterAll(async () => backend?.close());
 			define({
@@ -69,8 +76,12 @@ export function onEachBackend(
 				check(checkTitle, fn, checkOptions = {}) {
 					const reason =
 						unavailable ??
-						(checkOptions.needs ? missingCapability(name, version, checkOptions.needs) : undefined) ??
-						(checkOptions.only && checkOptions.only.backend !== name ? checkOptions.only.reason : undefined);
+						(checkOptions.needs
+							? missingCapability(name, version, checkOptions.needs)
+							: undefined) ??
+						(checkOptions.only && checkOptions.only.backend !== name
+							? checkOptions.only.reason
+							: undefined);
 					if (reason) test.skip(`${checkTitle} (skipped: ${reason})`, () => {});
 					else test(checkTitle, fn, checkOptions.timeout);
 				},

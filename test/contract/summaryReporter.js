@@ -33,7 +33,9 @@ class ContractSummaryReporter {
 		if (!rows.size) return;
 		const lines = ['', 'Contract summary (fake Mautic vs real Mautic):'];
 		for (const [key, row] of [...rows].sort(([a], [b]) => a.localeCompare(b))) {
-			lines.push(`  ${key}: ${row.passed + row.failed} ran (${row.passed} passed, ${row.failed} failed), ${row.skipped} skipped`);
+			lines.push(
+				`  ${key}: ${row.passed + row.failed} ran (${row.passed} passed, ${row.failed} failed), ${row.skipped} skipped`,
+			);
 			for (const [reason, count] of row.reasons) lines.push(`    ${count} skipped: ${reason}`);
 		}
 		process.stdout.write(`${lines.join('\n')}\n\n`);

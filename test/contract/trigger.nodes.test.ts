@@ -28,8 +28,11 @@ onEachBackend('nodes', 'Maatoo Trigger', ({ backend, check }) => {
 			parameters,
 		});
 	const hooksPostingTo = async (url: string) =>
-		Object.values(((await backend().api('GET', '/hooks?limit=1000')).hooks ?? {}) as Record<string, any>).filter((hook) => hook.webhookUrl === url);
-	const deliveriesTo = (url: string): Delivery[] => receiver.received.filter((delivery: Delivery) => url.endsWith(delivery.path));
+		Object.values(
+			((await backend().api('GET', '/hooks?limit=1000')).hooks ?? {}) as Record<string, any>,
+		).filter((hook) => hook.webhookUrl === url);
+	const deliveriesTo = (url: string): Delivery[] =>
+		receiver.received.filter((delivery: Delivery) => url.endsWith(delivery.path));
 	/** Waits for `count` deliveries to `url` (those that mention `about`, when given). */
 	async function waitForDeliveries(url: string, count: number, about = ''): Promise<Delivery[]> {
 		const matching = () => deliveriesTo(url).filter((delivery) => delivery.body.includes(about));
@@ -41,44 +44,77 @@ onEachBackend('nodes', 'Maatoo Trigger', ({ backend, check }) => {
 	check('the event list comes from the instance', async () => {
 		const events = await newHost({}).loadEvents();
 		expect(events).toHaveLength(14);
-		expect(events).toContainEqual({ name: 'Contact Identified Event', value: 'mautic.lead_post_save_new', description: 'Triggered when a contact is identified.' });
+		expect(events).toContainEqual({
+			name: 'Contact Identified Event',
+			value: 'mautic.lead_post_save_new',
+			description: 'Triggered when a contact is identified.',
+		});
 	});
 
-	check('activation creates one signed hook, once; real deliveries become one item per event; deactivation deletes the hook', async () => {
-		const host = newHost({ events: ['mautic.lead_post_save_new', 'mautic.lead_points_change'], eventsOrder: 'ASC' });
-		expect(await host.activate()).toEqual({ existed: false });
-		expect(await host.activate()).toEqual({ existed: true });
-		const hooks = await hooksPostingTo(host.url);
-		expect(hooks).toHaveLength(1);
-		expect([...hooks[0].triggers].sort()).toEqual(['mautic.lead_points_change', 'mautic.lead_post_save_new']);
-		const saved = host.staticData['node:Maatoo Trigger'] as IDataObject;
-		expect(saved).toMatchObject({ hookId: hooks[0].id, webhookUrl: host.url });
+	check(
+		'activation creates one signed hook, once; real deliveries become one item per event; deactivation deletes the hook',
+		async () => {
+			const host = newHost({
+				events: ['mautic.lead_post_save_new', 'mautic.lead_points_change'],
+				eventsOrder: 'ASC',
+			});
+			expect(await host.activate()).toEqual({ existed: false });
+			expect(await host.activate()).toEqual({ existed: true });
+			const hooks = await hooksPostingTo(host.url);
+			expect(hooks).toHaveLength(1);
+			expect([...hooks[0].triggers].sort()).toEqual([
+				'mautic.lead_points_change',
+				'mautic.lead_post_save_new',
+			]);
+			const saved = host.staticData['node:Maatoo Trigger'] as IDataObject;
+			expect(saved).toMatchObject({ hookId: hooks[0].id, webhookUrl: host.url });
 
-		const address = email(backend(), 'trigger');
-		const created = await backend().api('POST', '/contacts/new', { email: address, firstname: 'Trig' });
-		await backend().api('POST', `/contacts/${created.contact.id}/points/plus/7`);
-		await backend().flushWebhooks();
-		const deliveries = await waitForDeliveries(host.url, 2, address);
-		expect(deliveries.length).toBeGreaterThanOrEqual(2);
-		const items: IDataObject[] = [];
-		for (const delivery of deliveries) items.push(...(await host.receive(delivery.body, delivery.headers)).items);
-		expect(items).toContainEqual(expect.objectContaining({ event: 'mautic.lead_post_save_new', contact: expect.objectContaining({ id: created.contact.id, firstname: 'Trig' }) }));
-		expect(items).toContainEqual(expect.objectContaining({ event: 'mautic.lead_points_change', points: { old_points: 0, new_points: 7 } }));
-		expect(JSON.stringify(items)).not.toContain(String(saved.secret));
+			const address = email(backend(), 'trigger');
+			const created = await backend().api('POST', '/contacts/new', {
+				email: address,
+				firstname: 'Trig',
+			});
+			await backend().api('POST', `/contacts/${created.contact.id}/points/plus/7`);
+			await backend().flushWebhooks();
+			const deliveries = await waitForDeliveries(host.url, 2, address);
+			expect(deliveries.length).toBeGreaterThanOrEqual(2);
+			const items: IDataObject[] = [];
+			for (const delivery of deliveries)
+				items.push(...(await host.receive(delivery.body, delivery.headers)).items);
+			expect(items).toContainEqual(
+				expect.objectContaining({
+					event: 'mautic.lead_post_save_new',
+					contact: expect.objectContaining({ id: created.contact.id, firstname: 'Trig' }),
+				}),
+			);
+			expect(items).toContainEqual(
+				expect.objectContaining({
+					event: 'mautic.lead_points_change',
+					points: { old_points: 0, new_points: 7 },
+				}),
+			);
+			expect(JSON.stringify(items)).not.toContain(String(saved.secret));
 
-		// (other test files write to the same Mautic meanwhile: the deliveries above are about our contact)
-		const tampered = await host.receive(deliveries[0].body.replace(address, `evil-${address}`), deliveries[0].headers);
-		expect(tampered.status).toBe(401);
-		expect(tampered.items).toHaveLength(0);
+			// (other test files write to the same Mautic meanwhile: the deliveries above are about our contact)
+			const tampered = await host.receive(
+				deliveries[0].body.replace(address, `evil-${address}`),
+				deliveries[0].headers,
+			);
+			expect(tampered.status).toBe(401);
+			expect(tampered.items).toHaveLength(0);
 
-		expect(await host.delete()).toBe(true);
-		expect(await hooksPostingTo(host.url)).toHaveLength(0);
-		const before = deliveriesTo(host.url).length;
-		await backend().api('POST', '/contacts/new', { email: email(backend(), 'after'), firstname: 'After' });
-		await backend().flushWebhooks();
-		await sleep(1500);
-		expect(deliveriesTo(host.url)).toHaveLength(before);
-	});
+			expect(await host.delete()).toBe(true);
+			expect(await hooksPostingTo(host.url)).toHaveLength(0);
+			const before = deliveriesTo(host.url).length;
+			await backend().api('POST', '/contacts/new', {
+				email: email(backend(), 'after'),
+				firstname: 'After',
+			});
+			await backend().flushWebhooks();
+			await sleep(1500);
+			expect(deliveriesTo(host.url)).toHaveLength(before);
+		},
+	);
 
 	check(
 		'queued deliveries: one POST with events of several types becomes one item per event',
@@ -88,19 +124,41 @@ onEachBackend('nodes', 'Maatoo Trigger', ({ backend, check }) => {
 			await backend().queueWebhooks(true);
 			try {
 				const ids: number[] = [];
-				for (let index = 0; index < 3; index++) ids.push((await backend().api('POST', '/contacts/new', { email: email(backend(), `queued${index}`) })).contact.id);
+				for (let index = 0; index < 3; index++)
+					ids.push(
+						(
+							await backend().api('POST', '/contacts/new', {
+								email: email(backend(), `queued${index}`),
+							})
+						).contact.id,
+					);
 				await backend().api('POST', `/contacts/${ids[1]}/points/plus/3`);
 				expect(deliveriesTo(host.url)).toHaveLength(0);
 				await backend().flushWebhooks();
 				const [delivery] = await waitForDeliveries(host.url, 1);
 				const { items } = await host.receive(delivery.body, delivery.headers);
-				expect(items.map((item) => item.event)).toEqual(['mautic.lead_post_save_new', 'mautic.lead_post_save_new', 'mautic.lead_post_save_new', 'mautic.lead_points_change']);
-				expect(items.filter((item) => item.event === 'mautic.lead_post_save_new').map((item) => (item.contact as IDataObject).id)).toEqual(ids);
+				expect(items.map((item) => item.event)).toEqual([
+					'mautic.lead_post_save_new',
+					'mautic.lead_post_save_new',
+					'mautic.lead_post_save_new',
+					'mautic.lead_points_change',
+				]);
+				expect(
+					items
+						.filter((item) => item.event === 'mautic.lead_post_save_new')
+						.map((item) => (item.contact as IDataObject).id),
+				).toEqual(ids);
 			} finally {
 				await backend().queueWebhooks(false);
 				await host.delete();
 			}
 		},
-		{ only: { backend: 'fake', reason: 'the real Mautic sends webhooks at once (queue_mode immediate_process); its queue needs a config change and a console command on the server' } },
+		{
+			only: {
+				backend: 'fake',
+				reason:
+					'the real Mautic sends webhooks at once (queue_mode immediate_process); its queue needs a config change and a console command on the server',
+			},
+		},
 	);
 });

@@ -42,7 +42,12 @@ describe('Contact node in a real n8n', () => {
 
 		n8n = await N8nSession.create();
 		await n8n.importCredentials([
-			{ id: 'maatooBasic0001', name: 'Fake Mautic Basic', type: 'maatooApi', data: { url: `${fake.url}/api/`, ...ADMIN } },
+			{
+				id: 'maatooBasic0001',
+				name: 'Fake Mautic Basic',
+				type: 'maatooApi',
+				data: { url: `${fake.url}/api/`, ...ADMIN },
+			},
 			{
 				id: 'maatooOauth0001',
 				name: 'Fake Mautic OAuth2',
@@ -86,7 +91,11 @@ describe('Contact node in a real n8n', () => {
 						type: 'maatooContact',
 						authentication,
 						credential,
-						parameters: { operation: 'getAll', returnAll: true, options: { pageSize: 30, orderBy: 'id', orderByDir: 'DESC' } },
+						parameters: {
+							operation: 'getAll',
+							returnAll: true,
+							options: { pageSize: 30, orderBy: 'id', orderByDir: 'DESC' },
+						},
 					}),
 				],
 			}),
@@ -96,10 +105,19 @@ describe('Contact node in a real n8n', () => {
 
 	test('Get Many returns every contact, simplified, in the server order, with Basic auth', async () => {
 		fake.clearRequests();
-		const contacts = await runGetMany('wfContactBasic01', 'basicAuth', { id: 'maatooBasic0001', name: 'Fake Mautic Basic' });
+		const contacts = await runGetMany('wfContactBasic01', 'basicAuth', {
+			id: 'maatooBasic0001',
+			name: 'Fake Mautic Basic',
+		});
 		expect(contacts.map((contact) => contact.id)).toEqual([...ids].sort((a, b) => b - a));
 		const first = contacts[contacts.length - 1];
-		expect(first).toMatchObject({ id: ids[0], email: 'e2e-0@example.com', firstname: 'First0', lastname: 'Last0', tags: ['even'] });
+		expect(first).toMatchObject({
+			id: ids[0],
+			email: 'e2e-0@example.com',
+			firstname: 'First0',
+			lastname: 'Last0',
+			tags: ['even'],
+		});
 		const pages = fake.countRequests((r) => r.path === '/api/contacts' && r.method === 'GET');
 		expect(pages).toBe(3);
 		expect(fake.countRequests((r) => r.authType === 'basic')).toBe(fake.requests.length);
@@ -108,7 +126,10 @@ describe('Contact node in a real n8n', () => {
 	test('Get Many with OAuth2 refreshes an expired access token and saves the new one', async () => {
 		fake.expireAccessTokens();
 		fake.clearRequests();
-		const contacts = await runGetMany('wfContactOauth01', 'oAuth2', { id: 'maatooOauth0001', name: 'Fake Mautic OAuth2' });
+		const contacts = await runGetMany('wfContactOauth01', 'oAuth2', {
+			id: 'maatooOauth0001',
+			name: 'Fake Mautic OAuth2',
+		});
 		expect(contacts).toHaveLength(ids.length);
 		const tokenCalls = fake.requests.filter((r) => r.path === '/oauth/v2/token');
 		expect(tokenCalls).toHaveLength(1);
@@ -116,17 +137,25 @@ describe('Contact node in a real n8n', () => {
 
 		// The refreshed token was stored: a second run needs no new token.
 		fake.clearRequests();
-		const again = await runGetMany('wfContactOauth02', 'oAuth2', { id: 'maatooOauth0001', name: 'Fake Mautic OAuth2' });
+		const again = await runGetMany('wfContactOauth02', 'oAuth2', {
+			id: 'maatooOauth0001',
+			name: 'Fake Mautic OAuth2',
+		});
 		expect(again).toHaveLength(ids.length);
 		expect(fake.countRequests((r) => r.path === '/oauth/v2/token')).toBe(0);
 	});
 
 	test('Get Many with OAuth2 client credentials fetches its own token', async () => {
 		fake.clearRequests();
-		const contacts = await runGetMany('wfContactCc00001', 'oAuth2', { id: 'maatooOauthCc01', name: 'Fake Mautic client credentials' });
+		const contacts = await runGetMany('wfContactCc00001', 'oAuth2', {
+			id: 'maatooOauthCc01',
+			name: 'Fake Mautic client credentials',
+		});
 		expect(contacts).toHaveLength(ids.length);
 		expect(fake.countRequests((r) => r.path === '/oauth/v2/token')).toBe(1);
-		expect(fake.countRequests((r) => r.path === '/api/contacts' && r.authType === 'bearer')).toBe(3);
+		expect(fake.countRequests((r) => r.path === '/api/contacts' && r.authType === 'bearer')).toBe(
+			3,
+		);
 	});
 
 	test('Create or Update of 1,000 contacts in one execution: 5 requests, 1,000 contacts with their values and tags', async () => {
@@ -135,14 +164,23 @@ describe('Contact node in a real n8n', () => {
 			alias: 'favourite_category',
 			label: 'Favourite category',
 			type: 'select',
-			properties: { list: [{ label: 'Shoes', value: 'shoes' }, { label: 'Bags', value: 'bags' }] },
+			properties: {
+				list: [
+					{ label: 'Shoes', value: 'shoes' },
+					{ label: 'Bags', value: 'bags' },
+				],
+			},
 		});
 		await n8n.importWorkflow(
 			manualWorkflow({
 				id: 'wfContactUpsert1',
 				name: 'Sync 1,000 shop customers',
 				nodes: [
-					generatorNode('Shop customers', 1000, '{ email: `shop${i}@example.com`, first: `Shopper${i}`, customerId: 9000 + i, category: i % 2 ? "shoes" : "bags", vip: i % 10 === 0 }'),
+					generatorNode(
+						'Shop customers',
+						1000,
+						'{ email: `shop${i}@example.com`, first: `Shopper${i}`, customerId: 9000 + i, category: i % 2 ? "shoes" : "bags", vip: i % 10 === 0 }',
+					),
 					maatooNode({
 						name: 'Upsert',
 						type: 'maatooContact',
@@ -170,16 +208,33 @@ describe('Contact node in a real n8n', () => {
 		const upserted = nodeOutput(await n8n.execute('wfContactUpsert1'), 'Upsert');
 		expect(upserted).toHaveLength(1000);
 		expect(upserted.filter((item) => item.error)).toEqual([]);
-		expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(Array(5).fill('POST /api/contacts/batch/new'));
+		expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(
+			Array(5).fill('POST /api/contacts/batch/new'),
+		);
 		expect(fake.store.contacts.size - before).toBe(1000);
 
-		const shoppers = [...fake.store.contacts.values()].filter((contact) => /^shop\d+@example\.com$/.test(String(contact.values.email)));
+		const shoppers = [...fake.store.contacts.values()].filter((contact) =>
+			/^shop\d+@example\.com$/.test(String(contact.values.email)),
+		);
 		expect(shoppers).toHaveLength(1000);
 
-		const all = await runGetMany('wfContactUpsert2', 'basicAuth', { id: 'maatooBasic0001', name: 'Fake Mautic Basic' });
+		const all = await runGetMany('wfContactUpsert2', 'basicAuth', {
+			id: 'maatooBasic0001',
+			name: 'Fake Mautic Basic',
+		});
 		const byEmail = new Map(all.map((contact) => [contact.email, contact]));
 		expect(all).toHaveLength(ids.length + 1000);
-		expect(byEmail.get('shop10@example.com')).toMatchObject({ firstname: 'Shopper10', shop_customer_id: 9010, favourite_category: 'bags', tags: ['shop', 'vip'] });
-		expect(byEmail.get('shop7@example.com')).toMatchObject({ firstname: 'Shopper7', shop_customer_id: 9007, favourite_category: 'shoes', tags: ['shop'] });
+		expect(byEmail.get('shop10@example.com')).toMatchObject({
+			firstname: 'Shopper10',
+			shop_customer_id: 9010,
+			favourite_category: 'bags',
+			tags: ['shop', 'vip'],
+		});
+		expect(byEmail.get('shop7@example.com')).toMatchObject({
+			firstname: 'Shopper7',
+			shop_customer_id: 9007,
+			favourite_category: 'shoes',
+			tags: ['shop'],
+		});
 	});
 });

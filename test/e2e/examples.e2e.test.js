@@ -25,12 +25,16 @@ async function eventually(check, timeoutMs = 30_000) {
 describe('the example workflows', () => {
 	/** @type {any} */ let fake;
 	/** @type {N8nSession} */ let n8n;
-	const examples = Object.fromEntries(loadExamples(CREDENTIAL.id).map(({ file, workflow }) => [file, workflow]));
+	const examples = Object.fromEntries(
+		loadExamples(CREDENTIAL.id).map(({ file, workflow }) => [file, workflow]),
+	);
 
 	beforeAll(async () => {
 		fake = await startFakeMautic({ seed: 'demo', version: '7.0.0' });
 		n8n = await N8nSession.create();
-		await n8n.importCredentials([{ ...CREDENTIAL, type: 'maatooApi', data: { url: fake.url, ...ADMIN } }]);
+		await n8n.importCredentials([
+			{ ...CREDENTIAL, type: 'maatooApi', data: { url: fake.url, ...ADMIN } },
+		]);
 		for (const workflow of Object.values(examples)) await n8n.importWorkflow(workflow);
 	}, 900_000);
 
@@ -39,8 +43,10 @@ describe('the example workflows', () => {
 		await fake?.close();
 	});
 
-	const contactByEmail = (email) => [...fake.store.contacts.values()].find((contact) => contact.values.email === email);
-	const tagNames = (contact) => contact.tagIds.map((tagId) => fake.store.tags.get(tagId)?.tag).sort();
+	const contactByEmail = (email) =>
+		[...fake.store.contacts.values()].find((contact) => contact.values.email === email);
+	const tagNames = (contact) =>
+		contact.tagIds.map((tagId) => fake.store.tags.get(tagId)?.tag).sort();
 
 	test('there are four examples and each names its job', () => {
 		expect(Object.keys(examples).sort()).toEqual([
@@ -49,17 +55,28 @@ describe('the example workflows', () => {
 			'score-leads-by-point-group.json',
 			'sync-shop-customers.json',
 		]);
-		for (const workflow of Object.values(examples)) expect(workflow.name).toMatch(/^maatoo example: /);
+		for (const workflow of Object.values(examples))
+			expect(workflow.name).toMatch(/^maatoo example: /);
 	});
 
 	test('sync new shop customers: one batch call, typed fields and tags', async () => {
 		const workflow = examples['sync-shop-customers.json'];
 		fake.clearRequests();
 		const output = nodeOutput(await n8n.execute(workflow.id), 'Create or update contacts');
-		expect(output.map((contact) => contact.email)).toEqual(['lena.schmid@example.com', 'anna.meier@example.com', 'tom.weber@example.com']);
-		expect(fake.requests.filter((request) => request.path === '/api/contacts/batch/new')).toHaveLength(1);
+		expect(output.map((contact) => contact.email)).toEqual([
+			'lena.schmid@example.com',
+			'anna.meier@example.com',
+			'tom.weber@example.com',
+		]);
+		expect(
+			fake.requests.filter((request) => request.path === '/api/contacts/batch/new'),
+		).toHaveLength(1);
 		const anna = contactByEmail('anna.meier@example.com');
-		expect(anna.values).toMatchObject({ shop_customer_id: 10001, favourite_category: 'electronics', last_order_date: '2026-11-21' });
+		expect(anna.values).toMatchObject({
+			shop_customer_id: 10001,
+			favourite_category: 'electronics',
+			last_order_date: '2026-11-21',
+		});
 		expect(tagNames(anna)).toEqual(expect.arrayContaining(['customer', 'vip']));
 		expect(tagNames(contactByEmail('lena.schmid@example.com'))).toEqual(['customer']);
 	});
@@ -90,17 +107,27 @@ describe('the example workflows', () => {
 			]);
 			const ids = Object.values(created.contacts).map((contact) => contact.id);
 			await eventually(async () => {
-				const segment = await api(fake.url, 'GET', `/contacts?search=${encodeURIComponent('segment:newsletter')}&limit=0`);
+				const segment = await api(
+					fake.url,
+					'GET',
+					`/contacts?search=${encodeURIComponent('segment:newsletter')}&limit=0`,
+				);
 				return Object.keys(segment.contacts).map(Number).includes(ids[0]);
 			});
-			const segment = await api(fake.url, 'GET', `/contacts?search=${encodeURIComponent('segment:newsletter')}&limit=0`);
+			const segment = await api(
+				fake.url,
+				'GET',
+				`/contacts?search=${encodeURIComponent('segment:newsletter')}&limit=0`,
+			);
 			expect(Object.keys(segment.contacts).map(Number)).not.toContain(ids[1]);
 		});
 
 		test('points passing 100 tag the contact as a hot lead', async () => {
 			const marco = contactByEmail('marco.rossi@example.com');
 			await api(fake.url, 'POST', `/contacts/${marco.id}/points/plus/50`);
-			await eventually(() => tagNames(contactByEmail('marco.rossi@example.com')).includes('hot-lead'));
+			await eventually(() =>
+				tagNames(contactByEmail('marco.rossi@example.com')).includes('hot-lead'),
+			);
 			const anna = contactByEmail('anna.meier@example.com');
 			await api(fake.url, 'POST', `/contacts/${anna.id}/points/plus/1`);
 			await new Promise((resolve) => setTimeout(resolve, 3000));

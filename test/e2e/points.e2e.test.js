@@ -18,9 +18,15 @@ describe('Point Group and Point Insight nodes in a real n8n', () => {
 
 	beforeAll(async () => {
 		fake = await startFakeMautic({ version: '7.0.0' });
-		await api(fake.url, 'POST', '/fields/contact/new', { label: 'Main interest', alias: 'main_interest', type: 'text' });
+		await api(fake.url, 'POST', '/fields/contact/new', {
+			label: 'Main interest',
+			alias: 'main_interest',
+			type: 'text',
+		});
 		n8n = await N8nSession.create();
-		await n8n.importCredentials([{ ...CREDENTIAL, type: 'maatooApi', data: { url: fake.url, ...ADMIN } }]);
+		await n8n.importCredentials([
+			{ ...CREDENTIAL, type: 'maatooApi', data: { url: fake.url, ...ADMIN } },
+		]);
 	}, 900_000);
 
 	afterAll(async () => {
@@ -37,7 +43,11 @@ describe('Point Group and Point Insight nodes in a real n8n', () => {
 				id: 'wfPointInsight01',
 				name: 'Point groups and insight',
 				nodes: [
-					node('Umbrellas', 'maatooPointGroup', { operation: 'create', name: 'Umbrellas', additionalFields: { description: 'Rain gear' } }),
+					node('Umbrellas', 'maatooPointGroup', {
+						operation: 'create',
+						name: 'Umbrellas',
+						additionalFields: { description: 'Rain gear' },
+					}),
 					node('Raincoats', 'maatooPointGroup', { operation: 'create', name: 'Raincoats' }),
 					node('Insight', 'maatooPointInsight', {
 						operation: 'create',
@@ -76,9 +86,15 @@ describe('Point Group and Point Insight nodes in a real n8n', () => {
 			},
 		]);
 		// The checks read the fields and groups before the insight was sent.
-		const paths = fake.requests.map((/** @type {any} */ request) => `${request.method} ${request.path}`);
-		expect(paths.indexOf('GET /api/fields/contact')).toBeLessThan(paths.indexOf('POST /api/points/insights/new'));
-		expect(paths.indexOf('GET /api/points/groups')).toBeLessThan(paths.indexOf('POST /api/points/insights/new'));
+		const paths = fake.requests.map(
+			(/** @type {any} */ request) => `${request.method} ${request.path}`,
+		);
+		expect(paths.indexOf('GET /api/fields/contact')).toBeLessThan(
+			paths.indexOf('POST /api/points/insights/new'),
+		);
+		expect(paths.indexOf('GET /api/points/groups')).toBeLessThan(
+			paths.indexOf('POST /api/points/insights/new'),
+		);
 
 		// Mautic applies the insight: the contact's strongest group lands in the text field.
 		const { contact } = await api(fake.url, 'POST', '/contacts/new', { email: 'rain@example.com' });

@@ -26,14 +26,22 @@ describe('lost connections in a real n8n', () => {
 		fake = await startFakeMautic({
 			oauthClients: [{ ...OAUTH_CLIENT, redirectUris: [], grants: ['client_credentials'] }],
 		});
-		ids = await createContacts(fake.url, Array.from({ length: 12 }, (_, index) => ({ email: `retry-${index}@example.com` })));
+		ids = await createContacts(
+			fake.url,
+			Array.from({ length: 12 }, (_, index) => ({ email: `retry-${index}@example.com` })),
+		);
 		n8n = await N8nSession.create();
 		await n8n.importCredentials([
 			{ ...CREDENTIALS.basicAuth, type: 'maatooApi', data: { url: fake.url, ...ADMIN } },
 			{
 				...CREDENTIALS.oAuth2,
 				type: 'maatooOAuth2Api',
-				data: { url: fake.url, grantType: 'clientCredentials', clientId: OAUTH_CLIENT.clientId, clientSecret: OAUTH_CLIENT.clientSecret },
+				data: {
+					url: fake.url,
+					grantType: 'clientCredentials',
+					clientId: OAUTH_CLIENT.clientId,
+					clientSecret: OAUTH_CLIENT.clientSecret,
+				},
 			},
 		]);
 	}, 900_000);
@@ -55,7 +63,17 @@ describe('lost connections in a real n8n', () => {
 			manualWorkflow({
 				id,
 				name: id,
-				nodes: [...before, maatooNode({ name: 'Maatoo', type: 'maatooContact', authentication, credential: CREDENTIALS[authentication], parameters, continueOnFail: true })],
+				nodes: [
+					...before,
+					maatooNode({
+						name: 'Maatoo',
+						type: 'maatooContact',
+						authentication,
+						credential: CREDENTIALS[authentication],
+						parameters,
+						continueOnFail: true,
+					}),
+				],
 			}),
 		);
 		return nodeOutput(await n8n.execute(id), 'Maatoo');
@@ -65,9 +83,15 @@ describe('lost connections in a real n8n', () => {
 		const tag = authentication === 'basicAuth' ? 'Basic' : 'OAuth';
 
 		test(`${authentication}: a Get Many whose first page request is reset is asked again and returns every contact`, async () => {
-			fake.setConfig({ fault: firstRequests(1, (r) => r.path === '/api/contacts', { reset: true }) });
+			fake.setConfig({
+				fault: firstRequests(1, (r) => r.path === '/api/contacts', { reset: true }),
+			});
 			fake.clearRequests();
-			const contacts = await run(`wfRetryGet${tag}`, authentication, { operation: 'getAll', returnAll: true, options: { orderBy: 'id' } });
+			const contacts = await run(`wfRetryGet${tag}`, authentication, {
+				operation: 'getAll',
+				returnAll: true,
+				options: { orderBy: 'id' },
+			});
 			const stored = [...fake.store.contacts.keys()].sort((a, b) => a - b);
 			expect(stored.slice(0, ids.length)).toEqual(ids);
 			expect(contacts.map((contact) => contact.id)).toEqual(stored);
@@ -75,7 +99,12 @@ describe('lost connections in a real n8n', () => {
 		});
 
 		test(`${authentication}: an upsert by email whose connection drops after Mautic saved it is sent again; each contact once`, async () => {
-			fake.setConfig({ fault: firstRequests(1, (r) => r.path === '/api/contacts/batch/new', { reset: true, after: true }) });
+			fake.setConfig({
+				fault: firstRequests(1, (r) => r.path === '/api/contacts/batch/new', {
+					reset: true,
+					after: true,
+				}),
+			});
 			fake.clearRequests();
 			const output = await run(
 				`wfRetryUpsert${tag}`,
@@ -84,17 +113,35 @@ describe('lost connections in a real n8n', () => {
 				[generatorNode('Items', 3, `{ email: \`after-${tag}-\${i}@example.com\` }`)],
 			);
 			expect(output.filter((item) => item.error)).toEqual([]);
-			expect(output.map((item) => item.email)).toEqual([0, 1, 2].map((index) => `after-${tag}-${index}@example.com`));
-			expect(fake.countRequests((/** @type {any} */ r) => r.path === '/api/contacts/batch/new')).toBe(2);
-			const stored = [...fake.store.contacts.values()].filter((contact) => String(contact.values.email).startsWith(`after-${tag}-`));
+			expect(output.map((item) => item.email)).toEqual(
+				[0, 1, 2].map((index) => `after-${tag}-${index}@example.com`),
+			);
+			expect(
+				fake.countRequests((/** @type {any} */ r) => r.path === '/api/contacts/batch/new'),
+			).toBe(2);
+			const stored = [...fake.store.contacts.values()].filter((contact) =>
+				String(contact.values.email).startsWith(`after-${tag}-`),
+			);
 			expect(stored).toHaveLength(3);
 		});
 
 		test(`${authentication}: a request that keeps failing names the network error`, async () => {
-			fake.setConfig({ fault: (/** @type {any} */ r) => (r.path === '/api/contacts' ? { reset: true } : undefined) });
-			const output = await run(`wfRetryFail${tag}`, authentication, { operation: 'getAll', returnAll: false, limit: 5, options: { maxRetries: 1 } });
+			fake.setConfig({
+				fault: (/** @type {any} */ r) => (r.path === '/api/contacts' ? { reset: true } : undefined),
+			});
+			const output = await run(`wfRetryFail${tag}`, authentication, {
+				operation: 'getAll',
+				returnAll: false,
+				limit: 5,
+				options: { maxRetries: 1 },
+			});
 			fake.setConfig({ fault: undefined });
-			expect(output).toEqual([{ error: 'Could not reach Mautic: the connection was closed before Mautic answered (ECONNRESET) [item 0]' }]);
+			expect(output).toEqual([
+				{
+					error:
+						'Could not reach Mautic: the connection was closed before Mautic answered (ECONNRESET) [item 0]',
+				},
+			]);
 		});
 	}
 });

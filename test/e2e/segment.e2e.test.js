@@ -22,13 +22,18 @@ describe('Segment node in a real n8n', () => {
 		fake = await startFakeMautic({});
 		ids = await createContacts(
 			fake.url,
-			Array.from({ length: COUNT }, (_, index) => ({ email: `seg-e2e-${index}@example.com`, firstname: `Seg${index}` })),
+			Array.from({ length: COUNT }, (_, index) => ({
+				email: `seg-e2e-${index}@example.com`,
+				firstname: `Seg${index}`,
+			})),
 		);
 		const created = await api(fake.url, 'POST', '/segments/new', { name: 'E2E bulk members' });
 		segmentId = created.list.id;
 
 		n8n = await N8nSession.create();
-		await n8n.importCredentials([{ ...BASIC, type: 'maatooApi', data: { url: fake.url, ...ADMIN } }]);
+		await n8n.importCredentials([
+			{ ...BASIC, type: 'maatooApi', data: { url: fake.url, ...ADMIN } },
+		]);
 	}, 900_000);
 
 	afterAll(async () => {
@@ -47,7 +52,11 @@ describe('Segment node in a real n8n', () => {
 						type: 'maatooContact',
 						authentication: 'basicAuth',
 						credential: BASIC,
-						parameters: { operation: 'getAll', returnAll: true, options: { pageSize: COUNT, orderBy: 'id', orderByDir: 'ASC' } },
+						parameters: {
+							operation: 'getAll',
+							returnAll: true,
+							options: { pageSize: COUNT, orderBy: 'id', orderByDir: 'ASC' },
+						},
 					}),
 					maatooNode({
 						name: 'Add Contacts',
@@ -71,13 +80,17 @@ describe('Segment node in a real n8n', () => {
 		expect(added).toEqual(ids.map((contactId) => ({ segmentId, contactId, added: true })));
 
 		// Everything after the Contact node's reads is the Add Contacts step.
-		const stepRequests = fake.requests.filter((/** @type {any} */ r) => !(r.method === 'GET' && r.path === '/api/contacts'));
+		const stepRequests = fake.requests.filter(
+			(/** @type {any} */ r) => !(r.method === 'GET' && r.path === '/api/contacts'),
+		);
 		expect(stepRequests.length).toBeLessThanOrEqual(3);
 		expect(stepRequests.map((/** @type {any} */ r) => `${r.method} ${r.path} ${r.status}`)).toEqual(
 			Array(3).fill(`POST /api/segments/${segmentId}/contacts/add 200`),
 		);
 		expect(stepRequests.map((/** @type {any} */ r) => r.body.ids.length)).toEqual([200, 200, 100]);
-		expect(fake.countRequests((/** @type {any} */ r) => r.authType === 'basic')).toBe(fake.requests.length);
+		expect(fake.countRequests((/** @type {any} */ r) => r.authType === 'basic')).toBe(
+			fake.requests.length,
+		);
 
 		await n8n.importWorkflow(
 			manualWorkflow({
@@ -91,7 +104,11 @@ describe('Segment node in a real n8n', () => {
 						credential: BASIC,
 						parameters: {
 							operation: 'getContacts',
-							segmentId: { __rl: true, mode: 'url', value: `${fake.url}/s/segments/view/${segmentId}` },
+							segmentId: {
+								__rl: true,
+								mode: 'url',
+								value: `${fake.url}/s/segments/view/${segmentId}`,
+							},
 							returnAll: true,
 							options: { pageSize: 200 },
 						},
@@ -102,7 +119,11 @@ describe('Segment node in a real n8n', () => {
 		fake.clearRequests();
 		const members = nodeOutput(await n8n.execute('wfSegmentRead001'), 'Get Contacts');
 		expect(members.map((contact) => contact.id)).toEqual(ids);
-		expect(members[0]).toMatchObject({ id: ids[0], email: 'seg-e2e-0@example.com', firstname: 'Seg0' });
+		expect(members[0]).toMatchObject({
+			id: ids[0],
+			email: 'seg-e2e-0@example.com',
+			firstname: 'Seg0',
+		});
 		expect(members[0]).not.toHaveProperty('fields');
 		expect(fake.requests.map((/** @type {any} */ r) => r.path)).toEqual([
 			`/api/segments/${segmentId}`,

@@ -16,7 +16,11 @@ const { unpublishOnRunningN8n } = require('./support/n8nRest');
 
 const WORKFLOW_ID = 'wfMaatooTrigger1';
 const WEBHOOK_ID = '6f0c1d2e-3a4b-4c5d-8e9f-0a1b2c3d4e5f';
-const EVENTS = ['mautic.lead_post_save_new', 'mautic.lead_post_save_update', 'mautic.lead_points_change'];
+const EVENTS = [
+	'mautic.lead_post_save_new',
+	'mautic.lead_post_save_update',
+	'mautic.lead_points_change',
+];
 
 /** @param {number} ms */
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -35,7 +39,12 @@ function triggerWorkflow(receiverUrl) {
 				typeVersion: 1,
 				position: [0, 0],
 				webhookId: WEBHOOK_ID,
-				parameters: { authentication: 'basicAuth', events: EVENTS, eventsOrder: 'ASC', options: {} },
+				parameters: {
+					authentication: 'basicAuth',
+					events: EVENTS,
+					eventsOrder: 'ASC',
+					options: {},
+				},
 				credentials: { maatooApi: { id: 'maatooBasic0001', name: 'Fake Mautic Basic' } },
 			},
 			{
@@ -74,7 +83,8 @@ describe('Maatoo Trigger in a real n8n', () => {
 		}));
 
 	/** Hooks in the fake Mautic that post to n8n. */
-	const n8nHooks = () => [...fake.store.hooks.values()].filter((hook) => hook.webhookUrl === productionUrl);
+	const n8nHooks = () =>
+		[...fake.store.hooks.values()].filter((hook) => hook.webhookUrl === productionUrl);
 
 	/** Waits until `count` items in total were forwarded, then a moment longer to catch extras. */
 	async function forwardedItems(count) {
@@ -87,7 +97,8 @@ describe('Maatoo Trigger in a real n8n', () => {
 	function byExecution(items) {
 		/** @type {Map<string | null, any[]>} */
 		const groups = new Map();
-		for (const item of items) groups.set(item.execution, [...(groups.get(item.execution) ?? []), item]);
+		for (const item of items)
+			groups.set(item.execution, [...(groups.get(item.execution) ?? []), item]);
 		return groups;
 	}
 
@@ -95,9 +106,15 @@ describe('Maatoo Trigger in a real n8n', () => {
 
 	/** Whether n8n has saved the secret of a hook that posts to it (the node's static data). */
 	async function hookSecretSaved() {
-		const rows = await query(userFolder(), 'SELECT "staticData" AS data FROM workflow_entity WHERE id = ?', [WORKFLOW_ID]);
+		const rows = await query(
+			userFolder(),
+			'SELECT "staticData" AS data FROM workflow_entity WHERE id = ?',
+			[WORKFLOW_ID],
+		);
 		const data = String(rows[0]?.data ?? '');
-		return n8nHooks().some((hook) => typeof hook.secret === 'string' && hook.secret !== '' && data.includes(hook.secret));
+		return n8nHooks().some(
+			(hook) => typeof hook.secret === 'string' && hook.secret !== '' && data.includes(hook.secret),
+		);
 	}
 
 	/**
@@ -110,9 +127,16 @@ describe('Maatoo Trigger in a real n8n', () => {
 		await n8n.start();
 		const deadline = Date.now() + 60_000;
 		for (;;) {
-			const response = await fetch(productionUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+			const response = await fetch(productionUrl, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: '{}',
+			});
 			if (response.status === 401 && (await hookSecretSaved())) return;
-			if (Date.now() > deadline) throw new Error(`trigger not active (HTTP ${response.status}, hooks: ${n8nHooks().length}); n8n log:\n${n8n.log().slice(-4000)}`);
+			if (Date.now() > deadline)
+				throw new Error(
+					`trigger not active (HTTP ${response.status}, hooks: ${n8nHooks().length}); n8n log:\n${n8n.log().slice(-4000)}`,
+				);
 			await pause(300);
 		}
 	}
@@ -129,7 +153,12 @@ describe('Maatoo Trigger in a real n8n', () => {
 		n8n = await N8nSession.create();
 		productionUrl = `${n8n.baseUrl}/webhook/${WEBHOOK_ID}/webhook`;
 		await n8n.importCredentials([
-			{ id: 'maatooBasic0001', name: 'Fake Mautic Basic', type: 'maatooApi', data: { url: fake.url, ...ADMIN } },
+			{
+				id: 'maatooBasic0001',
+				name: 'Fake Mautic Basic',
+				type: 'maatooApi',
+				data: { url: fake.url, ...ADMIN },
+			},
 		]);
 		await n8n.importWorkflow(triggerWorkflow(receiver.url));
 		await n8n.publish(WORKFLOW_ID);
@@ -142,10 +171,14 @@ describe('Maatoo Trigger in a real n8n', () => {
 		await fake?.close();
 	});
 
-	test('publishing creates exactly one signed, published hook with n8n\'s production URL', () => {
+	test("publishing creates exactly one signed, published hook with n8n's production URL", () => {
 		const hooks = [...fake.store.hooks.values()];
 		expect(hooks).toHaveLength(1);
-		expect(hooks[0]).toMatchObject({ webhookUrl: productionUrl, isPublished: true, eventsOrderbyDir: 'ASC' });
+		expect(hooks[0]).toMatchObject({
+			webhookUrl: productionUrl,
+			isPublished: true,
+			eventsOrderbyDir: 'ASC',
+		});
 		expect([...hooks[0].triggers].sort()).toEqual([...EVENTS].sort());
 		expect(hooks[0].name).toBe('n8n: Maatoo trigger e2e');
 		expect(hooks[0].secret).toMatch(/^[0-9a-f]{64}$/);
@@ -155,7 +188,11 @@ describe('Maatoo Trigger in a real n8n', () => {
 	test('immediate mode: every contact change arrives signed and runs one execution with one item', async () => {
 		receiver.received.length = 0;
 		const before = fake.deliveries.length;
-		const created = await api(fake.url, 'POST', '/contacts/new', { email: 'immediate@example.com', firstname: 'Jörg', tags: ['vip/2024'] });
+		const created = await api(fake.url, 'POST', '/contacts/new', {
+			email: 'immediate@example.com',
+			firstname: 'Jörg',
+			tags: ['vip/2024'],
+		});
 		await api(fake.url, 'PATCH', `/contacts/${created.contact.id}/edit`, { lastname: 'Müller' });
 
 		const deliveries = fake.deliveries.slice(before);
@@ -179,9 +216,17 @@ describe('Maatoo Trigger in a real n8n', () => {
 			expect.arrayContaining([
 				expect.objectContaining({
 					event: 'mautic.lead_post_save_new',
-					contact: expect.objectContaining({ id: created.contact.id, email: 'immediate@example.com', firstname: 'Jörg', tags: ['vip/2024'] }),
+					contact: expect.objectContaining({
+						id: created.contact.id,
+						email: 'immediate@example.com',
+						firstname: 'Jörg',
+						tags: ['vip/2024'],
+					}),
 				}),
-				expect.objectContaining({ event: 'mautic.lead_post_save_update', contact: expect.objectContaining({ lastname: 'Müller' }) }),
+				expect.objectContaining({
+					event: 'mautic.lead_post_save_update',
+					contact: expect.objectContaining({ lastname: 'Müller' }),
+				}),
 			]),
 		);
 		expect(JSON.stringify(events)).not.toContain(n8nHooks()[0].secret);
@@ -193,7 +238,10 @@ describe('Maatoo Trigger in a real n8n', () => {
 		try {
 			const ids = [];
 			for (let index = 0; index < 3; index++) {
-				const created = await api(fake.url, 'POST', '/contacts/new', { email: `queued${index}@example.com`, firstname: `Q${index}` });
+				const created = await api(fake.url, 'POST', '/contacts/new', {
+					email: `queued${index}@example.com`,
+					firstname: `Q${index}`,
+				});
 				ids.push(created.contact.id);
 			}
 			await api(fake.url, 'POST', `/contacts/${ids[0]}/points/plus/7`);
@@ -213,11 +261,18 @@ describe('Maatoo Trigger in a real n8n', () => {
 			expect(byExecution(items).size).toBe(1);
 			const events = items.map((item) => item.json);
 			// the HTTP Request node may send its requests concurrently: compare without order
-			const identified = events.filter((event) => event.event === 'mautic.lead_post_save_new').map((event) => event.contact.id);
+			const identified = events
+				.filter((event) => event.event === 'mautic.lead_post_save_new')
+				.map((event) => event.contact.id);
 			expect(identified.sort((a, b) => a - b)).toEqual([...ids].sort((a, b) => a - b));
-			expect(events.filter((event) => event.event === 'mautic.lead_post_save_update')).toHaveLength(1);
+			expect(events.filter((event) => event.event === 'mautic.lead_post_save_update')).toHaveLength(
+				1,
+			);
 			expect(events.filter((event) => event.event === 'mautic.lead_points_change')).toEqual([
-				expect.objectContaining({ points: { old_points: 0, new_points: 7 }, contact: expect.objectContaining({ id: ids[0] }) }),
+				expect.objectContaining({
+					points: { old_points: 0, new_points: 7 },
+					contact: expect.objectContaining({ id: ids[0] }),
+				}),
 			]);
 		} finally {
 			fake.setConfig({ webhookMode: 'immediate' });
@@ -227,14 +282,23 @@ describe('Maatoo Trigger in a real n8n', () => {
 	test('a forged or unsigned request gets 401 and starts no execution', async () => {
 		receiver.received.length = 0;
 		const executionsBefore = await countExecutions(userFolder(), WORKFLOW_ID);
-		const body = JSON.stringify({ 'mautic.lead_post_save_new': [{ contact: { id: 1 }, timestamp: '2024-10-24T10:00:00+00:00' }] });
+		const body = JSON.stringify({
+			'mautic.lead_post_save_new': [{ contact: { id: 1 }, timestamp: '2024-10-24T10:00:00+00:00' }],
+		});
 		const forged = await fetch(productionUrl, {
 			method: 'POST',
-			headers: { 'content-type': 'application/json', 'webhook-signature': hmacBase64(body, 'guessed-secret') },
+			headers: {
+				'content-type': 'application/json',
+				'webhook-signature': hmacBase64(body, 'guessed-secret'),
+			},
 			body,
 		});
 		expect(forged.status).toBe(401);
-		const unsigned = await fetch(productionUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+		const unsigned = await fetch(productionUrl, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body,
+		});
 		expect(unsigned.status).toBe(401);
 
 		await pause(2000);
@@ -256,7 +320,9 @@ describe('Maatoo Trigger in a real n8n', () => {
 		// 2.41 keeps the webhook it registered and calls the node not at all.
 		const [major, minor] = n8n.host.version.split('.').map(Number);
 		if (major === 1 || (major === 2 && minor <= 8)) {
-			expect(fake.countRequests((/** @type {any} */ r) => r.path === '/api/hooks')).toBeGreaterThan(0);
+			expect(fake.countRequests((/** @type {any} */ r) => r.path === '/api/hooks')).toBeGreaterThan(
+				0,
+			);
 		}
 
 		receiver.received.length = 0;
@@ -269,7 +335,9 @@ describe('Maatoo Trigger in a real n8n', () => {
 		await unpublishOnRunningN8n(n8n.baseUrl, WORKFLOW_ID);
 		await eventually(() => fake.store.hooks.size === 0);
 		expect(fake.store.hooks.size).toBe(0);
-		expect(fake.countRequests((/** @type {any} */ r) => r.method === 'DELETE' && r.status === 200)).toBe(1);
+		expect(
+			fake.countRequests((/** @type {any} */ r) => r.method === 'DELETE' && r.status === 200),
+		).toBe(1);
 
 		const before = fake.deliveries.length;
 		await api(fake.url, 'POST', '/contacts/new', { email: 'after-unpublish@example.com' });

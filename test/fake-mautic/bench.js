@@ -62,7 +62,9 @@ function request(base, method, path, body) {
 				agent,
 				headers: {
 					Authorization: AUTH,
-					...(data ? { 'Content-Type': 'application/json', 'Content-Length': String(data.length) } : {}),
+					...(data
+						? { 'Content-Type': 'application/json', 'Content-Length': String(data.length) }
+						: {}),
 				},
 			},
 			(res) => {
@@ -73,7 +75,13 @@ function request(base, method, path, body) {
 					const ms = Number(process.hrtime.bigint() - t0) / 1e6;
 					const c = process.cpuUsage(c0);
 					const buf = Buffer.concat(chunks);
-					resolve({ status: res.statusCode || 0, ms, cpu: (c.user + c.system) / 1000, bytes: buf.length, body: buf });
+					resolve({
+						status: res.statusCode || 0,
+						ms,
+						cpu: (c.user + c.system) / 1000,
+						bytes: buf.length,
+						body: buf,
+					});
 				});
 				res.on('error', reject);
 			},
@@ -120,7 +128,14 @@ async function measure(name, target, runs, fn, okStatus = [200, 201]) {
 	const bad = [...statuses].filter((s) => !okStatus.includes(s));
 	if (bad.length) throw new Error(`${name}: unexpected status ${bad.join(',')}`);
 	const sv = stats(server);
-	rows.push({ name, target, ...sv, cpu: stats(cpus).median, server: sv.median, status: [...statuses].join(',') });
+	rows.push({
+		name,
+		target,
+		...sv,
+		cpu: stats(cpus).median,
+		server: sv.median,
+		status: [...statuses].join(','),
+	});
 	const st = rows[rows.length - 1];
 	const f = (/** @type {number} */ x) => x.toFixed(1).padStart(7);
 	console.log(
@@ -139,7 +154,10 @@ async function startReceiver() {
 	});
 	await new Promise((r) => server.listen(0, '127.0.0.1', () => r(undefined)));
 	const addr = /** @type {import('node:net').AddressInfo} */ (server.address());
-	return { url: `http://127.0.0.1:${addr.port}/hook`, close: () => new Promise((r) => server.close(() => r(undefined))) };
+	return {
+		url: `http://127.0.0.1:${addr.port}/hook`,
+		close: () => new Promise((r) => server.close(() => r(undefined))),
+	};
 }
 
 async function main() {
@@ -151,25 +169,46 @@ async function main() {
 	if (receiver) {
 		fake.store.createHook({
 			webhookUrl: receiver.url,
-			triggers: ['mautic.lead_post_save_new', 'mautic.lead_post_save_update', 'mautic.lead_points_change', 'mautic.lead_post_delete'],
+			triggers: [
+				'mautic.lead_post_save_new',
+				'mautic.lead_post_save_update',
+				'mautic.lead_points_change',
+				'mautic.lead_post_delete',
+			],
 		});
 	}
 
 	let t = Date.now();
 	for (let i = 1; i <= CONTACTS; i++) {
 		fake.store.createContact(
-			{ email: `seed${i}@example.com`, firstname: `Seed${i}`, lastname: 'Contact', city: i % 2 ? 'Berlin' : 'Zürich' },
+			{
+				email: `seed${i}@example.com`,
+				firstname: `Seed${i}`,
+				lastname: 'Contact',
+				city: i % 2 ? 'Berlin' : 'Zürich',
+			},
 			{ tags: ['seed'] },
 		);
 	}
-	console.log(`seeded ${CONTACTS} contacts in ${Date.now() - t} ms (node ${process.version})${WITH_HOOK ? ', with a webhook' : ''}`);
+	console.log(
+		`seeded ${CONTACTS} contacts in ${Date.now() - t} ms (node ${process.version})${WITH_HOOK ? ', with a webhook' : ''}`,
+	);
 
 	// warm-up (JIT) on a separate set of emails
 	for (let w = 0; w < 3; w++) {
-		const items = Array.from({ length: 200 }, (_, k) => ({ email: `warm${w}-${k}@example.com`, firstname: 'W', lastname: 'U', city: 'X', tags: ['warm'] }));
+		const items = Array.from({ length: 200 }, (_, k) => ({
+			email: `warm${w}-${k}@example.com`,
+			firstname: 'W',
+			lastname: 'U',
+			city: 'X',
+			tags: ['warm'],
+		}));
 		await request(base, 'POST', '/contacts/batch/new', items);
 		await request(base, 'GET', `/contacts?start=${w * 100}&limit=500`);
-		await request(base, 'POST', '/contacts/new', { email: `warm-single${w}@example.com`, firstname: 'W' });
+		await request(base, 'POST', '/contacts/new', {
+			email: `warm-single${w}@example.com`,
+			firstname: 'W',
+		});
 	}
 
 	/** @type {Record<string, any>[][]} */
@@ -188,32 +227,61 @@ async function main() {
 	/** @type {Record<string, any>[][]} */
 	const changed = [];
 	await measure('POST /contacts/batch/new, 200 existing (upsert, changes)', 40, RUNS, (i) => {
-		const items = batches[i].map((it) => ({ ...it, email: it.email.toUpperCase(), firstname: `${it.firstname}-v2`, city: 'München' }));
+		const items = batches[i].map((it) => ({
+			...it,
+			email: it.email.toUpperCase(),
+			firstname: `${it.firstname}-v2`,
+			city: 'München',
+		}));
 		changed.push(items);
 		return request(base, 'POST', '/contacts/batch/new', items);
 	});
-	await measure('POST /contacts/batch/new, 200 existing (upsert, no change)', 40, RUNS, (i) => request(base, 'POST', '/contacts/batch/new', changed[i]));
+	await measure('POST /contacts/batch/new, 200 existing (upsert, no change)', 40, RUNS, (i) =>
+		request(base, 'POST', '/contacts/batch/new', changed[i]),
+	);
 	await measure('POST /contacts/new, single new contact', 2, RUNS * 20, (i) =>
-		request(base, 'POST', '/contacts/new', { email: `single${i}@example.com`, firstname: 'Single', lastname: `N${i}`, city: 'Köln', tags: ['benchmark'] }),
+		request(base, 'POST', '/contacts/new', {
+			email: `single${i}@example.com`,
+			firstname: 'Single',
+			lastname: `N${i}`,
+			city: 'Köln',
+			tags: ['benchmark'],
+		}),
 	);
 	await measure('POST /contacts/new, single existing (upsert)', 2, RUNS * 20, (i) =>
-		request(base, 'POST', '/contacts/new', { email: `single${i}@example.com`, firstname: 'Single2', lastname: `N${i}`, city: 'Köln', tags: ['benchmark'] }),
+		request(base, 'POST', '/contacts/new', {
+			email: `single${i}@example.com`,
+			firstname: 'Single2',
+			lastname: `N${i}`,
+			city: 'Köln',
+			tags: ['benchmark'],
+		}),
 	);
 
 	const total = fake.store.contacts.size;
 	for (const start of [0, Math.floor(total / 2), total - 500]) {
-		await measure(`GET /contacts?start=${start}&limit=500`, 60, RUNS, () => request(base, 'GET', `/contacts?start=${start}&limit=500`));
+		await measure(`GET /contacts?start=${start}&limit=500`, 60, RUNS, () =>
+			request(base, 'GET', `/contacts?start=${start}&limit=500`),
+		);
 	}
 	for (const start of [0, Math.floor(total / 2), total - 30]) {
-		await measure(`GET /contacts?start=${start}&limit=30`, 5, RUNS * 4, () => request(base, 'GET', `/contacts?start=${start}&limit=30`));
+		await measure(`GET /contacts?start=${start}&limit=30`, 5, RUNS * 4, () =>
+			request(base, 'GET', `/contacts?start=${start}&limit=30`),
+		);
 	}
 	const maxId = Math.max(...fake.store.contacts.keys());
 	for (const after of [0, Math.floor(maxId / 2), maxId - 500]) {
 		const q = `orderBy=id&orderByDir=ASC&where%5B0%5D%5Bcol%5D=id&where%5B0%5D%5Bexpr%5D=gt&where%5B0%5D%5Bval%5D=${after}&limit=500`;
-		await measure(`GET /contacts where id>${after} orderBy id ASC limit=500`, 60, RUNS, () => request(base, 'GET', `/contacts?${q}`));
+		await measure(`GET /contacts where id>${after} orderBy id ASC limit=500`, 60, RUNS, () =>
+			request(base, 'GET', `/contacts?${q}`),
+		);
 	}
-	await measure('GET /contacts?start=0&limit=500&minimal=1', 60, RUNS, () => request(base, 'GET', `/contacts?start=0&limit=500&minimal=1`));
-	await measure('GET /contacts?search=email:batch1-1*&limit=30', 60, RUNS, () => request(base, 'GET', `/contacts?search=${encodeURIComponent('email:batch1-1*')}&limit=30`));
+	await measure('GET /contacts?start=0&limit=500&minimal=1', 60, RUNS, () =>
+		request(base, 'GET', `/contacts?start=0&limit=500&minimal=1`),
+	);
+	await measure('GET /contacts?search=email:batch1-1*&limit=30', 60, RUNS, () =>
+		request(base, 'GET', `/contacts?search=${encodeURIComponent('email:batch1-1*')}&limit=30`),
+	);
 
 	const slow = rows.filter((r) => r.median > r.target);
 	console.log(slow.length ? `${slow.length} over target` : 'all within target');

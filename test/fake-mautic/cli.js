@@ -19,7 +19,8 @@ function parseArgs(argv) {
 		if (!a.startsWith('--')) continue;
 		const eq = a.indexOf('=');
 		if (eq !== -1) out[a.slice(2, eq)] = a.slice(eq + 1);
-		else if (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) out[a.slice(2)] = argv[++i];
+		else if (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--'))
+			out[a.slice(2)] = argv[++i];
 		else out[a.slice(2)] = true;
 	}
 	return out;
@@ -28,7 +29,9 @@ function parseArgs(argv) {
 async function main() {
 	const args = parseArgs(process.argv.slice(2));
 	if (args.help) {
-		console.log('usage: cli.js [--port 8090] [--host 127.0.0.1] [--seed demo] [--version 5.1.1] [--latency 0] [--webhook-mode immediate|queued] [--no-basic-auth] [--batch-limit 200]');
+		console.log(
+			'usage: cli.js [--port 8090] [--host 127.0.0.1] [--seed demo] [--version 5.1.1] [--latency 0] [--webhook-mode immediate|queued] [--no-basic-auth] [--batch-limit 200]',
+		);
 		return;
 	}
 	const fake = await startFakeMautic({
@@ -44,8 +47,11 @@ async function main() {
 	const u = DEFAULT_USERS[0];
 	const c = DEFAULT_CLIENTS[0];
 	console.log(`fake Mautic listening on ${fake.url}`);
-	console.log(`  Mautic ${fake.config.version}; Basic auth: ${u.username} / ${u.password}; OAuth2 client: ${c.clientId} / ${c.clientSecret}`);
-	if (fake.config.webhookMode === 'queued') console.log('  webhooks are queued; send SIGUSR2 to flush them');
+	console.log(
+		`  Mautic ${fake.config.version}; Basic auth: ${u.username} / ${u.password}; OAuth2 client: ${c.clientId} / ${c.clientSecret}`,
+	);
+	if (fake.config.webhookMode === 'queued')
+		console.log('  webhooks are queued; send SIGUSR2 to flush them');
 	process.on('SIGUSR2', () => {
 		fake.flushWebhooks().then((n) => console.log(`flushed webhooks: ${n} POST(s)`));
 	});

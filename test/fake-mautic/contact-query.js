@@ -13,7 +13,16 @@ const { isAnonymous } = require('./contact-values');
 /** @typedef {import('./store').Store} Store */
 /** @typedef {import('./store').Contact} Contact */
 
-const CATCH_ALL = ['firstname', 'lastname', 'email', 'company', 'city', 'state', 'zipcode', 'country'];
+const CATCH_ALL = [
+	'firstname',
+	'lastname',
+	'email',
+	'company',
+	'city',
+	'state',
+	'zipcode',
+	'country',
+];
 
 /** SQL LIKE (case-insensitive collation); `*` is Mautic's wildcard too. @param {string} pattern */
 function likeRegex(pattern) {
@@ -173,16 +182,28 @@ function columnGetter(store, col) {
 			return { get: (c) => c.points };
 		case 'date_added':
 		case 'dateAdded':
-			return { get: (c) => formatSql(c.dateAdded), date: (c) => (c.dateAdded instanceof Date ? c.dateAdded : undefined) };
+			return {
+				get: (c) => formatSql(c.dateAdded),
+				date: (c) => (c.dateAdded instanceof Date ? c.dateAdded : undefined),
+			};
 		case 'date_modified':
 		case 'dateModified':
-			return { get: (c) => (c.dateModified ? formatSql(c.dateModified) : null), date: (c) => c.dateModified || null };
+			return {
+				get: (c) => (c.dateModified ? formatSql(c.dateModified) : null),
+				date: (c) => c.dateModified || null,
+			};
 		case 'last_active':
 		case 'lastActive':
-			return { get: (c) => (c.lastActive ? formatSql(c.lastActive) : null), date: (c) => c.lastActive || null };
+			return {
+				get: (c) => (c.lastActive ? formatSql(c.lastActive) : null),
+				date: (c) => c.lastActive || null,
+			};
 		case 'date_identified':
 		case 'dateIdentified':
-			return { get: (c) => (c.dateIdentified ? formatSql(c.dateIdentified) : null), date: (c) => c.dateIdentified || null };
+			return {
+				get: (c) => (c.dateIdentified ? formatSql(c.dateIdentified) : null),
+				date: (c) => c.dateIdentified || null,
+			};
 		case 'owner_id':
 		case 'owner':
 			return { get: (c) => c.ownerId };
@@ -211,7 +232,14 @@ function columnGetter(store, col) {
 function cmp(a, b) {
 	const na = typeof a === 'number' ? a : Number(a);
 	const nb = typeof b === 'number' ? b : Number(b);
-	if ((typeof a === 'number' || typeof b === 'number') && !isNaN(na) && !isNaN(nb) && a !== '' && b !== '') return na - nb;
+	if (
+		(typeof a === 'number' || typeof b === 'number') &&
+		!isNaN(na) &&
+		!isNaN(nb) &&
+		a !== '' &&
+		b !== ''
+	)
+		return na - nb;
 	const sa = String(a).toLowerCase();
 	const sb = String(b).toLowerCase();
 	return sa < sb ? -1 : sa > sb ? 1 : 0;
@@ -510,7 +538,18 @@ function inOrder(list, col, desc) {
 			key = v.toLowerCase();
 		} else return null;
 		if (sorted && i > 0) {
-			let r = prev === null ? (key === null ? 0 : -1) : key === null ? 1 : prev < key ? -1 : prev > key ? 1 : 0;
+			let r =
+				prev === null
+					? key === null
+						? 0
+						: -1
+					: key === null
+						? 1
+						: prev < key
+							? -1
+							: prev > key
+								? 1
+								: 0;
 			r *= sign;
 			if (r > 0 || (r === 0 && prevId - id > 0)) sorted = false;
 		}
@@ -617,7 +656,9 @@ function queryContacts(store, q, userId) {
 		});
 	}
 	if (q.where && typeof q.where === 'object') {
-		const items = (Array.isArray(q.where) ? q.where : Object.values(q.where)).filter((w) => !(w && w.internal !== undefined));
+		const items = (Array.isArray(q.where) ? q.where : Object.values(q.where)).filter(
+			(w) => !(w && w.internal !== undefined),
+		);
 		const tests = items.map((w) => compileWhere(store, w));
 		if (tests.length === 1) list = list.filter(tests[0]);
 		else list = list.filter((c) => tests.every((t) => t(c)));
@@ -628,7 +669,9 @@ function queryContacts(store, q, userId) {
 	let order = [];
 	if (q.order && typeof q.order === 'object') {
 		const items = Array.isArray(q.order) ? q.order : Object.values(q.order);
-		order = items.filter((o) => o && o.col).map((o) => ({ col: String(o.col), dir: String(o.dir || 'ASC') }));
+		order = items
+			.filter((o) => o && o.col)
+			.map((o) => ({ col: String(o.col), dir: String(o.dir || 'ASC') }));
 	}
 	if (!order.length && typeof q.orderBy === 'string' && q.orderBy.trim()) {
 		const dir = typeof q.orderByDir === 'string' && q.orderByDir ? q.orderByDir : 'ASC';
@@ -644,7 +687,8 @@ function queryContacts(store, q, userId) {
 	const desc = order.map((o) => /^desc$/i.test(o.dir));
 	// the first row's values first, so a bad column fails the way it always did
 	if (list.length) for (const col of cols) col.get(list[0]);
-	const fast = cols.length === 1 && inOrder(list, cols[0], desc[0]) ? list : fastSort(list, cols, desc);
+	const fast =
+		cols.length === 1 && inOrder(list, cols[0], desc[0]) ? list : fastSort(list, cols, desc);
 	if (fast) list = fast;
 	else {
 		const keyed = list.map((c) => ({ c, keys: cols.map((col) => col.get(c)) }));

@@ -21,7 +21,8 @@ const isBlank = (v) => v === null || v === undefined || v === '';
 
 /** @param {unknown} a @param {unknown} b */
 function sameValue(a, b) {
-	if (isBlank(a) && isBlank(b)) return a === b || (a === null && b === undefined) || (a === undefined && b === null);
+	if (isBlank(a) && isBlank(b))
+		return a === b || (a === null && b === undefined) || (a === undefined && b === null);
 	if (isBlank(a) || isBlank(b)) return false;
 	return String(a) === String(b);
 }
@@ -47,7 +48,9 @@ function modifyTags(store, c, tags) {
 		}
 	}
 	const after = c.tagIds.map((id) => store.tags.get(id)?.tag ?? '');
-	return before.join('\u0000') === after.join('\u0000') ? null : /** @type {[string[], string[]]} */ ([before, after]);
+	return before.join('\u0000') === after.join('\u0000')
+		? null
+		: /** @type {[string[], string[]]} */ ([before, after]);
 }
 
 /**
@@ -72,7 +75,14 @@ function setDnc(store, c, channel, reason, comments = '', channelId = null) {
 		existing.comments = comments;
 		return true;
 	}
-	c.doNotContact.push({ id: store.nextId('dnc'), dateAdded: store.now(), reason, comments, channel, channelId });
+	c.doNotContact.push({
+		id: store.nextId('dnc'),
+		dateAdded: store.now(),
+		reason,
+		comments,
+		channel,
+		channelId,
+	});
 	return true;
 }
 
@@ -96,7 +106,8 @@ function applyContactInput(store, c, input, method) {
 	if (method === 'POST' || method === 'PUT') {
 		for (const f of fields) {
 			const cur = f.alias === 'points' ? c.points : c.values[f.alias];
-			if (!(f.alias in params) && isBlank(cur) && !isBlank(f.defaultValue)) params[f.alias] = f.defaultValue;
+			if (!(f.alias in params) && isBlank(cur) && !isBlank(f.defaultValue))
+				params[f.alias] = f.defaultValue;
 		}
 	}
 
@@ -110,7 +121,8 @@ function applyContactInput(store, c, input, method) {
 		let v = params[f.alias];
 		if (Array.isArray(v) && v.length === 1) v = v[0];
 		if (v === '') continue;
-		const truthy = v === true || v === 1 || (typeof v === 'string' && /^(1|true|on|yes)$/i.test(v.trim()));
+		const truthy =
+			v === true || v === 1 || (typeof v === 'string' && /^(1|true|on|yes)$/i.test(v.trim()));
 		if (c.id) {
 			directBooleans[f.alias] = truthy ? 1 : 0;
 			delete params[f.alias];
@@ -119,7 +131,8 @@ function applyContactInput(store, c, input, method) {
 
 	let overwriteWithBlank = !postOrPatch;
 	const owb = params.overwriteWithBlank;
-	if (owb !== undefined && owb !== null && owb !== false && owb !== 0 && owb !== '' && owb !== '0') overwriteWithBlank = true;
+	if (owb !== undefined && owb !== null && owb !== false && owb !== 0 && owb !== '' && owb !== '0')
+		overwriteWithBlank = true;
 	// The form is submitted with clearMissing for every method but PATCH: fields not sent become
 	// blank, and count once blanks are written (PUT, or POST with overwriteWithBlank; real 5.1).
 	const clearsMissing = method === 'PUT' || (method === 'POST' && overwriteWithBlank);
@@ -147,7 +160,8 @@ function applyContactInput(store, c, input, method) {
 	for (const f of layout.unique) {
 		if (isBlank(data[f.alias])) continue;
 		const clash = store.findContactsByValue(f.alias, String(data[f.alias]).toLowerCase(), c.id);
-		if (clash) violations.push({ field: f.alias, message: 'This field must be unique.', code: 422 });
+		if (clash)
+			violations.push({ field: f.alias, message: 'This field must be unique.', code: 422 });
 	}
 	if (violations.length) return { error: validationError(violations) };
 
@@ -198,13 +212,20 @@ function applyContactInput(store, c, input, method) {
 	if (postOrPatch) {
 		if ('points' in data && !data.points) delete data.points;
 		// "we have to assume 0 was not meant to overwrite an existing value"
-		for (const k of Object.keys(data)) if (isNumeric(data[k]) && phpInt(data[k]) === 0) delete data[k];
+		for (const k of Object.keys(data))
+			if (isNumeric(data[k]) && phpInt(data[k]) === 0) delete data[k];
 	}
 	// With overwriteWithBlank a real 5.1 binds the whole form: a field that was not sent and holds
 	// nothing comes back in this request's answer as the form's empty value, '' (0 for numbers),
 	// while the database keeps NULL (a later GET shows null again).
 	const emptyBefore = overwriteWithBlank
-		? fields.filter((f) => !(f.alias in params) && !(f.alias in directBooleans) && f.alias !== 'points' && (f.alias === 'last_active' ? !c.lastActive : isBlank(c.values[f.alias] ?? null)))
+		? fields.filter(
+				(f) =>
+					!(f.alias in params) &&
+					!(f.alias in directBooleans) &&
+					f.alias !== 'points' &&
+					(f.alias === 'last_active' ? !c.lastActive : isBlank(c.values[f.alias] ?? null)),
+			)
 		: [];
 
 	for (const [alias, value] of Object.entries(data)) {
@@ -237,12 +258,15 @@ function applyContactInput(store, c, input, method) {
 	// (in the group and in fields.all), and a yes/no changed on an existing contact, which
 	// fields.all shows as the PHP boolean the entity holds while its group keeps the old value.
 	/** @type {Map<string, { grouped: unknown, all: unknown }>} */
-	const answerOnly = new Map(emptyBefore.map((f) => {
-		const empty = f.type === 'number' ? 0 : '';
-		return [f.alias, { grouped: empty, all: empty }];
-	}));
+	const answerOnly = new Map(
+		emptyBefore.map((f) => {
+			const empty = f.type === 'number' ? 0 : '';
+			return [f.alias, { grouped: empty, all: empty }];
+		}),
+	);
 	for (const [alias, [before, after]] of Object.entries(changes.fields)) {
-		if (alias in directBooleans && typeof input[alias] !== 'number') answerOnly.set(alias, { grouped: before, all: after === 1 });
+		if (alias in directBooleans && typeof input[alias] !== 'number')
+			answerOnly.set(alias, { grouped: before, all: after === 1 });
 	}
 	c.answerOnly = answerOnly.size ? { request: store.requestSeq, values: answerOnly } : undefined;
 
@@ -256,7 +280,16 @@ function applyContactInput(store, c, input, method) {
 
 /** @param {Changes} ch */
 function hasChanges(ch) {
-	return !!(Object.keys(ch.fields).length || ch.owner || ch.tags || ch.points || ch.ipAddresses || ch.lastActive || ch.dateIdentified || ch.dnc);
+	return !!(
+		Object.keys(ch.fields).length ||
+		ch.owner ||
+		ch.tags ||
+		ch.points ||
+		ch.ipAddresses ||
+		ch.lastActive ||
+		ch.dateIdentified ||
+		ch.dnc
+	);
 }
 
 /**
@@ -288,14 +321,22 @@ function saveContact(ctx, c, changes) {
 	// a real 5.1 logs an API-made contact once, as identified by the user who made it
 	if (changes.dateIdentified && c.dateIdentified) {
 		const by = store.userName(user) ?? 'API';
-		store.addTimeline(c.id, 'lead.source.identified', `Contact was identified by ${by}`, c.dateIdentified, { objectDescription: by });
+		store.addTimeline(
+			c.id,
+			'lead.source.identified',
+			`Contact was identified by ${by}`,
+			c.dateIdentified,
+			{ objectDescription: by },
+		);
 	}
 	if (changes.points && !changes.pointsLogged) {
 		logPoints(store, c.id, changes.points[1] - changes.points[0], 'API', 'Contact API');
 	}
 	// WebhookSubscriber::onLeadNewUpdate: anonymous contacts and saves without changes are ignored
 	if (!isAnonymous(c) && hasChanges(changes)) {
-		const type = changes.dateIdentified ? 'mautic.lead_post_save_new' : 'mautic.lead_post_save_update';
+		const type = changes.dateIdentified
+			? 'mautic.lead_post_save_new'
+			: 'mautic.lead_post_save_update';
 		ctx.emit(type, { contact: contactView(store, c, { mode: 'webhook' }) });
 	}
 	if (changes.points) {
@@ -315,13 +356,32 @@ function saveContact(ctx, c, changes) {
  * @param {number} [groupId]
  */
 function logPoints(store, contactId, delta, eventName, actionName, groupId) {
-	const entry = { id: store.nextId('pointsLog'), contactId, type: 'api', eventName, actionName, delta, dateAdded: store.now(), groupId };
+	const entry = {
+		id: store.nextId('pointsLog'),
+		contactId,
+		type: 'api',
+		eventName,
+		actionName,
+		delta,
+		dateAdded: store.now(),
+		groupId,
+	};
 	store.pointsLog.push(entry);
 	// as a real 5.1 lists it: the group's name in the label and the log row, DBAL strings
 	const groupName = groupId === undefined ? undefined : store.pointGroups.get(groupId)?.name;
-	const label = groupName === undefined ? `${eventName} / ${delta}` : `${eventName} / ${delta} (${groupName})`;
+	const label =
+		groupName === undefined ? `${eventName} / ${delta}` : `${eventName} / ${delta} (${groupName})`;
 	store.addTimeline(contactId, 'point.gained', label, entry.dateAdded, {
-		log: { eventName, actionName, dateAdded: entry.dateAdded, type: 'API', delta: String(delta), id: String(entry.id), lead_id: String(contactId), ...(groupName === undefined ? {} : { groupName }) },
+		log: {
+			eventName,
+			actionName,
+			dateAdded: entry.dateAdded,
+			type: 'API',
+			delta: String(delta),
+			id: String(entry.id),
+			lead_id: String(contactId),
+			...(groupName === undefined ? {} : { groupName }),
+		},
 	});
 	return entry;
 }

@@ -105,7 +105,8 @@ function convertInput(def, raw) {
 			const vals = arr.filter((x) => x !== '');
 			if (!vals.length) return { value: null };
 			const opts = parseList(def.properties && def.properties.list);
-			if (opts.length && vals.some((x) => !opts.some((o) => o.value === x))) return { error: NOT_VALID };
+			if (opts.length && vals.some((x) => !opts.some((o) => o.value === x)))
+				return { error: NOT_VALID };
 			return { value: vals.join('|') };
 		}
 		case 'date':
@@ -134,9 +135,12 @@ function convertInput(def, raw) {
 				if (!EMAIL_RE.test(e)) return { error: `${e} is invalid.` };
 				return { value: e };
 			}
-			if (def.type === 'url' && !/^[a-z][a-z0-9+.-]*:/i.test(v.trim())) return { value: 'http://' + v.trim() };
+			if (def.type === 'url' && !/^[a-z][a-z0-9+.-]*:/i.test(v.trim()))
+				return { value: 'http://' + v.trim() };
 			if (def.charLengthLimit && [...v].length > def.charLengthLimit) {
-				return { error: `This value is too long. It should have ${def.charLengthLimit} characters or less.` };
+				return {
+					error: `This value is too long. It should have ${def.charLengthLimit} characters or less.`,
+				};
 			}
 			return { value: v };
 		}
@@ -192,7 +196,9 @@ function normalizedValue(def, value, cache) {
 		return phpInt(value) ? (p.yes ?? 'Yes') : (p.no ?? 'No');
 	}
 	if (def.type === 'select' || def.type === 'multiselect') {
-		const opts = cache ? (cache.listOptions ??= parseList(def.properties && def.properties.list)) : parseList(def.properties && def.properties.list);
+		const opts = cache
+			? (cache.listOptions ??= parseList(def.properties && def.properties.list))
+			: parseList(def.properties && def.properties.list);
 		return String(value)
 			.split('|')
 			.map((v) => opts.find((o) => o.value === v)?.label ?? v)
@@ -203,7 +209,19 @@ function normalizedValue(def, value, cache) {
 
 /** Lead::isAnonymous: nothing that identifies a person. @param {Contact} c */
 function isAnonymous(c) {
-	return !['firstname', 'lastname', 'email', 'company'].some((a) => c.values[a] !== null && c.values[a] !== undefined && c.values[a] !== '');
+	return !['firstname', 'lastname', 'email', 'company'].some(
+		(a) => c.values[a] !== null && c.values[a] !== undefined && c.values[a] !== '',
+	);
 }
 
-module.exports = { convertInput, rawValue, outputValue, normalizedValue, isAnonymous, isNumeric, phpInt, parseDate, NOT_VALID };
+module.exports = {
+	convertInput,
+	rawValue,
+	outputValue,
+	normalizedValue,
+	isAnonymous,
+	isNumeric,
+	phpInt,
+	parseDate,
+	NOT_VALID,
+};

@@ -17,7 +17,18 @@ const { fieldViewData } = require('./store');
 /** @typedef {import('./store').Contact} Contact */
 
 const GROUPS = ['core', 'social', 'personal', 'professional'];
-const IP_DETAILS = { city: '', region: '', zipcode: '', country: '', latitude: '', longitude: '', isp: '', organization: '', timezone: '', extra: '' };
+const IP_DETAILS = {
+	city: '',
+	region: '',
+	zipcode: '',
+	country: '',
+	latitude: '',
+	longitude: '',
+	isp: '',
+	organization: '',
+	timezone: '',
+	extra: '',
+};
 
 /** @param {import('./store').PublishFields} e */
 function publishFields(e) {
@@ -36,7 +47,14 @@ function publishFields(e) {
 function nestedUser(store, id) {
 	const u = store.getUser(id);
 	if (!u) return null;
-	return { createdByUser: null, modifiedByUser: null, id: u.id, username: u.username, firstName: u.firstName, lastName: u.lastName };
+	return {
+		createdByUser: null,
+		modifiedByUser: null,
+		id: u.id,
+		username: u.username,
+		firstName: u.firstName,
+		lastName: u.lastName,
+	};
 }
 
 /**
@@ -74,7 +92,12 @@ class FieldEntry {
 	}
 }
 // to tests (Jest's toStrictEqual compares constructors) it stays the plain object it used to be
-Object.defineProperty(FieldEntry.prototype, 'constructor', { value: Object, writable: true, configurable: true, enumerable: false });
+Object.defineProperty(FieldEntry.prototype, 'constructor', {
+	value: Object,
+	writable: true,
+	configurable: true,
+	enumerable: false,
+});
 
 /**
  * A function building a plain object with the given keys, in this order, from an array of values: an
@@ -232,7 +255,8 @@ function fieldsViewGeneral(store, layout, c, opts) {
 		for (const g of Object.keys(groups)) {
 			const grp = groups[g];
 			if (grp instanceof PhpArray) continue;
-			for (const [alias, f] of Object.entries(grp)) all[alias] = flatOverrides.has(alias) ? flatOverrides.get(alias) : f.value;
+			for (const [alias, f] of Object.entries(grp))
+				all[alias] = flatOverrides.has(alias) ? flatOverrides.get(alias) : f.value;
 		}
 		groups.all = all;
 	}
@@ -248,7 +272,11 @@ function contactView(store, c, opts = {}) {
 	const mode = opts.mode || 'details';
 	const values = opts.values || (mode === 'webhook' ? 'webhook' : 'single');
 	const id = opts.deleted ? null : c.id;
-	const fields = fieldsView(store, c, { values, withAll: !opts.noAll && (mode === 'details' || mode === 'minimal'), idForAll: id });
+	const fields = fieldsView(store, c, {
+		values,
+		withAll: !opts.noAll && (mode === 'details' || mode === 'minimal'),
+		idForAll: id,
+	});
 	// publishFields(c) first, as one literal (spreading it is slow)
 	if (mode === 'minimal') {
 		return {
@@ -285,7 +313,11 @@ function contactView(store, c, opts = {}) {
 		tags: c.tagIds
 			.map((tid) => store.tags.get(tid))
 			.filter(Boolean)
-			.map((t) => ({ id: /** @type {any} */ (t).id, tag: /** @type {any} */ (t).tag, description: /** @type {any} */ (t).description ?? null })),
+			.map((t) => ({
+				id: /** @type {any} */ (t).id,
+				tag: /** @type {any} */ (t).tag,
+				description: /** @type {any} */ (t).description ?? null,
+			})),
 		utmtags: opts.fresh
 			? null
 			: mode === 'webhook'

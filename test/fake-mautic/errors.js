@@ -15,8 +15,10 @@ const MESSAGES = {
 	contactNotFound: 'Contact not found.',
 	accessDenied: 'You do not have access to the requested area/action.',
 	badRequest: 'This is a bad request.',
-	apiDisabled: "API disabled. You need to enable the API in the API settings of Mautic's Configuration.",
-	basicDisabled: "Basic Auth disabled. You need to enable HTTP basic auth in the API settings of Mautic's Configuration.",
+	apiDisabled:
+		"API disabled. You need to enable the API in the API settings of Mautic's Configuration.",
+	basicDisabled:
+		"Basic Auth disabled. You need to enable HTTP basic auth in the API settings of Mautic's Configuration.",
 	basicInvalid: 'Authorization denied, invalid credentials.',
 	authDenied: 'API authorization denied.',
 	tokenInvalid: 'The access token provided is invalid.',
@@ -83,7 +85,11 @@ function exceptionError(code, message, headers) {
 		status: code,
 		hex: true,
 		headers,
-		body: { errors: [{ message: message === undefined ? genericMessage(code) : message, code, type: null }] },
+		body: {
+			errors: [
+				{ message: message === undefined ? genericMessage(code) : message, code, type: null },
+			],
+		},
 	};
 }
 

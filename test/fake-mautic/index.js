@@ -7,4 +7,11 @@ const { startFakeMautic, DEFAULT_USERS, DEFAULT_CLIENTS } = require('./server');
 const { encode, PhpArray } = require('./php-json');
 const { sign } = require('./webhooks');
 
-module.exports = { startFakeMautic, DEFAULT_USERS, DEFAULT_CLIENTS, phpJsonEncode: encode, PhpArray, signWebhookBody: sign };
+module.exports = {
+	startFakeMautic,
+	DEFAULT_USERS,
+	DEFAULT_CLIENTS,
+	phpJsonEncode: encode,
+	PhpArray,
+	signWebhookBody: sign,
+};

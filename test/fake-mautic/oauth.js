@@ -91,18 +91,33 @@ class OAuthServer {
 		if (!client) return subscriberError(400, 'Unknown client', 'invalid_client');
 		let redirectUri = params.redirect_uri ? String(params.redirect_uri) : '';
 		if (!redirectUri) {
-			if (!client.redirectUris.length) return subscriberError(400, 'No redirect URL was supplied or registered.', 'redirect_uri_mismatch');
+			if (!client.redirectUris.length)
+				return subscriberError(
+					400,
+					'No redirect URL was supplied or registered.',
+					'redirect_uri_mismatch',
+				);
 			redirectUri = client.redirectUris[0];
 		}
 		if (!redirectMatches(redirectUri, client.redirectUris)) {
-			return subscriberError(400, 'The redirect URI provided does not match registered URI(s).', 'redirect_uri_mismatch');
+			return subscriberError(
+				400,
+				'The redirect URI provided does not match registered URI(s).',
+				'redirect_uri_mismatch',
+			);
 		}
 		const target = new URL(redirectUri);
 		const state = params.state === undefined ? undefined : String(params.state);
 		const responseType = params.response_type ? String(params.response_type) : '';
 		if (responseType !== 'code') {
-			target.searchParams.set('error', responseType ? 'unsupported_response_type' : 'invalid_request');
-			target.searchParams.set('error_description', responseType ? 'Response type not supported by server.' : 'Invalid response type.');
+			target.searchParams.set(
+				'error',
+				responseType ? 'unsupported_response_type' : 'invalid_request',
+			);
+			target.searchParams.set(
+				'error_description',
+				responseType ? 'Response type not supported by server.' : 'Invalid response type.',
+			);
 		} else {
 			target.searchParams.set('code', this.issueAuthorizationCode(clientId, redirectUri));
 		}
@@ -120,14 +135,18 @@ class OAuthServer {
 		/** @param {string} type @param {string} msg */
 		const fail = (type, msg) => subscriberError(400, msg, type);
 		const grantType = params.grant_type ? String(params.grant_type) : '';
-		if (!grantType) return fail('invalid_request', 'Invalid grant_type parameter or parameter missing');
+		if (!grantType)
+			return fail('invalid_request', 'Invalid grant_type parameter or parameter missing');
 		let creds;
 		if (basic && basic.user) creds = [basic.user, basic.pass];
-		else if (!params.client_id) return fail('invalid_client', 'Client id was not found in the headers or body');
+		else if (!params.client_id)
+			return fail('invalid_client', 'Client id was not found in the headers or body');
 		else creds = [String(params.client_id), String(params.client_secret ?? '')];
 		const client = this.clients.get(creds[0]);
-		if (!client || client.clientSecret !== creds[1]) return fail('invalid_client', 'The client credentials are invalid');
-		if (!client.grants.includes(grantType)) return fail('unauthorized_client', 'The grant type is unauthorized for this client_id');
+		if (!client || client.clientSecret !== creds[1])
+			return fail('invalid_client', 'The client credentials are invalid');
+		if (!client.grants.includes(grantType))
+			return fail('unauthorized_client', 'The grant type is unauthorized for this client_id');
 
 		const cfg = this.getConfig();
 		let userId = cfg.defaultUserId;
@@ -137,11 +156,16 @@ class OAuthServer {
 				const code = params.code ? String(params.code) : '';
 				if (!code) return fail('invalid_request', 'Missing parameter. "code" is required');
 				const g = this.codes.get(code);
-				if (!g || g.clientId !== client.clientId) return fail('invalid_grant', "Code doesn't exist or is invalid for the client");
-				if (params.redirect_uri && !redirectMatches(String(params.redirect_uri), [g.redirectUri || ''])) {
+				if (!g || g.clientId !== client.clientId)
+					return fail('invalid_grant', "Code doesn't exist or is invalid for the client");
+				if (
+					params.redirect_uri &&
+					!redirectMatches(String(params.redirect_uri), [g.redirectUri || ''])
+				) {
 					return fail('redirect_uri_mismatch', 'The redirect URI is missing or do not match');
 				}
-				if (g.expiresAt <= Date.now()) return fail('invalid_grant', 'The authorization code has expired');
+				if (g.expiresAt <= Date.now())
+					return fail('invalid_grant', 'The authorization code has expired');
 				this.codes.delete(code);
 				userId = g.userId;
 				break;
@@ -150,7 +174,8 @@ class OAuthServer {
 				const rt = params.refresh_token ? String(params.refresh_token) : '';
 				if (!rt) return fail('invalid_request', 'No "refresh_token" parameter found');
 				const g = this.refreshTokens.get(rt);
-				if (!g || g.clientId !== client.clientId) return fail('invalid_grant', 'Invalid refresh token');
+				if (!g || g.clientId !== client.clientId)
+					return fail('invalid_grant', 'Invalid refresh token');
 				if (g.expiresAt <= Date.now()) return fail('invalid_grant', 'Refresh token has expired');
 				this.refreshTokens.delete(rt); // rotation: the old refresh token is gone
 				userId = g.userId;
@@ -164,12 +189,25 @@ class OAuthServer {
 		}
 
 		const access = randomToken();
-		this.accessTokens.set(access, { clientId: client.clientId, userId, expiresAt: Date.now() + cfg.accessTokenLifetime * 1000 });
+		this.accessTokens.set(access, {
+			clientId: client.clientId,
+			userId,
+			expiresAt: Date.now() + cfg.accessTokenLifetime * 1000,
+		});
 		/** @type {Record<string, any>} */
-		const body = { access_token: access, expires_in: cfg.accessTokenLifetime, token_type: 'bearer', scope: null };
+		const body = {
+			access_token: access,
+			expires_in: cfg.accessTokenLifetime,
+			token_type: 'bearer',
+			scope: null,
+		};
 		if (issueRefresh) {
 			const refresh = randomToken();
-			this.refreshTokens.set(refresh, { clientId: client.clientId, userId, expiresAt: Date.now() + REFRESH_LIFETIME_MS });
+			this.refreshTokens.set(refresh, {
+				clientId: client.clientId,
+				userId,
+				expiresAt: Date.now() + REFRESH_LIFETIME_MS,
+			});
 			body.refresh_token = refresh;
 		}
 		return { status: 200, body, headers: { 'Cache-Control': 'no-store', Pragma: 'no-cache' } };

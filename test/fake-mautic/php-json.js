@@ -108,10 +108,22 @@ const ENCODED_PREFIX = Symbol('php-json encoded prefix');
 function prefixRecord(keys, values) {
 	if (!keys.length || keys.length !== values.length) return null;
 	for (const v of values) {
-		if (v === undefined || (v !== null && typeof v === 'object') || typeof v === 'function' || typeof v === 'symbol') return null;
+		if (
+			v === undefined ||
+			(v !== null && typeof v === 'object') ||
+			typeof v === 'function' ||
+			typeof v === 'symbol'
+		)
+			return null;
 		if (typeof v === 'number' && Number.isNaN(v)) return null;
 	}
-	return { keys: [...keys], values: /** @type {any[]} */ ([...values]), plain: null, hex: null, nullTail: null };
+	return {
+		keys: [...keys],
+		values: /** @type {any[]} */ ([...values]),
+		plain: null,
+		hex: null,
+		nullTail: null,
+	};
 }
 
 /** @param {PrefixRecord} rec @param {boolean} hex */
@@ -154,7 +166,8 @@ function keyText(k, hex) {
 function emitPair(k, x, first, hex, out) {
 	const t = keyText(k, hex);
 	if (x === null || x === undefined) out.push(first ? t.keyNull : t.nextNull);
-	else if (typeof x === 'string' && (hex ? PLAIN_HEX : PLAIN).test(x)) out.push(first ? t.key : t.next, '"' + x + '"');
+	else if (typeof x === 'string' && (hex ? PLAIN_HEX : PLAIN).test(x))
+		out.push(first ? t.key : t.next, '"' + x + '"');
 	else {
 		out.push(first ? t.key : t.next);
 		emit(x, hex, out);
@@ -273,16 +286,24 @@ function emit(v, hex, out) {
 			}
 		}
 		if (same) {
-			const prefix = hex ? (rec.hex ??= prefixText(rec, true)) : (rec.plain ??= prefixText(rec, false));
+			const prefix = hex
+				? (rec.hex ??= prefixText(rec, true))
+				: (rec.plain ??= prefixText(rec, false));
 			let allNull = keys.length > n;
 			for (let j = n; allNull && j < keys.length; j++) if (obj[keys[j]] !== null) allNull = false;
 			if (allNull) {
 				let tail = rec.nullTail;
 				let sameTail = !!tail && tail.keys.length === keys.length - n;
-				for (let j = n; sameTail && j < keys.length; j++) if (keys[j] !== /** @type {TailText} */ (tail).keys[j - n]) sameTail = false;
-				if (!tail || !sameTail) tail = rec.nullTail = { keys: keys.slice(n), plain: null, hex: null };
+				for (let j = n; sameTail && j < keys.length; j++)
+					if (keys[j] !== /** @type {TailText} */ (tail).keys[j - n]) sameTail = false;
+				if (!tail || !sameTail)
+					tail = rec.nullTail = { keys: keys.slice(n), plain: null, hex: null };
 				const t = /** @type {TailText} */ (tail);
-				out.push(hex ? (t.hex ??= nullTailText(prefix, t.keys, true)) : (t.plain ??= nullTailText(prefix, t.keys, false)));
+				out.push(
+					hex
+						? (t.hex ??= nullTailText(prefix, t.keys, true))
+						: (t.plain ??= nullTailText(prefix, t.keys, false)),
+				);
 				return;
 			}
 			out.push(prefix);
@@ -327,7 +348,8 @@ function stripNulls(v) {
 	if (v && typeof v === 'object' && !(v instanceof Date)) {
 		/** @type {Record<string, unknown>} */
 		const out = {};
-		for (const [k, x] of Object.entries(v)) if (x !== null && x !== undefined) out[k] = stripNulls(x);
+		for (const [k, x] of Object.entries(v))
+			if (x !== null && x !== undefined) out[k] = stripNulls(x);
 		return out;
 	}
 	return v;
@@ -350,11 +372,25 @@ function phpSerialize(v) {
 	else entries = Object.entries(/** @type {object} */ (v));
 	const body = entries
 		.map(([k, x]) => {
-			const key = typeof k === 'number' || /^(0|[1-9]\d*)$/.test(String(k)) ? `i:${k};` : phpSerialize(String(k));
+			const key =
+				typeof k === 'number' || /^(0|[1-9]\d*)$/.test(String(k))
+					? `i:${k};`
+					: phpSerialize(String(k));
 			return key + phpSerialize(x);
 		})
 		.join('');
 	return `a:${entries.length}:{${body}}`;
 }
 
-module.exports = { PhpArray, encode, stripNulls, phpSerialize, formatC, formatSql, ENCODED_PREFIX, prefixRecord, RawJson, preEncode };
+module.exports = {
+	PhpArray,
+	encode,
+	stripNulls,
+	phpSerialize,
+	formatC,
+	formatSql,
+	ENCODED_PREFIX,
+	prefixRecord,
+	RawJson,
+	preEncode,
+};

@@ -35,7 +35,12 @@ async function startWebhookReceiver(opts = {}) {
 		const chunks = [];
 		req.on('data', (c) => chunks.push(c));
 		req.on('end', () => {
-			const r = { method: req.method || '', path: req.url || '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+			const r = {
+				method: req.method || '',
+				path: req.url || '',
+				headers: req.headers,
+				body: Buffer.concat(chunks).toString('utf8'),
+			};
 			received.push(r);
 			const status = typeof opts.status === 'function' ? opts.status(r) : (opts.status ?? 200);
 			res.writeHead(status, { 'Content-Type': 'text/plain' });
@@ -61,7 +66,10 @@ async function startWebhookReceiver(opts = {}) {
 					}
 					return false;
 				};
-				const timer = setTimeout(() => reject(new Error(`expected ${count} webhook(s), got ${received.length}`)), timeoutMs);
+				const timer = setTimeout(
+					() => reject(new Error(`expected ${count} webhook(s), got ${received.length}`)),
+					timeoutMs,
+				);
 				if (check()) return;
 				const again = () => {
 					if (!check()) waiters.push(again);

@@ -10,7 +10,13 @@
 const http = require('node:http');
 const { encode } = require('./php-json');
 const { parsePhpQuery, parseBody, BodyParseError } = require('./php-query');
-const { subscriberError, exceptionError, MESSAGES, ServerException, genericMessage } = require('./errors');
+const {
+	subscriberError,
+	exceptionError,
+	MESSAGES,
+	ServerException,
+	genericMessage,
+} = require('./errors');
 const { Store } = require('./store');
 const { Router } = require('./router');
 const { OAuthServer } = require('./oauth');
@@ -39,7 +45,14 @@ const { applySeed } = require('./seed');
  */
 
 const DEFAULT_USERS = [
-	{ id: 1, username: 'admin', password: 'maatoo-secret', firstName: 'Ada', lastName: 'Admin', email: 'admin@example.com' },
+	{
+		id: 1,
+		username: 'admin',
+		password: 'maatoo-secret',
+		firstName: 'Ada',
+		lastName: 'Admin',
+		email: 'admin@example.com',
+	},
 ];
 const DEFAULT_CLIENTS = [
 	{
@@ -49,7 +62,16 @@ const DEFAULT_CLIENTS = [
 		grants: ['authorization_code', 'refresh_token', 'client_credentials'],
 	},
 ];
-const CONFIG_KEYS = ['version', 'apiEnabled', 'basicAuthEnabled', 'batchLimit', 'latencyMs', 'fault', 'webhookMode', 'accessTokenLifetime'];
+const CONFIG_KEYS = [
+	'version',
+	'apiEnabled',
+	'basicAuthEnabled',
+	'batchLimit',
+	'latencyMs',
+	'fault',
+	'webhookMode',
+	'accessTokenLifetime',
+];
 
 /** @param {number} ms */
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -71,7 +93,9 @@ function parseBasic(authz) {
 	if (!m) return null;
 	const decoded = Buffer.from(m[1].trim(), 'base64').toString('utf8');
 	const i = decoded.indexOf(':');
-	return i === -1 ? { user: decoded, pass: '' } : { user: decoded.slice(0, i), pass: decoded.slice(i + 1) };
+	return i === -1
+		? { user: decoded, pass: '' }
+		: { user: decoded.slice(0, i), pass: decoded.slice(i + 1) };
 }
 
 /** @param {FakeConfig} config */
@@ -92,9 +116,13 @@ async function startFakeMautic(options = {}) {
 		webhookMode: 'immediate',
 		accessTokenLifetime: 3600,
 	};
-	for (const k of CONFIG_KEYS) if (/** @type {any} */ (options)[k] !== undefined) /** @type {any} */ (config)[k] = /** @type {any} */ (options)[k];
+	for (const k of CONFIG_KEYS)
+		if (/** @type {any} */ (options)[k] !== undefined)
+			/** @type {any} */ (config)[k] = /** @type {any} */ (options)[k];
 
-	const users = /** @type {User[]} */ (options.users && options.users.length ? options.users : DEFAULT_USERS);
+	const users = /** @type {User[]} */ (
+		options.users && options.users.length ? options.users : DEFAULT_USERS
+	);
 	const store = new Store({ users });
 	const seed = options.seed;
 	if (seed) applySeed(store, seed);
@@ -118,7 +146,12 @@ async function startFakeMautic(options = {}) {
 	/** @type {import('./webhooks').Delivery[]} */
 	const deliveries = [];
 	let baseUrl = '';
-	const webhooks = new WebhookDispatcher({ store, deliveries, getConfig: () => config, baseUrl: () => baseUrl });
+	const webhooks = new WebhookDispatcher({
+		store,
+		deliveries,
+		getConfig: () => config,
+		baseUrl: () => baseUrl,
+	});
 
 	/**
 	 * @param {http.IncomingMessage} req
@@ -132,19 +165,30 @@ async function startFakeMautic(options = {}) {
 		const isApi = url.includes('/api') || url.includes('/oauth');
 		if (isApi) {
 			if (!config.apiEnabled) return subscriberError(403, MESSAGES.apiDisabled, 'api_disabled');
-			if (r.basic && !config.basicAuthEnabled) return subscriberError(403, MESSAGES.basicDisabled, 'access_denied');
+			if (r.basic && !config.basicAuthEnabled)
+				return subscriberError(403, MESSAGES.basicDisabled, 'access_denied');
 		}
 		if (r.path === '/oauth/v2/token') {
 			if (r.bodyError) return exceptionError(400);
-			const params = method === 'GET' ? r.query : { ...r.query, ...(r.body && typeof r.body === 'object' ? r.body : {}) };
+			const params =
+				method === 'GET'
+					? r.query
+					: { ...r.query, ...(r.body && typeof r.body === 'object' ? r.body : {}) };
 			return oauth.token(params, r.basic);
 		}
 		if (r.path === '/oauth/v2/authorize') {
-			return oauth.authorize({ ...r.query, ...(r.body && typeof r.body === 'object' ? r.body : {}) });
+			return oauth.authorize({
+				...r.query,
+				...(r.body && typeof r.body === 'object' ? r.body : {}),
+			});
 		}
 		if (!(r.path === '/api' || r.path.startsWith('/api/'))) {
 			if (isApi) return exceptionError(404, `Requested URL not found: ${r.path}`);
-			return { status: 404, headers: { 'Content-Type': 'text/html; charset=UTF-8' }, raw: '<!DOCTYPE html><html><body><h1>404 Not Found</h1></body></html>' };
+			return {
+				status: 404,
+				headers: { 'Content-Type': 'text/html; charset=UTF-8' },
+				raw: '<!DOCTYPE html><html><body><h1>404 Not Found</h1></body></html>',
+			};
 		}
 		const m = router.match(method, r.path.slice(4), majorOf(config));
 		if (!m) return exceptionError(404, `Requested URL not found: ${r.path}`);
@@ -155,12 +199,20 @@ async function startFakeMautic(options = {}) {
 		/** @type {User|undefined} */
 		let user;
 		if (r.basic) {
-			const found = [...store.users.values()].find((u) => u.username === r.basic?.user && u.password === r.basic?.pass && u.isPublished !== false);
+			const found = [...store.users.values()].find(
+				(u) =>
+					u.username === r.basic?.user && u.password === r.basic?.pass && u.isPublished !== false,
+			);
 			if (!found) return subscriberError(401, MESSAGES.basicInvalid, 'access_denied');
 			user = found;
 		} else {
 			const bm = /^bearer\s+(.+)$/i.exec(String(req.headers.authorization || ''));
-			const token = bm ? bm[1].trim() : r.query.access_token || (r.body && typeof r.body === 'object' && !Array.isArray(r.body) ? r.body.access_token : undefined);
+			const token = bm
+				? bm[1].trim()
+				: r.query.access_token ||
+					(r.body && typeof r.body === 'object' && !Array.isArray(r.body)
+						? r.body.access_token
+						: undefined);
 			if (!token) return subscriberError(401, MESSAGES.authDenied, 'access_denied');
 			const v = oauth.verify(String(token));
 			if ('error' in v) return subscriberError(401, v.error, 'invalid_grant');
@@ -239,10 +291,23 @@ async function startFakeMautic(options = {}) {
 			reply = {
 				status,
 				headers: { ...headers, 'X-RateLimit-Limit': '100', 'X-RateLimit-Remaining': '0' },
-				body: { errors: [{ code: 429, message: 'You exceeded the rate limit of 100 API calls per hour.', details: [] }] },
+				body: {
+					errors: [
+						{
+							code: 429,
+							message: 'You exceeded the rate limit of 100 API calls per hour.',
+							details: [],
+						},
+					],
+				},
 			};
 		} else if (status === 500) {
-			reply = { status, headers, hex: true, body: { errors: [{ message: genericMessage(500), code: 500, type: null }] } };
+			reply = {
+				status,
+				headers,
+				hex: true,
+				body: { errors: [{ message: genericMessage(500), code: 500, type: null }] },
+			};
 		} else {
 			const text = http.STATUS_CODES[status] || 'Error';
 			reply = {
@@ -263,9 +328,21 @@ async function startFakeMautic(options = {}) {
 		const authz = String(req.headers.authorization || '');
 		const basic = parseBasic(authz);
 		/** @type {'basic'|'bearer'|'none'} */
-		const authType = basic ? 'basic' : /^bearer\s/i.test(authz) || query.access_token ? 'bearer' : 'none';
+		const authType = basic
+			? 'basic'
+			: /^bearer\s/i.test(authz) || query.access_token
+				? 'bearer'
+				: 'none';
 		/** @type {RequestRecord} */
-		const record = { method, path, query, status: null, authType, at: Date.now(), othersInFlight: inFlight };
+		const record = {
+			method,
+			path,
+			query,
+			status: null,
+			authType,
+			at: Date.now(),
+			othersInFlight: inFlight,
+		};
 		requests.push(record);
 		inFlight++;
 		res.once('close', () => inFlight--);
@@ -283,10 +360,27 @@ async function startFakeMautic(options = {}) {
 			bodyError = true;
 		}
 		record.body = body;
-		if (record.authType === 'none' && body && typeof body === 'object' && !Array.isArray(body) && body.access_token) record.authType = 'bearer';
+		if (
+			record.authType === 'none' &&
+			body &&
+			typeof body === 'object' &&
+			!Array.isArray(body) &&
+			body.access_token
+		)
+			record.authType = 'bearer';
 
 		if (config.latencyMs > 0) await sleep(config.latencyMs);
-		const fault = config.fault ? config.fault({ method, path, query, body, headers: req.headers, authType: record.authType, requestNumber }) : undefined;
+		const fault = config.fault
+			? config.fault({
+					method,
+					path,
+					query,
+					body,
+					headers: req.headers,
+					authType: record.authType,
+					requestNumber,
+				})
+			: undefined;
 		if (fault && !fault.after) return answerFault(res, record, fault);
 
 		/** @type {import('./webhooks').HookEvent[]} */
@@ -361,7 +455,8 @@ async function startFakeMautic(options = {}) {
 		},
 		/** @param {Partial<FakeConfig>} partial */
 		setConfig(partial) {
-			for (const k of CONFIG_KEYS) if (k in partial) /** @type {any} */ (config)[k] = /** @type {any} */ (partial)[k];
+			for (const k of CONFIG_KEYS)
+				if (k in partial) /** @type {any} */ (config)[k] = /** @type {any} */ (partial)[k];
 		},
 		/** Back to the initial (seeded) data; OAuth tokens and the request log are kept. */
 		reset() {

@@ -75,7 +75,8 @@ class ValueIndex {
 	constructor(contacts) {
 		this.contacts = contacts;
 		/** @type {Map<string, Map<string, Contact|Contact[]>>} */ this.byAlias = new Map();
-		/** @type {Map<string, Map<Contact, string>>} alias -> contact -> key it is filed under */ this.keys = new Map();
+		/** @type {Map<string, Map<Contact, string>>} alias -> contact -> key it is filed under */ this.keys =
+			new Map();
 	}
 
 	/** @param {string} alias */
@@ -196,7 +197,12 @@ class ContactMap extends Map {
 	}
 }
 // to tests it is still a plain Map (Jest's equality compares constructors)
-Object.defineProperty(ContactMap.prototype, 'constructor', { value: Map, writable: true, configurable: true, enumerable: false });
+Object.defineProperty(ContactMap.prototype, 'constructor', {
+	value: Map,
+	writable: true,
+	configurable: true,
+	enumerable: false,
+});
 
 /**
  * Per-field data the contact views need, computed once per field layout instead of per contact, when
@@ -219,7 +225,8 @@ function fieldViewData(m) {
 	const idString = String(def.id);
 	const isFixed = def.isFixed ? '1' : '0';
 	const properties = phpSerialize(def.properties || {});
-	const defaultValue = def.defaultValue === null || def.defaultValue === undefined ? null : String(def.defaultValue);
+	const defaultValue =
+		def.defaultValue === null || def.defaultValue === undefined ? null : String(def.defaultValue);
 	m.view = {
 		idString,
 		isFixed,
@@ -227,8 +234,28 @@ function fieldViewData(m) {
 		defaultValue,
 		// the static start of the field's entry (see contact-view FieldEntry)
 		prefix: prefixRecord(
-			['id', 'label', 'alias', 'type', 'group', 'object', 'is_fixed', 'properties', 'default_value'],
-			[idString, def.label, def.alias, def.type, def.group, 'lead', isFixed, properties, defaultValue],
+			[
+				'id',
+				'label',
+				'alias',
+				'type',
+				'group',
+				'object',
+				'is_fixed',
+				'properties',
+				'default_value',
+			],
+			[
+				idString,
+				def.label,
+				def.alias,
+				def.type,
+				def.group,
+				'lead',
+				isFixed,
+				properties,
+				defaultValue,
+			],
 		),
 	};
 	return m.view;
@@ -242,12 +269,16 @@ class Store {
 		/** @type {Map<number, FieldDef>} */ this.fields = new Map();
 		this.valueIndex = new ValueIndex(() => this.contacts);
 		/** @type {Map<number, Contact>} */ this.contacts = new ContactMap(this.valueIndex);
-		/** @type {{ snapshot: unknown[], fingerprint: string|null, layout: FieldLayout } | null} */ this.layoutCache = null;
-		/** @type {Map<number, {id: number, tag: string, description: string|null}>} */ this.tags = new Map();
+		/** @type {{ snapshot: unknown[], fingerprint: string|null, layout: FieldLayout } | null} */ this.layoutCache =
+			null;
+		/** @type {Map<number, {id: number, tag: string, description: string|null}>} */ this.tags =
+			new Map();
 		/** @type {Map<number, Segment>} */ this.segments = new Map();
-		/** @type {Map<number, Map<number, Membership>>} segment id -> contact id -> membership */ this.segmentMembers = new Map();
+		/** @type {Map<number, Map<number, Membership>>} segment id -> contact id -> membership */ this.segmentMembers =
+			new Map();
 		/** @type {Map<number, PointGroup>} */ this.pointGroups = new Map();
-		/** @type {Map<number, Map<number, number>>} contact id -> group id -> score */ this.groupScores = new Map();
+		/** @type {Map<number, Map<number, number>>} contact id -> group id -> score */ this.groupScores =
+			new Map();
 		/** @type {Map<number, Insight>} */ this.insights = new Map();
 		/** @type {Map<number, Hook>} */ this.hooks = new Map();
 		/** @type {PointsLogEntry[]} */ this.pointsLog = [];
@@ -390,7 +421,9 @@ class Store {
 		const cache = this.layoutCache;
 		if (cache && this.layoutMatches(cache.snapshot)) return cache.layout;
 		const snapshot = this.layoutSnapshot();
-		const fields = [...this.fields.values()].filter((f) => f.object === 'lead' && f.isPublished).sort((a, b) => a.order - b.order || a.id - b.id);
+		const fields = [...this.fields.values()]
+			.filter((f) => f.object === 'lead' && f.isPublished)
+			.sort((a, b) => a.order - b.order || a.id - b.id);
 		const layout = {
 			fields,
 			meta: fields.map((def) => ({ def, view: null, listOptions: undefined })),
@@ -405,7 +438,21 @@ class Store {
 		/** @type {unknown[]} */
 		const out = [];
 		for (const f of this.fields.values()) {
-			out.push(f, f.object, f.isPublished, f.order, f.id, f.alias, f.label, f.type, f.group, f.isFixed, f.defaultValue, f.properties, f.isUniqueIdentifier);
+			out.push(
+				f,
+				f.object,
+				f.isPublished,
+				f.order,
+				f.id,
+				f.alias,
+				f.label,
+				f.type,
+				f.group,
+				f.isFixed,
+				f.defaultValue,
+				f.properties,
+				f.isUniqueIdentifier,
+			);
 		}
 		return out;
 	}
@@ -440,7 +487,8 @@ class Store {
 	fieldsFingerprint() {
 		try {
 			let s = '';
-			for (const f of this.fields.values()) s += phpSerialize(f.properties || {}) + JSON.stringify(f.properties ?? null) + '\u0000';
+			for (const f of this.fields.values())
+				s += phpSerialize(f.properties || {}) + JSON.stringify(f.properties ?? null) + '\u0000';
 			return s;
 		} catch {
 			return null;
@@ -450,12 +498,14 @@ class Store {
 	/** Drops the cached field layout when a field's properties changed in place. */
 	revalidateFields() {
 		const cache = this.layoutCache;
-		if (cache && (cache.fingerprint === null || cache.fingerprint !== this.fieldsFingerprint())) this.layoutCache = null;
+		if (cache && (cache.fingerprint === null || cache.fingerprint !== this.fieldsFingerprint()))
+			this.layoutCache = null;
 	}
 
 	/** @param {string} alias @param {'lead'|'company'} [object] */
 	fieldByAlias(alias, object = 'lead') {
-		for (const f of this.fields.values()) if (f.object === object && f.alias === alias && f.isPublished) return f;
+		for (const f of this.fields.values())
+			if (f.object === object && f.alias === alias && f.isPublished) return f;
 		return undefined;
 	}
 
@@ -499,7 +549,8 @@ class Store {
 		if (hit === undefined) return undefined;
 		if (!Array.isArray(hit)) {
 			const v = hit.values[alias];
-			if (this.contacts.get(hit.id) === hit && typeof v === 'string' && v.toLowerCase() === key) return hit.id !== exceptId ? hit : undefined;
+			if (this.contacts.get(hit.id) === hit && typeof v === 'string' && v.toLowerCase() === key)
+				return hit.id !== exceptId ? hit : undefined;
 		}
 		// several contacts share the value, or the index is out of date (a contact changed behind its back):
 		// scan like before and re-file the contacts found
@@ -523,7 +574,9 @@ class Store {
 
 	/** All contacts in store order, as a shared array that must not be modified. @returns {Contact[]} */
 	contactList() {
-		return this.contacts instanceof ContactMap ? this.contacts.valuesList() : [...this.contacts.values()];
+		return this.contacts instanceof ContactMap
+			? this.contacts.valuesList()
+			: [...this.contacts.values()];
 	}
 
 	/** Re-files a stored contact in the value index after its values changed. @param {Contact} c */
@@ -574,13 +627,20 @@ class Store {
 		c.ownerId = opts.ownerId ?? null;
 		c.points = opts.points ?? 0;
 		c.lastActive = opts.lastActive ?? null;
-		const identified = opts.identified ?? !!(values.email || values.firstname || values.lastname || values.company);
+		const identified =
+			opts.identified ?? !!(values.email || values.firstname || values.lastname || values.company);
 		if (identified) c.dateIdentified = c.dateAdded;
 		for (const t of opts.tags || []) c.tagIds.push(this.ensureTag(t).id);
 		this.contacts.set(c.id, c);
 		if (c.dateIdentified) {
 			const by = c.createdByUser ?? 'API';
-			this.addTimeline(c.id, 'lead.source.identified', `Contact was identified by ${by}`, c.dateIdentified, { objectDescription: by });
+			this.addTimeline(
+				c.id,
+				'lead.source.identified',
+				`Contact was identified by ${by}`,
+				c.dateIdentified,
+				{ objectDescription: by },
+			);
 		}
 		return c;
 	}
@@ -603,7 +663,8 @@ class Store {
 	/** @param {string} base @param {number} [exceptId] */
 	uniqueSegmentAlias(base, exceptId) {
 		let alias = slugify(base);
-		const taken = (/** @type {string} */ a) => [...this.segments.values()].some((s) => s.alias === a && s.id !== exceptId);
+		const taken = (/** @type {string} */ a) =>
+			[...this.segments.values()].some((s) => s.alias === a && s.id !== exceptId);
 		let i = 1;
 		const root = alias;
 		while (taken(alias)) alias = `${root}${i++}`;
@@ -652,7 +713,12 @@ class Store {
 	addToSegment(segmentId, contactId, dateAdded) {
 		let m = this.segmentMembers.get(segmentId);
 		if (!m) this.segmentMembers.set(segmentId, (m = new Map()));
-		if (!m.has(contactId)) m.set(contactId, { dateAdded: dateAdded ?? now(), manuallyAdded: true, manuallyRemoved: false });
+		if (!m.has(contactId))
+			m.set(contactId, {
+				dateAdded: dateAdded ?? now(),
+				manuallyAdded: true,
+				manuallyRemoved: false,
+			});
 	}
 
 	/** @param {number} contactId */

@@ -51,7 +51,9 @@ class WebhookDispatcher {
 	 * @param {string} type
 	 */
 	hooksFor(type) {
-		return [...this.deps.store.hooks.values()].filter((h) => h.isPublished && h.triggers.includes(type)).sort((a, b) => a.id - b.id);
+		return [...this.deps.store.hooks.values()]
+			.filter((h) => h.isPublished && h.triggers.includes(type))
+			.sort((a, b) => a.id - b.id);
 	}
 
 	/**
@@ -64,7 +66,13 @@ class WebhookDispatcher {
 		for (const ev of events) {
 			for (const hook of this.hooksFor(ev.type)) {
 				if (queued) {
-					store.webhookQueue.push({ id: store.nextId('webhookQueue'), hookId: hook.id, eventType: ev.type, payload: ev.payload, dateAdded: ev.at });
+					store.webhookQueue.push({
+						id: store.nextId('webhookQueue'),
+						hookId: hook.id,
+						eventType: ev.type,
+						payload: ev.payload,
+						dateAdded: ev.at,
+					});
 				} else {
 					await this.post(hook, { [ev.type]: [{ ...ev.payload, timestamp: formatC(ev.at) }] });
 				}
@@ -93,7 +101,10 @@ class WebhookDispatcher {
 				/** @type {Record<string, any[]>} */
 				const payload = {};
 				for (const row of rows) {
-					(payload[row.eventType] = payload[row.eventType] || []).push({ ...row.payload, timestamp: formatC(row.dateAdded) });
+					(payload[row.eventType] = payload[row.eventType] || []).push({
+						...row.payload,
+						timestamp: formatC(row.dateAdded),
+					});
 				}
 				const status = await this.post(hook, payload);
 				posts++;
@@ -123,7 +134,15 @@ class WebhookDispatcher {
 			'User-Agent': 'GuzzleHttp/7',
 		};
 		/** @type {Delivery} */
-		const delivery = { hookId: hook.id, url: hook.webhookUrl, body, signature, status: null, headers, at: Date.now() };
+		const delivery = {
+			hookId: hook.id,
+			url: hook.webhookUrl,
+			body,
+			signature,
+			status: null,
+			headers,
+			at: Date.now(),
+		};
 		this.deps.deliveries.push(delivery);
 		if (!isLoopback(hook.webhookUrl)) {
 			delivery.error = 'fake Mautic only delivers to loopback addresses';
@@ -153,7 +172,12 @@ function send(url, body, headers) {
 		const lib = u.protocol === 'https:' ? https : http;
 		const req = lib.request(
 			u,
-			{ method: 'POST', headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) }, timeout: TIMEOUT_MS, rejectUnauthorized: false },
+			{
+				method: 'POST',
+				headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) },
+				timeout: TIMEOUT_MS,
+				rejectUnauthorized: false,
+			},
 			(res) => {
 				res.resume();
 				res.on('end', () => resolve(res.statusCode || 0));

@@ -115,7 +115,10 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		return Object.assign(credentials, output as ICredentialDataDecryptedObject);
 	}
 
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<Credentials> {
+	async getCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<Credentials> {
 		const stored = this.find(nodeCredentials, type);
 		const credentials = new Credentials({ id: stored.id, name: stored.name }, type);
 		credentials.setData(structuredClone(stored.data));

@@ -28,7 +28,10 @@ export function resolveCredentialData(
 	data: ICredentialDataDecryptedObject,
 ): ICredentialDataDecryptedObject {
 	ensureN8nRuntime();
-	const helper = new HarnessCredentialsHelper(new HarnessCredentialTypes(credentialTypes), new Map());
+	const helper = new HarnessCredentialsHelper(
+		new HarnessCredentialTypes(credentialTypes),
+		new Map(),
+	);
 	return helper.applyDefaultsAndResolve(
 		{ executionId: 'harness-resolve', variables: {} } as unknown as IWorkflowExecuteAdditionalData,
 		structuredClone(data),

@@ -46,7 +46,8 @@ const Logger = requireFromCore('@n8n/backend-common').Logger;
  * and adds a process 'exit' listener; the harness registers a stand-in instead.
  * @type {AnyClass}
  */
-const SSHClientsManager = require('n8n-core/dist/execution-engine/ssh-clients-manager').SSHClientsManager;
+const SSHClientsManager =
+	require('n8n-core/dist/execution-engine/ssh-clients-manager').SSHClientsManager;
 
 /**
  * Where InstanceSettings says n8n's user folder is. Nothing is written there unless a node
@@ -78,7 +79,9 @@ function printLog(level, message, meta) {
 	if (printLevel === undefined) return;
 	if (levelRank[level] > levelRank[/** @type {'debug'} */ (printLevel)]) return;
 	const line = `[n8n ${level}] ${message}`;
-	const hasMeta = meta !== undefined && (typeof meta !== 'object' || meta === null || Object.keys(meta).length > 0);
+	const hasMeta =
+		meta !== undefined &&
+		(typeof meta !== 'object' || meta === null || Object.keys(meta).length > 0);
 	if (hasMeta) {
 		console[level === 'debug' ? 'log' : level](line, meta);
 	} else {

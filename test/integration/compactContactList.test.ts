@@ -22,9 +22,24 @@ const TRICKY_TEXT = [
 
 beforeAll(async () => {
 	fake = await startFakeMautic({});
-	fake.store.addField({ alias: 'shoe_size', type: 'number', properties: { scale: 1 }, group: 'personal' });
+	fake.store.addField({
+		alias: 'shoe_size',
+		type: 'number',
+		properties: { scale: 1 },
+		group: 'personal',
+	});
 	fake.store.addField({ alias: 'newsletter', type: 'boolean', group: 'personal' });
-	fake.store.addField({ alias: 'interests', type: 'multiselect', group: 'professional', properties: { list: [{ label: 'A', value: 'a' }, { label: 'B', value: 'b' }] } });
+	fake.store.addField({
+		alias: 'interests',
+		type: 'multiselect',
+		group: 'professional',
+		properties: {
+			list: [
+				{ label: 'A', value: 'a' },
+				{ label: 'B', value: 'b' },
+			],
+		},
+	});
 	fake.store.addField({ alias: 'notes_json', type: 'textarea', group: 'professional' });
 	fake.store.addField({ alias: 'renewal', type: 'date', group: 'personal' });
 	for (let index = 0; index < 60; index++) {
@@ -44,7 +59,9 @@ beforeAll(async () => {
 		);
 	}
 	const response = await fetch(`${fake.url}/api/contacts?limit=100&orderBy=email&orderByDir=DESC`, {
-		headers: { authorization: `Basic ${Buffer.from(`${ADMIN.username}:${ADMIN.password}`).toString('base64')}` },
+		headers: {
+			authorization: `Basic ${Buffer.from(`${ADMIN.username}:${ADMIN.password}`).toString('base64')}`,
+		},
 	});
 	pageText = await response.text();
 });
@@ -53,7 +70,9 @@ afterAll(async () => fake?.close());
 
 function simplifiedRows(text: string): IDataObject[] {
 	const contacts = (JSON.parse(text) as IDataObject).contacts as Record<string, IDataObject>;
-	return keysInWrittenOrder(text, 'contacts', Object.keys(contacts)).map((id) => simplifyContact(contacts[id]));
+	return keysInWrittenOrder(text, 'contacts', Object.keys(contacts)).map((id) =>
+		simplifyContact(contacts[id]),
+	);
 }
 
 describe('compacting a contact list page', () => {
@@ -66,7 +85,9 @@ describe('compacting a contact list page', () => {
 
 	test('keeps every value outside the field groups as it was', () => {
 		const whole = JSON.parse(pageText) as { contacts: Record<string, IDataObject> };
-		const compacted = JSON.parse(compactGroupedFields(pageText)) as { contacts: Record<string, IDataObject> };
+		const compacted = JSON.parse(compactGroupedFields(pageText)) as {
+			contacts: Record<string, IDataObject>;
+		};
 		for (const [id, contact] of Object.entries(whole.contacts)) {
 			const { fields, ...rest } = contact;
 			const { fields: compactedFields, ...compactedRest } = compacted.contacts[id];
@@ -77,13 +98,28 @@ describe('compacting a contact list page', () => {
 
 	test('text that only looks like a field entry, inside a string, is left alone', () => {
 		const value = TRICKY_TEXT[3];
-		const text = JSON.stringify({ contacts: { 1: { id: 1, fields: { all: { id: 1, notes: value } } } } });
+		const text = JSON.stringify({
+			contacts: { 1: { id: 1, fields: { all: { id: 1, notes: value } } } },
+		});
 		expect(compactGroupedFields(text)).toBe(text);
 	});
 
 	test('an entry of another shape (a list value) is kept whole, its neighbours compacted', () => {
-		const entry = (alias: string, value: unknown) => ({ id: '9', label: alias, alias, type: 'text', group: 'core', value });
-		const contact = { id: 3, fields: { core: { a: entry('a', 'x'), b: entry('b', ['x', 'y']) }, all: { id: 3, a: 'x', b: ['x', 'y'] } } };
+		const entry = (alias: string, value: unknown) => ({
+			id: '9',
+			label: alias,
+			alias,
+			type: 'text',
+			group: 'core',
+			value,
+		});
+		const contact = {
+			id: 3,
+			fields: {
+				core: { a: entry('a', 'x'), b: entry('b', ['x', 'y']) },
+				all: { id: 3, a: 'x', b: ['x', 'y'] },
+			},
+		};
 		const text = JSON.stringify({ contacts: { 3: contact } });
 		const compacted = JSON.parse(compactGroupedFields(text)) as any;
 		expect(compacted.contacts['3'].fields.core).toEqual({ a: 0, b: entry('b', ['x', 'y']) });
@@ -92,7 +128,15 @@ describe('compacting a contact list page', () => {
 
 	test('a field value of many megabytes still gives the right contact', () => {
 		const huge = `${'x'.repeat(9_000_000)}\\"end`;
-		const entry = { id: '40', label: 'Notes', alias: 'notes', type: 'textarea', group: 'core', value: huge, normalizedValue: huge };
+		const entry = {
+			id: '40',
+			label: 'Notes',
+			alias: 'notes',
+			type: 'textarea',
+			group: 'core',
+			value: huge,
+			normalizedValue: huge,
+		};
 		const contact = { id: 8, fields: { core: { notes: entry }, all: { id: 8, notes: huge } } };
 		const text = JSON.stringify({ contacts: { 8: contact } });
 		const compacted = JSON.parse(compactGroupedFields(text)) as any;

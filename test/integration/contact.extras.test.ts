@@ -10,8 +10,14 @@ let groupId: number;
 
 beforeAll(async () => {
 	fake = await startFakeMautic({});
-	ids = await seedContacts(fake.url, 3, (index) => ({ email: `extra${index}@example.com`, firstname: `Extra${index}` }));
-	const created = await mauticApi(fake.url, 'POST', '/points/groups/new', { name: 'Products', description: 'Product interest' });
+	ids = await seedContacts(fake.url, 3, (index) => ({
+		email: `extra${index}@example.com`,
+		firstname: `Extra${index}`,
+	}));
+	const created = await mauticApi(fake.url, 'POST', '/points/groups/new', {
+		name: 'Products',
+		description: 'Product interest',
+	});
 	groupId = Number((created.pointGroup as IDataObject).id);
 });
 
@@ -31,7 +37,13 @@ describe('Contact: do not contact', () => {
 		const added = await runNode({
 			type: 'maatooContact',
 			credential: credential(),
-			parameters: { operation: 'addDoNotContact', contactId: contact(ids[0]), channel: 'email', reason: 1, dncFields: { comments: 'asked by phone' } },
+			parameters: {
+				operation: 'addDoNotContact',
+				contactId: contact(ids[0]),
+				channel: 'email',
+				reason: 1,
+				dncFields: { comments: 'asked by phone' },
+			},
 		});
 		expect(added.json[0].id).toBe(ids[0]);
 		const dnc = (await stored(ids[0])).doNotContact as IDataObject[];
@@ -53,7 +65,11 @@ describe('Contact: UTM tags', () => {
 		await runNode({
 			type: 'maatooContact',
 			credential: credential(),
-			parameters: { operation: 'addUtm', contactId: contact(ids[1]), utm: { utm_source: 'newsletter', utm_campaign: 'autumn', url: 'https://shop.example.com/' } },
+			parameters: {
+				operation: 'addUtm',
+				contactId: contact(ids[1]),
+				utm: { utm_source: 'newsletter', utm_campaign: 'autumn', url: 'https://shop.example.com/' },
+			},
 		});
 		const utmtags = (await stored(ids[1])).utmtags as IDataObject[];
 		expect(utmtags).toHaveLength(1);
@@ -72,7 +88,9 @@ describe('Contact: UTM tags', () => {
 			continueOnFail: true,
 			parameters: { operation: 'addUtm', contactId: contact(ids[1]), utm: {} },
 		});
-		expect(empty.json[0].error).toBe('The field "UTM Tags" is empty: add at least one value [item 0]');
+		expect(empty.json[0].error).toBe(
+			'The field "UTM Tags" is empty: add at least one value [item 0]',
+		);
 	});
 });
 
@@ -82,7 +100,10 @@ describe('Contact: points', () => {
 		const { json } = await runNode({
 			type: 'maatooContact',
 			credential: credential(),
-			items: [{ delta: 15, op: 'plus' }, { delta: 5, op: 'minus' }],
+			items: [
+				{ delta: 15, op: 'plus' },
+				{ delta: 5, op: 'minus' },
+			],
 			parameters: {
 				operation: 'adjustPoints',
 				contactId: contact(ids[2]),
@@ -103,7 +124,12 @@ describe('Contact: points', () => {
 			type: 'maatooContact',
 			credential: credential(),
 			continueOnFail: true,
-			parameters: { operation: 'adjustPoints', contactId: contact(ids[2]), pointsOperator: 'plus', points: 1.5 },
+			parameters: {
+				operation: 'adjustPoints',
+				contactId: contact(ids[2]),
+				pointsOperator: 'plus',
+				points: 1.5,
+			},
 		});
 		expect(json[0].error).toBe('The field "Points" needs a whole number, got "1.5" [item 0]');
 		expect(fake.requests).toHaveLength(0);
@@ -115,13 +141,25 @@ describe('Contact: point group scores', () => {
 		const plus = await runNode({
 			type: 'maatooContact',
 			credential: credential(),
-			parameters: { operation: 'adjustGroupScore', contactId: contact(ids[0]), pointGroupId: group(), scoreOperator: 'plus', scoreValue: 10 },
+			parameters: {
+				operation: 'adjustGroupScore',
+				contactId: contact(ids[0]),
+				pointGroupId: group(),
+				scoreOperator: 'plus',
+				scoreValue: 10,
+			},
 		});
 		expect(plus.json[0]).toEqual({ contactId: ids[0], groupId, groupName: 'Products', score: 10 });
 		const set = await runNode({
 			type: 'maatooContact',
 			credential: credential(),
-			parameters: { operation: 'adjustGroupScore', contactId: contact(ids[0]), pointGroupId: group(), scoreOperator: 'set', scoreValue: 21 },
+			parameters: {
+				operation: 'adjustGroupScore',
+				contactId: contact(ids[0]),
+				pointGroupId: group(),
+				scoreOperator: 'set',
+				scoreValue: 21,
+			},
 		});
 		expect(set.json[0].score).toBe(21);
 		const one = await runNode({
@@ -152,7 +190,10 @@ describe('Contact: point group scores', () => {
 			type: 'maatooContact',
 			credential: credential(),
 			continueOnFail: true,
-			items: [{ group: 99999, value: 2 }, { group: groupId, value: 0 }],
+			items: [
+				{ group: 99999, value: 2 },
+				{ group: groupId, value: 0 },
+			],
 			parameters: {
 				operation: 'adjustGroupScore',
 				contactId: contact(ids[0]),
@@ -168,25 +209,53 @@ describe('Contact: point group scores', () => {
 
 describe('Contact: lookups and activity', () => {
 	test('owners and fields', async () => {
-		const owners = await runNode({ type: 'maatooContact', credential: credential(), parameters: { operation: 'getOwners' } });
+		const owners = await runNode({
+			type: 'maatooContact',
+			credential: credential(),
+			parameters: { operation: 'getOwners' },
+		});
 		expect(owners.json[0]).toMatchObject({ id: 1, firstName: expect.any(String) });
-		const fields = await runNode({ type: 'maatooContact', credential: credential(), parameters: { operation: 'getFields' } });
-		expect(fields.json.map((field) => field.alias)).toEqual(expect.arrayContaining(['email', 'firstname', 'lastname']));
+		const fields = await runNode({
+			type: 'maatooContact',
+			credential: credential(),
+			parameters: { operation: 'getFields' },
+		});
+		expect(fields.json.map((field) => field.alias)).toEqual(
+			expect.arrayContaining(['email', 'firstname', 'lastname']),
+		);
 	});
 
 	test('segments of a contact', async () => {
-		const segment = await mauticApi(fake.url, 'POST', '/segments/new', { name: 'Extras', isPublished: true, isGlobal: true });
+		const segment = await mauticApi(fake.url, 'POST', '/segments/new', {
+			name: 'Extras',
+			isPublished: true,
+			isGlobal: true,
+		});
 		const segmentId = Number((segment.list as IDataObject).id);
 		await mauticApi(fake.url, 'POST', `/segments/${segmentId}/contact/${ids[0]}/add`);
-		const { json } = await runNode({ type: 'maatooContact', credential: credential(), parameters: { operation: 'getSegments', contactId: contact(ids[0]) } });
+		const { json } = await runNode({
+			type: 'maatooContact',
+			credential: credential(),
+			parameters: { operation: 'getSegments', contactId: contact(ids[0]) },
+		});
 		expect(json.map((row) => row.id)).toEqual([segmentId]);
 	});
 
-	test.each(['getNotes', 'getCampaigns', 'getCompanies', 'getDevices'])('%s answers a list (empty here)', async (operation) => {
-		const { json } = await runNode({ type: 'maatooContact', credential: credential(), parameters: { operation, contactId: contact(ids[1]), returnAll: true } });
-		expect(json).toEqual([]);
-		expect(fake.requests.filter((request: any) => request.path.startsWith(`/api/contacts/${ids[1]}/`)).length).toBe(1);
-	});
+	test.each(['getNotes', 'getCampaigns', 'getCompanies', 'getDevices'])(
+		'%s answers a list (empty here)',
+		async (operation) => {
+			const { json } = await runNode({
+				type: 'maatooContact',
+				credential: credential(),
+				parameters: { operation, contactId: contact(ids[1]), returnAll: true },
+			});
+			expect(json).toEqual([]);
+			expect(
+				fake.requests.filter((request: any) => request.path.startsWith(`/api/contacts/${ids[1]}/`))
+					.length,
+			).toBe(1);
+		},
+	);
 
 	test('activity of a contact pages by page number', async () => {
 		const { json } = await runNode({
@@ -195,14 +264,24 @@ describe('Contact: lookups and activity', () => {
 			parameters: { operation: 'getActivity', contactId: contact(ids[2]), returnAll: true },
 		});
 		expect(json.length).toBeGreaterThan(0);
-		expect(fake.requests.some((request: any) => request.query?.page === '1' || /page=1/.test(JSON.stringify(request.query)))).toBe(true);
+		expect(
+			fake.requests.some(
+				(request: any) =>
+					request.query?.page === '1' || /page=1/.test(JSON.stringify(request.query)),
+			),
+		).toBe(true);
 	});
 
 	test('activity of all contacts with an event filter', async () => {
 		const { json } = await runNode({
 			type: 'maatooContact',
 			credential: credential(),
-			parameters: { operation: 'getAllActivity', returnAll: false, limit: 5, activityFilters: { includeEvents: 'lead.create' } },
+			parameters: {
+				operation: 'getAllActivity',
+				returnAll: false,
+				limit: 5,
+				activityFilters: { includeEvents: 'lead.create' },
+			},
 		});
 		expect(json.length).toBeLessThanOrEqual(5);
 	});

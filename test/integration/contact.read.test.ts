@@ -21,14 +21,21 @@ beforeAll(async () => {
 afterAll(async () => fake?.close());
 beforeEach(() => fake.clearRequests());
 
-const contactRequests = () => fake.countRequests((request: any) => request.path === '/api/contacts' && request.method === 'GET');
+const contactRequests = () =>
+	fake.countRequests(
+		(request: any) => request.path === '/api/contacts' && request.method === 'GET',
+	);
 
 describe('Contact: Get Many', () => {
 	test('Return All reads every page and keeps the server order (id descending)', async () => {
 		const { json } = await runNode({
 			type: 'maatooContact',
 			credential: basicCredential(fake.url),
-			parameters: { operation: 'getAll', returnAll: true, options: { pageSize: 20, orderBy: 'id', orderByDir: 'DESC' } },
+			parameters: {
+				operation: 'getAll',
+				returnAll: true,
+				options: { pageSize: 20, orderBy: 'id', orderByDir: 'DESC' },
+			},
 		});
 		expect(json.map((contact) => contact.id)).toEqual([...ids].sort((a, b) => b - a));
 		expect(contactRequests()).toBe(4);
@@ -40,12 +47,20 @@ describe('Contact: Get Many', () => {
 			const { json } = await runNode({
 				type: 'maatooContact',
 				credential: basicCredential(fake.url),
-				parameters: { operation: 'getAll', returnAll: true, options: { pageSize: 10, orderBy: 'id', orderByDir: 'ASC' } },
+				parameters: {
+					operation: 'getAll',
+					returnAll: true,
+					options: { pageSize: 10, orderBy: 'id', orderByDir: 'ASC' },
+				},
 			});
 			expect(json.map((contact) => contact.id)).toEqual([...ids].sort((a, b) => a - b));
-			const pages = fake.requests.filter((request: any) => request.path === '/api/contacts' && request.method === 'GET');
+			const pages = fake.requests.filter(
+				(request: any) => request.path === '/api/contacts' && request.method === 'GET',
+			);
 			// 65 contacts in pages of 10: seven pages, none asked twice, the first alone.
-			expect(pages.map((request: any) => Number(request.query.start))).toEqual([0, 10, 20, 30, 40, 50, 60]);
+			expect(pages.map((request: any) => Number(request.query.start))).toEqual([
+				0, 10, 20, 30, 40, 50, 60,
+			]);
 			// Once the total is known, page 3 is asked for together with page 2; later pages are asked
 			// as soon as the one before is being read, so the overlap then depends on timing.
 			expect(pages[0].othersInFlight).toBe(0);
@@ -57,12 +72,22 @@ describe('Contact: Get Many', () => {
 	});
 
 	test('an OAuth2 token that expires mid-export is refreshed once, though two page requests find it expired', async () => {
-		const client = { clientId: '1_abc', clientSecret: 'shh', redirectUri: 'http://127.0.0.1:5678/rest/oauth2-credential/callback' };
+		const client = {
+			clientId: '1_abc',
+			clientSecret: 'shh',
+			redirectUri: 'http://127.0.0.1:5678/rest/oauth2-credential/callback',
+		};
 		const code = fake.issueAuthorizationCode(client.clientId, client.redirectUri);
 		const exchange = await fetch(`${fake.url}/oauth/v2/token`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: client.redirectUri, client_id: client.clientId, client_secret: client.clientSecret }).toString(),
+			body: new URLSearchParams({
+				grant_type: 'authorization_code',
+				code,
+				redirect_uri: client.redirectUri,
+				client_id: client.clientId,
+				client_secret: client.clientSecret,
+			}).toString(),
 		});
 		const tokens = await exchange.json();
 		let pagesSeen = 0;
@@ -81,15 +106,30 @@ describe('Contact: Get Many', () => {
 					id: 'cred-oauth-code',
 					name: 'Fake Mautic (OAuth2, authorization code)',
 					type: 'maatooOAuth2Api',
-					data: { url: fake.url, grantType: 'authorizationCode', clientId: client.clientId, clientSecret: client.clientSecret, oauthTokenData: tokens },
+					data: {
+						url: fake.url,
+						grantType: 'authorizationCode',
+						clientId: client.clientId,
+						clientSecret: client.clientSecret,
+						oauthTokenData: tokens,
+					},
 				},
-				parameters: { operation: 'getAll', returnAll: true, options: { pageSize: 10, orderBy: 'id', orderByDir: 'ASC' } },
+				parameters: {
+					operation: 'getAll',
+					returnAll: true,
+					options: { pageSize: 10, orderBy: 'id', orderByDir: 'ASC' },
+				},
 			});
 			expect(json.map((contact) => contact.id)).toEqual([...ids].sort((a, b) => a - b));
-			const refused = fake.requests.filter((request: any) => request.path === '/api/contacts' && request.status === 401);
+			const refused = fake.requests.filter(
+				(request: any) => request.path === '/api/contacts' && request.status === 401,
+			);
 			expect(refused).toHaveLength(2);
 			// Both refreshed with the same refresh token; Mautic accepts it once.
-			const refreshes = fake.requests.filter((request: any) => request.path === '/oauth/v2/token' && request.body?.grant_type === 'refresh_token');
+			const refreshes = fake.requests.filter(
+				(request: any) =>
+					request.path === '/oauth/v2/token' && request.body?.grant_type === 'refresh_token',
+			);
 			expect(refreshes.map((request: any) => request.status).sort()).toEqual([200, 400]);
 		} finally {
 			fake.setConfig({ latencyMs: 0, fault: undefined });
@@ -100,16 +140,30 @@ describe('Contact: Get Many', () => {
 		const { json } = await runNode({
 			type: 'maatooContact',
 			credential: basicCredential(fake.url),
-			parameters: { operation: 'getAll', returnAll: false, limit: 1, conditions: { condition: [{ field: 'email', operator: 'eq', value: 'reader0@example.com' }] } },
+			parameters: {
+				operation: 'getAll',
+				returnAll: false,
+				limit: 1,
+				conditions: {
+					condition: [{ field: 'email', operator: 'eq', value: 'reader0@example.com' }],
+				},
+			},
 		});
 		expect(json).toHaveLength(1);
-		expect(json[0]).toMatchObject({ id: ids[0], email: 'reader0@example.com', firstname: 'Reader0', lastname: 'Even', city: 'Berlin', tags: ['vip'] });
+		expect(json[0]).toMatchObject({
+			id: ids[0],
+			email: 'reader0@example.com',
+			firstname: 'Reader0',
+			lastname: 'Even',
+			city: 'Berlin',
+			tags: ['vip'],
+		});
 		expect(json[0]).toHaveProperty('dateAdded');
 		expect(json[0]).toHaveProperty('points');
 		expect(json[0]).not.toHaveProperty('fields');
 	});
 
-	test('Simplify off returns Mautic\'s raw contact', async () => {
+	test("Simplify off returns Mautic's raw contact", async () => {
 		const { json } = await runNode({
 			type: 'maatooContact',
 			credential: basicCredential(fake.url),
@@ -133,7 +187,16 @@ describe('Contact: Get Many', () => {
 		const berlin = await runNode({
 			type: 'maatooContact',
 			credential: basicCredential(fake.url),
-			parameters: { operation: 'getAll', returnAll: true, conditions: { condition: [{ field: 'city', operator: 'eq', value: 'Berlin' }, { field: 'lastname', operator: 'eq', value: 'Odd' }] } },
+			parameters: {
+				operation: 'getAll',
+				returnAll: true,
+				conditions: {
+					condition: [
+						{ field: 'city', operator: 'eq', value: 'Berlin' },
+						{ field: 'lastname', operator: 'eq', value: 'Odd' },
+					],
+				},
+			},
 		});
 		expect(berlin.json.map((contact) => contact.email).sort()).toEqual(
 			[1, 3, 5, 7, 9].map((index) => `reader${index}@example.com`).sort(),
@@ -150,7 +213,11 @@ describe('Contact: Get Many', () => {
 		const { json } = await runNode({
 			type: 'maatooContact',
 			credential: basicCredential(fake.url),
-			parameters: { operation: 'getAll', returnAll: true, options: { search: 'nobody-has-this-name' } },
+			parameters: {
+				operation: 'getAll',
+				returnAll: true,
+				options: { search: 'nobody-has-this-name' },
+			},
 		});
 		expect(json).toEqual([]);
 		expect(contactRequests()).toBe(1);
@@ -161,7 +228,11 @@ describe('Contact: Get Many', () => {
 			type: 'maatooContact',
 			credential: basicCredential(fake.url),
 			continueOnFail: true,
-			parameters: { operation: 'getAll', returnAll: true, conditions: { condition: [{ field: '', operator: 'eq', value: 'x' }] } },
+			parameters: {
+				operation: 'getAll',
+				returnAll: true,
+				conditions: { condition: [{ field: '', operator: 'eq', value: 'x' }] },
+			},
 		});
 		expect(json[0].error).toBe('Condition 1: the field "Field" is empty [item 0]');
 		expect(contactRequests()).toBe(0);
@@ -173,7 +244,11 @@ describe('Contact: Get', () => {
 		const { json, items } = await runNode({
 			type: 'maatooContact',
 			credential: basicCredential(fake.url),
-			items: [{ id: ids[3] }, { email: 'reader4@example.com' }, { link: `${fake.url}/s/contacts/view/${ids[5]}` }],
+			items: [
+				{ id: ids[3] },
+				{ email: 'reader4@example.com' },
+				{ link: `${fake.url}/s/contacts/view/${ids[5]}` },
+			],
 			parameters: {
 				operation: 'get',
 				contactId: {
@@ -192,7 +267,12 @@ describe('Contact: Get', () => {
 			type: 'maatooContact',
 			credential: basicCredential(fake.url),
 			continueOnFail: true,
-			items: [{ id: 'abc' }, { id: '999999' }, { id: String(ids[0]) }, { id: 'nobody@example.com', mode: 'email' }],
+			items: [
+				{ id: 'abc' },
+				{ id: '999999' },
+				{ id: String(ids[0]) },
+				{ id: 'nobody@example.com', mode: 'email' },
+			],
 			parameters: {
 				operation: 'get',
 				contactId: { __rl: true, mode: '={{ $json.mode ?? "id" }}', value: '={{ $json.id }}' },
@@ -220,14 +300,26 @@ describe('instance settings surface as actionable errors', () => {
 
 	test('API disabled', async () => {
 		fake.setConfig({ apiEnabled: false });
-		const { result } = await runNode({ type: 'maatooContact', credential: basicCredential(fake.url), expectError: true, parameters: { operation: 'getAll', returnAll: false, limit: 1 } });
+		const { result } = await runNode({
+			type: 'maatooContact',
+			credential: basicCredential(fake.url),
+			expectError: true,
+			parameters: { operation: 'getAll', returnAll: false, limit: 1 },
+		});
 		expect(result.error?.message).toBe('The Mautic API is disabled on this instance [item 0]');
 	});
 
 	test('Basic auth disabled', async () => {
 		fake.setConfig({ basicAuthEnabled: false });
-		const { result } = await runNode({ type: 'maatooContact', credential: basicCredential(fake.url), expectError: true, parameters: { operation: 'getAll', returnAll: false, limit: 1 } });
-		expect(result.error?.message).toBe('HTTP basic auth is disabled on this Mautic instance [item 0]');
+		const { result } = await runNode({
+			type: 'maatooContact',
+			credential: basicCredential(fake.url),
+			expectError: true,
+			parameters: { operation: 'getAll', returnAll: false, limit: 1 },
+		});
+		expect(result.error?.message).toBe(
+			'HTTP basic auth is disabled on this Mautic instance [item 0]',
+		);
 	});
 
 	test('wrong password, and the password appears nowhere in the error', async () => {
@@ -239,8 +331,13 @@ describe('instance settings surface as actionable errors', () => {
 			parameters: { operation: 'getAll', returnAll: false, limit: 1 },
 		});
 		expect(result.error?.message).toBe('Mautic rejected the credentials (401) [item 0]');
-		const serialised = JSON.stringify(result.run.data) + JSON.stringify(result.error) + String((result.error as Error).stack);
+		const serialised =
+			JSON.stringify(result.run.data) +
+			JSON.stringify(result.error) +
+			String((result.error as Error).stack);
 		expect(serialised).not.toContain(wrongPassword);
-		expect(serialised).not.toContain(Buffer.from(`${ADMIN.username}:${wrongPassword}`).toString('base64'));
+		expect(serialised).not.toContain(
+			Buffer.from(`${ADMIN.username}:${wrongPassword}`).toString('base64'),
+		);
 	});
 });

@@ -15,13 +15,24 @@ beforeAll(async () => {
 		alias: 'favourite_category',
 		label: 'Favourite category',
 		type: 'select',
-		properties: { list: [{ label: 'Shoes', value: 'shoes' }, { label: 'Bags', value: 'bags' }] },
+		properties: {
+			list: [
+				{ label: 'Shoes', value: 'shoes' },
+				{ label: 'Bags', value: 'bags' },
+			],
+		},
 	});
 	fake.store.addField({
 		alias: 'interests',
 		label: 'Interests',
 		type: 'multiselect',
-		properties: { list: [{ label: 'Running', value: 'running' }, { label: 'Hiking', value: 'hiking' }, { label: 'Yoga', value: 'yoga' }] },
+		properties: {
+			list: [
+				{ label: 'Running', value: 'running' },
+				{ label: 'Hiking', value: 'hiking' },
+				{ label: 'Yoga', value: 'yoga' },
+			],
+		},
 	});
 });
 
@@ -32,13 +43,19 @@ const credential = () => basicCredential(fake.url);
 const apiRequests = () => fake.requests.filter((request: any) => request.path.startsWith('/api/'));
 
 async function contactByEmail(email: string): Promise<IDataObject | undefined> {
-	const body = await mauticApi(fake.url, 'GET', `/contacts?search=${encodeURIComponent(`email:${email}`)}`);
+	const body = await mauticApi(
+		fake.url,
+		'GET',
+		`/contacts?search=${encodeURIComponent(`email:${email}`)}`,
+	);
 	const contacts = Object.values((body.contacts ?? {}) as Record<string, IDataObject>);
 	return contacts[0];
 }
 
-const fieldsOf = (contact: IDataObject | undefined) => ((contact?.fields as IDataObject)?.all ?? {}) as IDataObject;
-const tagsOf = (contact: IDataObject | undefined) => ((contact?.tags ?? []) as IDataObject[]).map((tag) => tag.tag).sort();
+const fieldsOf = (contact: IDataObject | undefined) =>
+	((contact?.fields as IDataObject)?.all ?? {}) as IDataObject;
+const tagsOf = (contact: IDataObject | undefined) =>
+	((contact?.tags ?? []) as IDataObject[]).map((tag) => tag.tag).sort();
 
 const FIELD_TYPES = {
 	shop_customer_id: 'number',
@@ -53,18 +70,29 @@ describe('Contact: Create or Update', () => {
 		const create = await runNode({
 			type: 'maatooContact',
 			credential: credential(),
-			parameters: { operation: 'upsert', fields: mappedFields({ email: 'solo@example.com', firstname: 'Solo' }), tagsToAdd: 'new, lead' },
+			parameters: {
+				operation: 'upsert',
+				fields: mappedFields({ email: 'solo@example.com', firstname: 'Solo' }),
+				tagsToAdd: 'new, lead',
+			},
 		});
 		const update = await runNode({
 			type: 'maatooContact',
 			credential: credential(),
-			parameters: { operation: 'upsert', fields: mappedFields({ email: 'solo@example.com', lastname: 'Again' }), tagsToAdd: 'customer', tagsToRemove: 'lead' },
+			parameters: {
+				operation: 'upsert',
+				fields: mappedFields({ email: 'solo@example.com', lastname: 'Again' }),
+				tagsToAdd: 'customer',
+				tagsToRemove: 'lead',
+			},
 		});
 		expect(update.json[0].id).toBe(create.json[0].id);
 		const stored = await contactByEmail('solo@example.com');
 		expect(fieldsOf(stored)).toMatchObject({ firstname: 'Solo', lastname: 'Again' });
 		expect(tagsOf(stored)).toEqual(['customer', 'new']);
-		expect(apiRequests().filter((request: any) => request.path === '/api/contacts/new')).toHaveLength(2);
+		expect(
+			apiRequests().filter((request: any) => request.path === '/api/contacts/new'),
+		).toHaveLength(2);
 	});
 
 	test('1,000 items go out in 5 batch calls and land as 1,000 contacts with typed values', async () => {
@@ -99,8 +127,12 @@ describe('Contact: Create or Update', () => {
 			},
 		});
 		expect(json).toHaveLength(1000);
-		expect(output.every((item, index) => (item.pairedItem as { item: number }).item === index)).toBe(true);
-		expect(apiRequests().map((request: any) => request.path)).toEqual(Array(5).fill('/api/contacts/batch/new'));
+		expect(
+			output.every((item, index) => (item.pairedItem as { item: number }).item === index),
+		).toBe(true);
+		expect(apiRequests().map((request: any) => request.path)).toEqual(
+			Array(5).fill('/api/contacts/batch/new'),
+		);
 		const stored = await contactByEmail('bulk7@example.com');
 		expect(fieldsOf(stored)).toMatchObject({
 			firstname: 'Bulk7',
@@ -114,7 +146,11 @@ describe('Contact: Create or Update', () => {
 		expect(tagsOf(stored)).toEqual(['imported']);
 		// List reads answer values as strings, as Mautic's DBAL does.
 		expect(fieldsOf(await contactByEmail('bulk6@example.com')).newsletter_opt_in).toBe('1');
-		expect(json[7]).toMatchObject({ email: 'bulk7@example.com', firstname: 'Bulk7', tags: ['imported'] });
+		expect(json[7]).toMatchObject({
+			email: 'bulk7@example.com',
+			firstname: 'Bulk7',
+			tags: ['imported'],
+		});
 	});
 
 	test('bad values fail their own item with the field named; the others are written', async () => {
@@ -132,16 +168,24 @@ describe('Contact: Create or Update', () => {
 			parameters: {
 				operation: 'upsert',
 				fields: mappedFields(
-					{ email: '={{ $json.email }}', shop_customer_id: '={{ $json.customerId }}', favourite_category: '={{ $json.category }}' },
+					{
+						email: '={{ $json.email }}',
+						shop_customer_id: '={{ $json.customerId }}',
+						favourite_category: '={{ $json.category }}',
+					},
 					{ shop_customer_id: 'number', favourite_category: 'string' },
 				),
 			},
 		});
 		expect(json[0]).toMatchObject({ email: 'good1@example.com' });
-		expect(json[1].error).toBe('The field "email" needs an email address, got "not-an-email" [item 1]');
+		expect(json[1].error).toBe(
+			'The field "email" needs an email address, got "not-an-email" [item 1]',
+		);
 		// n8n's own mapper validation catches the wrong type and names field and item.
 		expect(json[2].error).toMatch(/shop_customer_id.*\[item 2\]/);
-		expect(json[3].error).toBe('Mautic rejected the data: favourite_category: This value is not valid. [item 3]');
+		expect(json[3].error).toBe(
+			'Mautic rejected the data: favourite_category: This value is not valid. [item 3]',
+		);
 		expect(json[4]).toMatchObject({ email: 'good5@example.com' });
 		expect(await contactByEmail('good1@example.com')).toBeDefined();
 		expect(await contactByEmail('good5@example.com')).toBeDefined();
@@ -152,8 +196,19 @@ describe('Contact: Create or Update', () => {
 			type: 'maatooContact',
 			credential: credential(),
 			continueOnFail: true,
-			items: [{ email: 'mid1@example.com', category: 'shoes' }, { email: 'mid2@example.com', category: 'hats' }, { email: 'mid3@example.com', category: 'bags' }],
-			parameters: { operation: 'upsert', fieldsMode: 'mapper', fields: mappedFields({ email: '={{ $json.email }}', favourite_category: '={{ $json.category }}' }) },
+			items: [
+				{ email: 'mid1@example.com', category: 'shoes' },
+				{ email: 'mid2@example.com', category: 'hats' },
+				{ email: 'mid3@example.com', category: 'bags' },
+			],
+			parameters: {
+				operation: 'upsert',
+				fieldsMode: 'mapper',
+				fields: mappedFields({
+					email: '={{ $json.email }}',
+					favourite_category: '={{ $json.category }}',
+				}),
+			},
 		});
 		expect(json[0]).toMatchObject({ email: 'mid1@example.com', favourite_category: 'shoes' });
 		expect(json[1].error).toMatch(/^Mautic rejected the data: favourite_category: .* \[item 1\]$/);
@@ -175,8 +230,12 @@ describe('Contact: Create or Update', () => {
 			},
 		});
 		expect(json[0]).toMatchObject({ email: 'json1@example.com', shop_customer_id: 77 });
-		expect(json[1].error).toMatch(/^The field "fristname" does not exist in this Mautic instance.*\[item 1\]$/);
-		expect(json[2].error).toBe('The field "shop_customer_id" needs a number, got "twelve" [item 2]');
+		expect(json[1].error).toMatch(
+			/^The field "fristname" does not exist in this Mautic instance.*\[item 1\]$/,
+		);
+		expect(json[2].error).toBe(
+			'The field "shop_customer_id" needs a number, got "twelve" [item 2]',
+		);
 		expect(await contactByEmail('json2@example.com')).toBeUndefined();
 	});
 
@@ -187,11 +246,23 @@ describe('Contact: Create or Update', () => {
 				type: 'maatooContact',
 				credential: credential(),
 				continueOnFail: true,
-				items: [{ email: 'big1@example.com' }, { email: 'big2@example.com' }, { email: 'big3@example.com' }],
-				parameters: { operation: 'upsert', fields: mappedFields({ email: '={{ $json.email }}' }), options: { batchSize: 3 } },
+				items: [
+					{ email: 'big1@example.com' },
+					{ email: 'big2@example.com' },
+					{ email: 'big3@example.com' },
+				],
+				parameters: {
+					operation: 'upsert',
+					fields: mappedFields({ email: '={{ $json.email }}' }),
+					options: { batchSize: 3 },
+				},
 			});
 			expect(json.map((item) => item.error)).toEqual([undefined, undefined, undefined]);
-			expect(json.map((item) => item.email)).toEqual(['big1@example.com', 'big2@example.com', 'big3@example.com']);
+			expect(json.map((item) => item.email)).toEqual([
+				'big1@example.com',
+				'big2@example.com',
+				'big3@example.com',
+			]);
 		} finally {
 			fake.setConfig({ batchLimit: 200 });
 		}
@@ -201,7 +272,10 @@ describe('Contact: Create or Update', () => {
 		await runNode({
 			type: 'maatooContact',
 			credential: credential(),
-			parameters: { operation: 'upsert', fields: mappedFields({ email: 'owned@example.com', city: 'Bern' }) },
+			parameters: {
+				operation: 'upsert',
+				fields: mappedFields({ email: 'owned@example.com', city: 'Bern' }),
+			},
 		});
 		const { json } = await runNode({
 			type: 'maatooContact',
@@ -209,7 +283,12 @@ describe('Contact: Create or Update', () => {
 			parameters: {
 				operation: 'upsert',
 				fields: mappedFields({ email: 'owned@example.com', city: '' }),
-				additionalFields: { owner: '1', ipAddress: '203.0.113.9', lastActive: '2026-11-01T10:00:00Z', overwriteWithBlank: true },
+				additionalFields: {
+					owner: '1',
+					ipAddress: '203.0.113.9',
+					lastActive: '2026-11-01T10:00:00Z',
+					overwriteWithBlank: true,
+				},
 			},
 		});
 		expect(json[0]).toMatchObject({ ownerId: 1, city: null });
@@ -222,7 +301,11 @@ describe('Contact: Create or Update', () => {
 describe('Contact: Update, Create or Replace, Delete', () => {
 	let ids: number[];
 	beforeAll(async () => {
-		ids = await seedContacts(fake.url, 4, (index) => ({ email: `edit${index}@example.com`, firstname: `Edit${index}`, city: 'Lyon' }));
+		ids = await seedContacts(fake.url, 4, (index) => ({
+			email: `edit${index}@example.com`,
+			firstname: `Edit${index}`,
+			city: 'Lyon',
+		}));
 	});
 
 	test('Update patches several contacts in one batch call; a missing one fails alone', async () => {
@@ -240,7 +323,9 @@ describe('Contact: Update, Create or Replace, Delete', () => {
 		expect(json[0]).toMatchObject({ id: ids[0], lastname: 'Patched', city: 'Lyon' });
 		expect(json[1].error).toBe('The contact 987654 does not exist [item 1]');
 		expect(json[2]).toMatchObject({ id: ids[1], lastname: 'Patched' });
-		expect(apiRequests().map((request: any) => `${request.method} ${request.path}`)).toEqual(['PATCH /api/contacts/batch/edit']);
+		expect(apiRequests().map((request: any) => `${request.method} ${request.path}`)).toEqual([
+			'PATCH /api/contacts/batch/edit',
+		]);
 	});
 
 	test('Create or Replace clears fields that are not given', async () => {
@@ -262,7 +347,10 @@ describe('Contact: Update, Create or Replace, Delete', () => {
 			credential: credential(),
 			continueOnFail: true,
 			items: [{ id: ids[3] }, { id: 876543 }],
-			parameters: { operation: 'delete', contactId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+			parameters: {
+				operation: 'delete',
+				contactId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+			},
 		});
 		expect(json[0]).toEqual({ id: ids[3], deleted: true });
 		expect(json[1].error).toBe('The contact 876543 does not exist [item 1]');
@@ -278,6 +366,8 @@ describe('Contact: Update, Create or Replace, Delete', () => {
 			parameters: { operation: 'delete', contactId: { __rl: true, mode: 'id', value: String(id) } },
 		});
 		expect(json).toEqual([{ id, deleted: true }]);
-		expect(apiRequests().map((request: any) => `${request.method} ${request.path}`)).toEqual([`DELETE /api/contacts/${id}/delete`]);
+		expect(apiRequests().map((request: any) => `${request.method} ${request.path}`)).toEqual([
+			`DELETE /api/contacts/${id}/delete`,
+		]);
 	});
 });

@@ -9,7 +9,10 @@ import { startFixedAnswerServer } from '../support/fixedAnswerServer';
 
 const serve = startFixedAnswerServer;
 
-const contacts = (ids: number[]) => Object.fromEntries(ids.map((id) => [String(id), { id, fields: { all: { id, email: `c${id}@example.com` } } }]));
+const contacts = (ids: number[]) =>
+	Object.fromEntries(
+		ids.map((id) => [String(id), { id, fields: { all: { id, email: `c${id}@example.com` } } }]),
+	);
 
 async function getAll(url: string, options = {}) {
 	return await runNode({
@@ -23,25 +26,32 @@ async function getAll(url: string, options = {}) {
 test.each([
 	['with a huge total', { total: '100000000' }],
 	['with no total', {}],
-])('the same page again and again (%s) ends with an error on the second page', async (_label, extra) => {
-	const server = await serve(() => ({ ...extra, contacts: contacts([1, 2]) }));
-	try {
-		const { json } = await getAll(server.url);
-		expect(json).toHaveLength(1);
-		expect(json[0].error).toBe('Stopped reading /contacts from Mautic: page 2 is the same as page 1, word for word [item 0]');
-		// The second page, and at most one page asked ahead of it.
-		expect(server.requests.length).toBeLessThanOrEqual(3);
-	} finally {
-		await server.close();
-	}
-});
+])(
+	'the same page again and again (%s) ends with an error on the second page',
+	async (_label, extra) => {
+		const server = await serve(() => ({ ...extra, contacts: contacts([1, 2]) }));
+		try {
+			const { json } = await getAll(server.url);
+			expect(json).toHaveLength(1);
+			expect(json[0].error).toBe(
+				'Stopped reading /contacts from Mautic: page 2 is the same as page 1, word for word [item 0]',
+			);
+			// The second page, and at most one page asked ahead of it.
+			expect(server.requests.length).toBeLessThanOrEqual(3);
+		} finally {
+			await server.close();
+		}
+	},
+);
 
 test('more rows than the server said the list has ends with an error', async () => {
 	let next = 0;
 	const server = await serve(() => ({ total: '3', contacts: contacts([++next, ++next]) }));
 	try {
 		const { json } = await getAll(server.url, { pageSize: 1 });
-		expect(json[0].error).toBe('Stopped reading /contacts from Mautic: it sent 4 rows although it said the list has 3 [item 0]');
+		expect(json[0].error).toBe(
+			'Stopped reading /contacts from Mautic: it sent 4 rows although it said the list has 3 [item 0]',
+		);
 	} finally {
 		await server.close();
 	}
@@ -51,22 +61,33 @@ test('By ID paging against a server that ignores the cursor ends with an error, 
 	const server = await serve(() => ({ total: '2', contacts: contacts([5, 6]) }));
 	try {
 		const { json } = await getAll(server.url, { pagination: 'idCursor' });
-		expect(json[0].error).toMatch(/^Stopped reading \/contacts from Mautic: page 2 is the same as page 1/);
+		expect(json[0].error).toMatch(
+			/^Stopped reading \/contacts from Mautic: page 2 is the same as page 1/,
+		);
 	} finally {
 		await server.close();
 	}
 });
 
 test('a list of rows without IDs that repeats the same page ends too', async () => {
-	const server = await serve(() => ({ total: 50, events: [{ event: 'page.hit', timestamp: '2026-01-01T00:00:00+00:00' }] }));
+	const server = await serve(() => ({
+		total: 50,
+		events: [{ event: 'page.hit', timestamp: '2026-01-01T00:00:00+00:00' }],
+	}));
 	try {
 		const { json } = await runNode({
 			type: 'maatooContact',
 			credential: basicCredential(server.url),
 			continueOnFail: true,
-			parameters: { operation: 'getActivity', contactId: { __rl: true, mode: 'id', value: '1' }, returnAll: true },
+			parameters: {
+				operation: 'getActivity',
+				contactId: { __rl: true, mode: 'id', value: '1' },
+				returnAll: true,
+			},
 		});
-		expect(json[0].error).toMatch(/^Stopped reading \/contacts\/1\/activity from Mautic: page 2 is the same as page 1/);
+		expect(json[0].error).toMatch(
+			/^Stopped reading \/contacts\/1\/activity from Mautic: page 2 is the same as page 1/,
+		);
 		expect(server.requests).toHaveLength(2);
 	} finally {
 		await server.close();
@@ -77,7 +98,9 @@ test('pages of rows already seen, with new text each time (e.g. a changing field
 	const server = await serve((n) => ({ total: '100000', contacts: contacts([1, 2]), served: n }));
 	try {
 		const { json } = await getAll(server.url);
-		expect(json[0].error).toBe('Stopped reading /contacts from Mautic: 3 pages in a row (up to page 4) brought no row that earlier pages had not already brought [item 0]');
+		expect(json[0].error).toBe(
+			'Stopped reading /contacts from Mautic: 3 pages in a row (up to page 4) brought no row that earlier pages had not already brought [item 0]',
+		);
 		expect(server.requests.length).toBeLessThanOrEqual(5);
 	} finally {
 		await server.close();
@@ -91,7 +114,10 @@ async function growingInstance(createdAfterFirstPage: number[]) {
 		const url = new URL(server.requests[n - 1], 'http://fake.invalid');
 		const start = Number(url.searchParams.get('start'));
 		const limit = Number(url.searchParams.get('limit'));
-		const answer = { total: String(ids.length), contacts: contacts(ids.slice(start, start + limit)) };
+		const answer = {
+			total: String(ids.length),
+			contacts: contacts(ids.slice(start, start + limit)),
+		};
 		if (n === 1) ids = [...createdAfterFirstPage, ...ids];
 		return answer;
 	});
@@ -118,7 +144,12 @@ test('the same with a limit: one contact created mid-read, the limit is still me
 			type: 'maatooContact',
 			credential: basicCredential(server.url),
 			continueOnFail: true,
-			parameters: { operation: 'getAll', returnAll: false, limit: 3, options: { pageSize: 2, orderBy: 'id', orderByDir: 'DESC' } },
+			parameters: {
+				operation: 'getAll',
+				returnAll: false,
+				limit: 3,
+				options: { pageSize: 2, orderBy: 'id', orderByDir: 'DESC' },
+			},
 		});
 		// (This test server writes each page's ids ascending: JavaScript orders integer keys.)
 		expect(json.map((row) => row.id).sort((a, b) => Number(a) - Number(b))).toEqual([8, 9, 10]);

@@ -29,7 +29,8 @@ beforeEach(async () => {
 
 const apiRequests = () => fake.requests.filter((request: any) => request.path.startsWith('/api/'));
 const byId = (id: number | string) => ({ __rl: true, mode: 'id', value: String(id) });
-const details = (item: INodeExecutionData) => (item.error as { description?: string } | undefined)?.description ?? '';
+const details = (item: INodeExecutionData) =>
+	(item.error as { description?: string } | undefined)?.description ?? '';
 
 describe('values that become part of an API path', () => {
 	const INJECTION = 'plus/../../../../segments/1/contact/3/add#';
@@ -40,11 +41,20 @@ describe('values that become part of an API path', () => {
 			credential: basicCredential(fake.url),
 			continueOnFail: true,
 			items: [{ op: INJECTION }, { op: 'plus' }],
-			parameters: { operation: 'adjustPoints', contactId: byId(contactId), pointsOperator: '={{ $json.op }}', points: 2 },
+			parameters: {
+				operation: 'adjustPoints',
+				contactId: byId(contactId),
+				pointsOperator: '={{ $json.op }}',
+				points: 2,
+			},
 		});
-		expect(json[0].error).toBe(`The field "Operation on Points" must be one of plus, minus, times, divide; got "${INJECTION}" [item 0]`);
+		expect(json[0].error).toBe(
+			`The field "Operation on Points" must be one of plus, minus, times, divide; got "${INJECTION}" [item 0]`,
+		);
 		expect(json[1]).toMatchObject({ contactId, operator: 'plus', points: 2, success: true });
-		expect(apiRequests().map((request: any) => request.path)).toEqual([`/api/contacts/${contactId}/points/plus/2`]);
+		expect(apiRequests().map((request: any) => request.path)).toEqual([
+			`/api/contacts/${contactId}/points/plus/2`,
+		]);
 	});
 
 	test('the score operator and the DNC channel are checked the same way', async () => {
@@ -52,14 +62,27 @@ describe('values that become part of an API path', () => {
 			type: 'maatooContact',
 			credential: basicCredential(fake.url),
 			continueOnFail: true,
-			parameters: { operation: 'adjustGroupScore', contactId: byId(contactId), pointGroupId: byId(1), scoreOperator: `={{ "${INJECTION}" }}`, scoreValue: 1 },
+			parameters: {
+				operation: 'adjustGroupScore',
+				contactId: byId(contactId),
+				pointGroupId: byId(1),
+				scoreOperator: `={{ "${INJECTION}" }}`,
+				scoreValue: 1,
+			},
 		});
-		expect(score.json[0].error).toMatch(/^The field "Operation on Score" must be one of plus, minus, times, divide, set; got/);
+		expect(score.json[0].error).toMatch(
+			/^The field "Operation on Score" must be one of plus, minus, times, divide, set; got/,
+		);
 		const dnc = await runNode({
 			type: 'maatooContact',
 			credential: basicCredential(fake.url),
 			continueOnFail: true,
-			parameters: { operation: 'addDoNotContact', contactId: byId(contactId), channel: '={{ "email/../../../segments/1/contact/3/add" }}', reason: 3 },
+			parameters: {
+				operation: 'addDoNotContact',
+				contactId: byId(contactId),
+				channel: '={{ "email/../../../segments/1/contact/3/add" }}',
+				reason: 3,
+			},
 		});
 		expect(dnc.json[0].error).toMatch(/^The field "Channel" must be one of email, sms; got/);
 		expect(apiRequests()).toEqual([]);
@@ -70,14 +93,30 @@ describe('values that become part of an API path', () => {
 			type: 'maatooContact',
 			credential: basicCredential(fake.url),
 			continueOnFail: true,
-			items: [{ id: '9007199254740993' }, { id: '0' }, { id: '12/../../segments' }, { id: String(contactId) }],
-			parameters: { operation: 'get', contactId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+			items: [
+				{ id: '9007199254740993' },
+				{ id: '0' },
+				{ id: '12/../../segments' },
+				{ id: String(contactId) },
+			],
+			parameters: {
+				operation: 'get',
+				contactId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+			},
 		});
-		expect(json[0].error).toBe('The field "Contact" needs an ID from 1 to 9007199254740991, got "9007199254740993" [item 0]');
-		expect(json[1].error).toBe('The field "Contact" needs an ID from 1 to 9007199254740991, got "0" [item 1]');
-		expect(json[2].error).toBe('The field "Contact" needs a numeric ID, got "12/../../segments" [item 2]');
+		expect(json[0].error).toBe(
+			'The field "Contact" needs an ID from 1 to 9007199254740991, got "9007199254740993" [item 0]',
+		);
+		expect(json[1].error).toBe(
+			'The field "Contact" needs an ID from 1 to 9007199254740991, got "0" [item 1]',
+		);
+		expect(json[2].error).toBe(
+			'The field "Contact" needs a numeric ID, got "12/../../segments" [item 2]',
+		);
 		expect(json[3].id).toBe(contactId);
-		expect(apiRequests().map((request: any) => request.path)).toEqual([`/api/contacts/${contactId}`]);
+		expect(apiRequests().map((request: any) => request.path)).toEqual([
+			`/api/contacts/${contactId}`,
+		]);
 	});
 });
 
@@ -87,9 +126,16 @@ describe('points with a sign that contradicts the operation', () => {
 			type: 'maatooContact',
 			credential: basicCredential(fake.url),
 			continueOnFail: true,
-			parameters: { operation: 'adjustPoints', contactId: byId(contactId), pointsOperator: 'plus', points: -5 },
+			parameters: {
+				operation: 'adjustPoints',
+				contactId: byId(contactId),
+				pointsOperator: 'plus',
+				points: -5,
+			},
 		});
-		expect(json[0].error).toBe('The field "Points" cannot be negative for "Add": to take 5 away, choose "Subtract" with 5 [item 0]');
+		expect(json[0].error).toBe(
+			'The field "Points" cannot be negative for "Add": to take 5 away, choose "Subtract" with 5 [item 0]',
+		);
 		expect(apiRequests()).toEqual([]);
 	});
 
@@ -98,9 +144,17 @@ describe('points with a sign that contradicts the operation', () => {
 			type: 'maatooContact',
 			credential: basicCredential(fake.url),
 			continueOnFail: true,
-			parameters: { operation: 'adjustGroupScore', contactId: byId(contactId), pointGroupId: byId(1), scoreOperator: 'minus', scoreValue: -3 },
+			parameters: {
+				operation: 'adjustGroupScore',
+				contactId: byId(contactId),
+				pointGroupId: byId(1),
+				scoreOperator: 'minus',
+				scoreValue: -3,
+			},
 		});
-		expect(json[0].error).toBe('The field "Value" cannot be negative for "Subtract": to add 3, choose "Add" with 3 [item 0]');
+		expect(json[0].error).toBe(
+			'The field "Value" cannot be negative for "Subtract": to add 3, choose "Add" with 3 [item 0]',
+		);
 	});
 });
 
@@ -110,7 +164,12 @@ describe('Base URLs that would leak a password or misroute requests', () => {
 		['HOST/?instance=2', /contains a query \(\?\) or fragment \(#\)/],
 		['HOST#/api', /contains a query \(\?\) or fragment \(#\)/],
 	])('%s is refused before any request, without repeating the URL', async (form, message) => {
-		const url = form.replace('http://admin:maatoo-secret@HOST', fake.url.replace('http://', 'http://admin:maatoo-secret@')).replace('HOST', fake.url);
+		const url = form
+			.replace(
+				'http://admin:maatoo-secret@HOST',
+				fake.url.replace('http://', 'http://admin:maatoo-secret@'),
+			)
+			.replace('HOST', fake.url);
 		const { json, items } = await runNode({
 			type: 'maatooContact',
 			credential: basicCredential(url),
@@ -123,31 +182,54 @@ describe('Base URLs that would leak a password or misroute requests', () => {
 	});
 });
 
-describe('links (URL mode) must point at the credential\'s own instance', () => {
+describe("links (URL mode) must point at the credential's own instance", () => {
 	test('a link to the same number on another instance is refused; a local link works', async () => {
 		const { json } = await runNode({
 			type: 'maatooContact',
 			credential: basicCredential(fake.url),
 			continueOnFail: true,
-			items: [{ url: `https://other.example.com/s/contacts/view/${contactId}` }, { url: `${fake.url}/s/contacts/view/${contactId}` }],
-			parameters: { operation: 'delete', contactId: { __rl: true, mode: 'url', value: '={{ $json.url }}' }, options: { useBatch: false } },
+			items: [
+				{ url: `https://other.example.com/s/contacts/view/${contactId}` },
+				{ url: `${fake.url}/s/contacts/view/${contactId}` },
+			],
+			parameters: {
+				operation: 'delete',
+				contactId: { __rl: true, mode: 'url', value: '={{ $json.url }}' },
+				options: { useBatch: false },
+			},
 		});
-		expect(json[0].error).toMatch(/^The link in "Contact" points to other\.example\.com, not to this credential's Mautic/);
+		expect(json[0].error).toMatch(
+			/^The link in "Contact" points to other\.example\.com, not to this credential's Mautic/,
+		);
 		expect(json[1]).toEqual({ id: contactId, deleted: true });
-		expect(apiRequests().map((request: any) => request.path)).toEqual([`/api/contacts/${contactId}/delete`]);
+		expect(apiRequests().map((request: any) => request.path)).toEqual([
+			`/api/contacts/${contactId}/delete`,
+		]);
 	});
 });
 
 describe('answers that lack what they promise', () => {
 	test('Do Not Contact answered 200 without the contact: said plainly, with the warning that it was likely applied', async () => {
-		fake.setConfig({ fault: (request: any) => (request.path.includes('/dnc/') ? { status: 200, after: true, body: { success: 1 } } : undefined) });
+		fake.setConfig({
+			fault: (request: any) =>
+				request.path.includes('/dnc/')
+					? { status: 200, after: true, body: { success: 1 } }
+					: undefined,
+		});
 		const { json, items } = await runNode({
 			type: 'maatooContact',
 			credential: basicCredential(fake.url),
 			continueOnFail: true,
-			parameters: { operation: 'addDoNotContact', contactId: byId(contactId), channel: 'email', reason: 3 },
+			parameters: {
+				operation: 'addDoNotContact',
+				contactId: byId(contactId),
+				channel: 'email',
+				reason: 3,
+			},
 		});
-		expect(json[0].error).toBe('Mautic answered HTTP 200 without the contact ("contact" is missing) [item 0]');
+		expect(json[0].error).toBe(
+			'Mautic answered HTTP 200 without the contact ("contact" is missing) [item 0]',
+		);
 		expect(details(items[0])).toMatch(/most likely applied/);
 	});
 
@@ -163,13 +245,20 @@ describe('answers that lack what they promise', () => {
 					grantType: 'authorizationCode',
 					clientId: '1_abc',
 					clientSecret: 'shh',
-					oauthTokenData: { access_token: 'expired', refresh_token: 'expired-too', token_type: 'bearer', expires_in: 3600 },
+					oauthTokenData: {
+						access_token: 'expired',
+						refresh_token: 'expired-too',
+						token_type: 'bearer',
+						expires_in: 3600,
+					},
 				},
 			},
 			continueOnFail: true,
 			parameters: { operation: 'get', contactId: byId(contactId) },
 		});
-		expect(json[0].error).toBe('The OAuth2 credential could not renew its access token: reconnect it [item 0]');
+		expect(json[0].error).toBe(
+			'The OAuth2 credential could not renew its access token: reconnect it [item 0]',
+		);
 		expect(details(items[0])).toMatch(/Reconnect/);
 		const refresh = fake.requests.filter((request: any) => request.path === '/oauth/v2/token');
 		expect(refresh.map((request: any) => request.status)).toEqual([400]);

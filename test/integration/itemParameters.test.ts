@@ -48,13 +48,19 @@ class ParameterProbe implements INodeType {
 			return this.getNodeParameter(...args);
 		}) as IExecuteFunctions['getNodeParameter'];
 		if (this.getNodeParameter('input', 0) === 'otherInput') {
-			counted.getInputData = () => ITEMS.map((json) => ({ json: { ...json, email: 'someone-else@example.com' } }));
+			counted.getInputData = () =>
+				ITEMS.map((json) => ({ json: { ...json, email: 'someone-else@example.com' } }));
 		}
 		const rows = this.getInputData().map((_, itemIndex) => ({
 			n8n: outcome(() => this.getNodeParameter('probe', itemIndex)),
 			ours: outcome(() => itemParameter(counted, 'probe', itemIndex)),
 		}));
-		return [rows.map((row, itemIndex) => ({ json: { ...row, evaluations } as IDataObject, pairedItem: { item: itemIndex } }))];
+		return [
+			rows.map((row, itemIndex) => ({
+				json: { ...row, evaluations } as IDataObject,
+				pairedItem: { item: itemIndex },
+			})),
+		];
 	}
 }
 
@@ -96,15 +102,28 @@ const PROBES: Array<[string, unknown]> = [
 	['a number', 12],
 	[
 		'an object of references and literals',
-		{ email: '={{ $json.email }}', nested: { city: '={{ $json.address.city }}', fixed: 'x', count: 3 }, list: ['={{ $json.tags[0] }}', 'y'] },
+		{
+			email: '={{ $json.email }}',
+			nested: { city: '={{ $json.address.city }}', fixed: 'x', count: 3 },
+			list: ['={{ $json.tags[0] }}', 'y'],
+		},
 	],
-	['an object with a method call inside', { email: '={{ $json.email }}', upper: '={{ String($json.email).toUpperCase() }}' }],
+	[
+		'an object with a method call inside',
+		{ email: '={{ $json.email }}', upper: '={{ String($json.email).toUpperCase() }}' },
+	],
 	['a resource locator by ID', { __rl: true, mode: 'id', value: '={{ $json.zero }}' }],
 	['an index with a leading zero', '={{ $json.tags[01] }}'],
 	['a key n8n refuses', '={{ $json.binding }}'],
 	['a quoted key with braces', '={{ $json["a}}b"] }}'],
-	['a raw sibling reference', { a: 'one', b: '={{ $rawParameter["&a"] }}', c: '={{ $json.email }}' }],
-	['a sibling parameter reference', { a: 'one', b: '={{ $parameter["&a"] }}', c: '={{ $json.email }}' }],
+	[
+		'a raw sibling reference',
+		{ a: 'one', b: '={{ $rawParameter["&a"] }}', c: '={{ $json.email }}' },
+	],
+	[
+		'a sibling parameter reference',
+		{ a: 'one', b: '={{ $parameter["&a"] }}', c: '={{ $json.email }}' },
+	],
 ];
 
 async function probe(value: unknown, input = 'same'): Promise<IDataObject[]> {
@@ -156,7 +175,12 @@ describe('itemParameter reads what n8n reads', () => {
 
 	test('the probes read real values, not only undefined', async () => {
 		const rows = await probe('={{ $json.email }}');
-		expect(rows.map((row) => (row.ours as IDataObject).value)).toEqual(['ada@example.com', undefined, 42, undefined]);
+		expect(rows.map((row) => (row.ours as IDataObject).value)).toEqual([
+			'ada@example.com',
+			undefined,
+			42,
+			undefined,
+		]);
 	});
 });
 

@@ -20,12 +20,21 @@ beforeEach(() => fake.clearRequests());
 const credential = () => basicCredential(fake.url);
 const byId = (id: number | string) => ({ __rl: true, mode: 'id', value: String(id) });
 
-async function run(parameters: IDataObject, options: { items?: IDataObject[]; continueOnFail?: boolean } = {}) {
-	return await runNode({ type: 'maatooPointGroup', credential: credential(), parameters, ...options });
+async function run(
+	parameters: IDataObject,
+	options: { items?: IDataObject[]; continueOnFail?: boolean } = {},
+) {
+	return await runNode({
+		type: 'maatooPointGroup',
+		credential: credential(),
+		parameters,
+		...options,
+	});
 }
 
 async function createGroup(name: string, description?: string): Promise<IDataObject> {
-	return (await mauticApi(fake.url, 'POST', '/points/groups/new', { name, description })).pointGroup as IDataObject;
+	return (await mauticApi(fake.url, 'POST', '/points/groups/new', { name, description }))
+		.pointGroup as IDataObject;
 }
 
 async function storedGroup(id: number): Promise<IDataObject> {
@@ -33,16 +42,32 @@ async function storedGroup(id: number): Promise<IDataObject> {
 }
 
 const requestsTo = (method: string, path: string) =>
-	fake.requests.filter((request: any) => request.method === method && request.path === `/api${path}`);
+	fake.requests.filter(
+		(request: any) => request.method === method && request.path === `/api${path}`,
+	);
 
 describe('Point Group: create', () => {
 	test('creates a group with name and description', async () => {
-		const { json } = await run({ operation: 'create', name: 'Umbrellas', additionalFields: { description: 'Rain gear' } });
+		const { json } = await run({
+			operation: 'create',
+			name: 'Umbrellas',
+			additionalFields: { description: 'Rain gear' },
+		});
 		expect(json).toHaveLength(1);
-		expect(json[0]).toMatchObject({ name: 'Umbrellas', description: 'Rain gear', isPublished: true });
+		expect(json[0]).toMatchObject({
+			name: 'Umbrellas',
+			description: 'Rain gear',
+			isPublished: true,
+		});
 		expect(typeof json[0].id).toBe('number');
-		expect(await storedGroup(json[0].id as number)).toMatchObject({ name: 'Umbrellas', description: 'Rain gear' });
-		expect(requestsTo('POST', '/points/groups/new')[0].body).toEqual({ name: 'Umbrellas', description: 'Rain gear' });
+		expect(await storedGroup(json[0].id as number)).toMatchObject({
+			name: 'Umbrellas',
+			description: 'Rain gear',
+		});
+		expect(requestsTo('POST', '/points/groups/new')[0].body).toEqual({
+			name: 'Umbrellas',
+			description: 'Rain gear',
+		});
 	});
 
 	test('one group per input item, each paired to its item', async () => {
@@ -57,7 +82,10 @@ describe('Point Group: create', () => {
 
 	test("Mautic's refusal of an empty name names the field", async () => {
 		// An expression that yields nothing gets past n8n's own "required" check.
-		const { json } = await run({ operation: 'create', name: '={{ $json.missing ?? "" }}' }, { continueOnFail: true });
+		const { json } = await run(
+			{ operation: 'create', name: '={{ $json.missing ?? "" }}' },
+			{ continueOnFail: true },
+		);
 		expect(json[0].error).toBe('Mautic rejected the data: name: A name is required. [item 0]');
 	});
 });
@@ -77,12 +105,18 @@ describe('Point Group: get', () => {
 	});
 
 	test('a missing group is named in the error', async () => {
-		const { json } = await run({ operation: 'get', pointGroupId: byId(9999) }, { continueOnFail: true });
+		const { json } = await run(
+			{ operation: 'get', pointGroupId: byId(9999) },
+			{ continueOnFail: true },
+		);
 		expect(json[0].error).toBe('The point group 9999 does not exist [item 0]');
 	});
 
 	test('an ID that is not a number fails before any request', async () => {
-		const { json } = await run({ operation: 'get', pointGroupId: byId('={{ "abc" }}') }, { continueOnFail: true });
+		const { json } = await run(
+			{ operation: 'get', pointGroupId: byId('={{ "abc" }}') },
+			{ continueOnFail: true },
+		);
 		expect(json[0].error).toBe('The field "Point Group" needs a numeric ID, got "abc" [item 0]');
 		expect(fake.requests).toHaveLength(0);
 	});
@@ -92,8 +126,10 @@ describe('Point Group: get many', () => {
 	let names: string[];
 
 	beforeAll(async () => {
-		for (const name of ['List alpha', 'List beta', 'List gamma']) await createGroup(name, `About ${name}`);
-		const all = (await mauticApi(fake.url, 'GET', '/points/groups?limit=0')).pointGroups as IDataObject[];
+		for (const name of ['List alpha', 'List beta', 'List gamma'])
+			await createGroup(name, `About ${name}`);
+		const all = (await mauticApi(fake.url, 'GET', '/points/groups?limit=0'))
+			.pointGroups as IDataObject[];
 		names = all.map((group) => String(group.name));
 	});
 
@@ -110,13 +146,21 @@ describe('Point Group: get many', () => {
 	});
 
 	test('search narrows the list', async () => {
-		const { json } = await run({ operation: 'getAll', returnAll: true, options: { search: 'beta' } });
+		const { json } = await run({
+			operation: 'getAll',
+			returnAll: true,
+			options: { search: 'beta' },
+		});
 		expect(json.map((group) => group.name)).toEqual(['List beta']);
 		expect(requestsTo('GET', '/points/groups')[0].query.search).toBe('beta');
 	});
 
 	test('no match gives no items', async () => {
-		const { json } = await run({ operation: 'getAll', returnAll: true, options: { search: 'no-such-group' } });
+		const { json } = await run({
+			operation: 'getAll',
+			returnAll: true,
+			options: { search: 'no-such-group' },
+		});
 		expect(json).toEqual([]);
 	});
 });
@@ -124,29 +168,48 @@ describe('Point Group: get many', () => {
 describe('Point Group: update', () => {
 	test('PATCH changes only the fields given', async () => {
 		const group = await createGroup('Before', 'keep me');
-		const { json } = await run({ operation: 'update', pointGroupId: byId(group.id as number), updateFields: { name: 'After' } });
+		const { json } = await run({
+			operation: 'update',
+			pointGroupId: byId(group.id as number),
+			updateFields: { name: 'After' },
+		});
 		expect(json[0]).toMatchObject({ id: group.id, name: 'After', description: 'keep me' });
 		const [request] = requestsTo('PATCH', `/points/groups/${group.id}/edit`);
 		expect(request.body).toEqual({ name: 'After' });
-		expect(await storedGroup(group.id as number)).toMatchObject({ name: 'After', description: 'keep me' });
+		expect(await storedGroup(group.id as number)).toMatchObject({
+			name: 'After',
+			description: 'keep me',
+		});
 	});
 
 	test('the description alone can change', async () => {
 		const group = await createGroup('Describe me');
-		const { json } = await run({ operation: 'update', pointGroupId: byId(group.id as number), updateFields: { description: 'now described' } });
+		const { json } = await run({
+			operation: 'update',
+			pointGroupId: byId(group.id as number),
+			updateFields: { description: 'now described' },
+		});
 		expect(json[0]).toMatchObject({ name: 'Describe me', description: 'now described' });
 	});
 
 	test('nothing to change fails before any request', async () => {
 		const group = await createGroup('Unchanged');
 		fake.clearRequests();
-		const { json } = await run({ operation: 'update', pointGroupId: byId(group.id as number), updateFields: {} }, { continueOnFail: true });
-		expect(json[0].error).toBe('The field "Update Fields" is empty: add at least one field to change [item 0]');
+		const { json } = await run(
+			{ operation: 'update', pointGroupId: byId(group.id as number), updateFields: {} },
+			{ continueOnFail: true },
+		);
+		expect(json[0].error).toBe(
+			'The field "Update Fields" is empty: add at least one field to change [item 0]',
+		);
 		expect(fake.requests).toHaveLength(0);
 	});
 
 	test('a missing group is named in the error', async () => {
-		const { json } = await run({ operation: 'update', pointGroupId: byId(9998), updateFields: { name: 'x' } }, { continueOnFail: true });
+		const { json } = await run(
+			{ operation: 'update', pointGroupId: byId(9998), updateFields: { name: 'x' } },
+			{ continueOnFail: true },
+		);
 		expect(json[0].error).toBe('The point group 9998 does not exist [item 0]');
 	});
 });
@@ -163,7 +226,10 @@ describe('Point Group: delete', () => {
 	test('deleting a missing group fails that item only', async () => {
 		const group = await createGroup('Delete me too');
 		const { json } = await run(
-			{ operation: 'delete', pointGroupId: '={{ { __rl: true, mode: "id", value: String($json.id) } }}' },
+			{
+				operation: 'delete',
+				pointGroupId: '={{ { __rl: true, mode: "id", value: String($json.id) } }}',
+			},
 			{ items: [{ id: 9997 }, { id: group.id }], continueOnFail: true },
 		);
 		expect(json[0].error).toBe('The point group 9997 does not exist [item 0]');
@@ -174,9 +240,20 @@ describe('Point Group: delete', () => {
 describe('Point Group: node description', () => {
 	test('type name, display name and operation values are the public contract', () => {
 		const { description } = new MaatooPointGroup();
-		expect([description.name, description.displayName]).toEqual(['maatooPointGroup', 'Maatoo Point Group']);
+		expect([description.name, description.displayName]).toEqual([
+			'maatooPointGroup',
+			'Maatoo Point Group',
+		]);
 		const operation = description.properties.find((property) => property.name === 'operation');
-		const values = (operation?.options as Array<{ value: string; name: string }>).map((option) => `${option.value}:${option.name}`);
-		expect(values.sort()).toEqual(['create:Create', 'delete:Delete', 'get:Get', 'getAll:Get Many', 'update:Update']);
+		const values = (operation?.options as Array<{ value: string; name: string }>).map(
+			(option) => `${option.value}:${option.name}`,
+		);
+		expect(values.sort()).toEqual([
+			'create:Create',
+			'delete:Delete',
+			'get:Get',
+			'getAll:Get Many',
+			'update:Update',
+		]);
 	});
 });

@@ -47,15 +47,23 @@ function firstRequests(count: number, match: (request: any) => boolean, fault: I
 }
 
 /** What n8n shows under an item's error (n8n keeps only `error` in the item's JSON). */
-const details = (item: INodeExecutionData) => (item.error as { description?: string } | undefined)?.description ?? '';
+const details = (item: INodeExecutionData) =>
+	(item.error as { description?: string } | undefined)?.description ?? '';
 
 const contactEmails = (prefix: string) =>
-	[...fake.store.contacts.values()].map((contact: any) => contact.values.email).filter((email: string) => email?.startsWith(prefix));
+	[...fake.store.contacts.values()]
+		.map((contact: any) => contact.values.email)
+		.filter((email: string) => email?.startsWith(prefix));
 
 describe.each(CREDENTIALS)('lost connections are retried (%s)', (_label, credential) => {
 	test('a GET whose connection is reset is asked again and succeeds', async () => {
-		const [id] = await seedContacts(fake.url, 1, () => ({ email: 'reset-get@example.com', firstname: 'Reset' }));
-		fake.setConfig({ fault: firstRequests(1, (request) => request.path === `/api/contacts/${id}`, { reset: true }) });
+		const [id] = await seedContacts(fake.url, 1, () => ({
+			email: 'reset-get@example.com',
+			firstname: 'Reset',
+		}));
+		fake.setConfig({
+			fault: firstRequests(1, (request) => request.path === `/api/contacts/${id}`, { reset: true }),
+		});
 		const { json } = await runNode({
 			type: 'maatooContact',
 			credential: credential(),
@@ -66,8 +74,15 @@ describe.each(CREDENTIALS)('lost connections are retried (%s)', (_label, credent
 	});
 
 	test('an upsert by email whose connection drops after Mautic saved it is sent again: each contact once', async () => {
-		fake.setConfig({ fault: firstRequests(1, (request) => request.path === '/api/contacts/batch/new', { reset: true, after: true }) });
-		const items = [0, 1, 2].map((index) => ({ email: `reset-after-${_label}-${index}@example.com` }));
+		fake.setConfig({
+			fault: firstRequests(1, (request) => request.path === '/api/contacts/batch/new', {
+				reset: true,
+				after: true,
+			}),
+		});
+		const items = [0, 1, 2].map((index) => ({
+			email: `reset-after-${_label}-${index}@example.com`,
+		}));
 		const { json } = await runNode({
 			type: 'maatooContact',
 			credential: credential(),
@@ -76,11 +91,15 @@ describe.each(CREDENTIALS)('lost connections are retried (%s)', (_label, credent
 		});
 		expect(json.map((item) => item.email)).toEqual(items.map((item) => item.email));
 		expect(apiRequests((request) => request.path === '/api/contacts/batch/new')).toHaveLength(2);
-		expect(contactEmails(`reset-after-${_label}`).sort()).toEqual(items.map((item) => item.email).sort());
+		expect(contactEmails(`reset-after-${_label}`).sort()).toEqual(
+			items.map((item) => item.email).sort(),
+		);
 	});
 
 	test('a request that keeps failing names the network error and the attempts', async () => {
-		fake.setConfig({ fault: (request: any) => (request.path === '/api/contacts' ? { reset: true } : undefined) });
+		fake.setConfig({
+			fault: (request: any) => (request.path === '/api/contacts' ? { reset: true } : undefined),
+		});
 		const { json, items: output } = await runNode({
 			type: 'maatooContact',
 			credential: credential(),
@@ -96,8 +115,15 @@ describe.each(CREDENTIALS)('lost connections are retried (%s)', (_label, credent
 
 describe('a 500 on a request that is safe to repeat', () => {
 	test('an upsert batch with emails that Mautic saved but answered 500 is sent once more: no false errors', async () => {
-		fake.setConfig({ fault: firstRequests(1, (request) => request.path === '/api/contacts/batch/new', { status: 500, after: true }) });
-		const items = Array.from({ length: 200 }, (_, index) => ({ email: `five-hundred-${index}@example.com` }));
+		fake.setConfig({
+			fault: firstRequests(1, (request) => request.path === '/api/contacts/batch/new', {
+				status: 500,
+				after: true,
+			}),
+		});
+		const items = Array.from({ length: 200 }, (_, index) => ({
+			email: `five-hundred-${index}@example.com`,
+		}));
 		const { json } = await runNode({
 			type: 'maatooContact',
 			credential: basicCredential(fake.url),
@@ -111,7 +137,9 @@ describe('a 500 on a request that is safe to repeat', () => {
 	});
 
 	test('a second 500 is the answer: reported, not repeated again', async () => {
-		fake.setConfig({ fault: (request: any) => (request.path === '/api/contacts' ? { status: 500 } : undefined) });
+		fake.setConfig({
+			fault: (request: any) => (request.path === '/api/contacts' ? { status: 500 } : undefined),
+		});
 		const { json } = await runNode({
 			type: 'maatooContact',
 			credential: basicCredential(fake.url),
@@ -126,7 +154,9 @@ describe('a 500 on a request that is safe to repeat', () => {
 describe('Create or Replace (PUT) is repeated only for records that exist', () => {
 	test('one item, ID missing, answer lost after Mautic created it: one contact, and the error says so', async () => {
 		const before = fake.store.contacts.size;
-		fake.setConfig({ fault: firstRequests(1, (request) => request.method === 'PUT', { status: 502, after: true }) });
+		fake.setConfig({
+			fault: firstRequests(1, (request) => request.method === 'PUT', { status: 502, after: true }),
+		});
 		const { json, items: output } = await runNode({
 			type: 'maatooContact',
 			credential: basicCredential(fake.url),
@@ -146,7 +176,9 @@ describe('Create or Replace (PUT) is repeated only for records that exist', () =
 
 	test('a batch of two missing IDs, answer lost: two contacts, not four', async () => {
 		const before = fake.store.contacts.size;
-		fake.setConfig({ fault: firstRequests(1, (request) => request.method === 'PUT', { status: 503, after: true }) });
+		fake.setConfig({
+			fault: firstRequests(1, (request) => request.method === 'PUT', { status: 503, after: true }),
+		});
 		const { json, items: output } = await runNode({
 			type: 'maatooContact',
 			credential: basicCredential(fake.url),
@@ -168,8 +200,13 @@ describe('Create or Replace (PUT) is repeated only for records that exist', () =
 	});
 
 	test('an existing contact whose connection dropped after the replace is checked and replaced again', async () => {
-		const [id] = await seedContacts(fake.url, 1, () => ({ email: 'put-existing@example.com', firstname: 'Old' }));
-		fake.setConfig({ fault: firstRequests(1, (request) => request.method === 'PUT', { reset: true, after: true }) });
+		const [id] = await seedContacts(fake.url, 1, () => ({
+			email: 'put-existing@example.com',
+			firstname: 'Old',
+		}));
+		fake.setConfig({
+			fault: firstRequests(1, (request) => request.method === 'PUT', { reset: true, after: true }),
+		});
 		const { json } = await runNode({
 			type: 'maatooContact',
 			credential: basicCredential(fake.url),
@@ -181,17 +218,25 @@ describe('Create or Replace (PUT) is repeated only for records that exist', () =
 		});
 		expect(json[0]).toMatchObject({ id, firstname: 'New' });
 		expect(apiRequests((request) => request.method === 'PUT')).toHaveLength(2);
-		expect(apiRequests((request) => request.method === 'GET' && request.path === `/api/contacts/${id}`)).toHaveLength(1);
+		expect(
+			apiRequests((request) => request.method === 'GET' && request.path === `/api/contacts/${id}`),
+		).toHaveLength(1);
 	});
 
 	test('Segment Create or Replace of a missing ID, answer lost: one segment', async () => {
 		const before = fake.store.segments.size;
-		fake.setConfig({ fault: firstRequests(1, (request) => request.method === 'PUT', { status: 500, after: true }) });
+		fake.setConfig({
+			fault: firstRequests(1, (request) => request.method === 'PUT', { status: 500, after: true }),
+		});
 		const { items: output } = await runNode({
 			type: 'maatooSegment',
 			credential: basicCredential(fake.url),
 			continueOnFail: true,
-			parameters: { operation: 'replace', segmentId: { __rl: true, mode: 'id', value: '4242' }, name: 'Replaced once' },
+			parameters: {
+				operation: 'replace',
+				segmentId: { __rl: true, mode: 'id', value: '4242' },
+				name: 'Replaced once',
+			},
 		});
 		expect(fake.store.segments.size - before).toBe(1);
 		expect(details(output[0])).toMatch(/may have applied this request/);
@@ -201,7 +246,12 @@ describe('Create or Replace (PUT) is repeated only for records that exist', () =
 describe('a delete whose answer was lost', () => {
 	test('single: the repeat finds it gone and reports it deleted', async () => {
 		const [id] = await seedContacts(fake.url, 1, () => ({ email: 'delete-lost@example.com' }));
-		fake.setConfig({ fault: firstRequests(1, (request) => request.method === 'DELETE', { reset: true, after: true }) });
+		fake.setConfig({
+			fault: firstRequests(1, (request) => request.method === 'DELETE', {
+				reset: true,
+				after: true,
+			}),
+		});
 		const { json } = await runNode({
 			type: 'maatooContact',
 			credential: basicCredential(fake.url),
@@ -213,13 +263,23 @@ describe('a delete whose answer was lost', () => {
 	});
 
 	test('batch: every contact of the repeated call is reported deleted', async () => {
-		const ids = await seedContacts(fake.url, 3, (index) => ({ email: `delete-batch-${index}@example.com` }));
-		fake.setConfig({ fault: firstRequests(1, (request) => request.method === 'DELETE', { status: 502, after: true }) });
+		const ids = await seedContacts(fake.url, 3, (index) => ({
+			email: `delete-batch-${index}@example.com`,
+		}));
+		fake.setConfig({
+			fault: firstRequests(1, (request) => request.method === 'DELETE', {
+				status: 502,
+				after: true,
+			}),
+		});
 		const { json } = await runNode({
 			type: 'maatooContact',
 			credential: basicCredential(fake.url),
 			items: ids.map((id) => ({ id })),
-			parameters: { operation: 'delete', contactId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+			parameters: {
+				operation: 'delete',
+				contactId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+			},
 		});
 		expect(json).toEqual(ids.map((id) => ({ id, deleted: true })));
 		expect(apiRequests((request) => request.method === 'DELETE')).toHaveLength(2);
@@ -228,7 +288,12 @@ describe('a delete whose answer was lost', () => {
 
 describe('a delete that failed before reaching Mautic (429): a 404 on the repeat means what it says', () => {
 	test('single: an ID that never existed is reported as missing, not deleted', async () => {
-		fake.setConfig({ fault: firstRequests(1, (request) => request.method === 'DELETE', { status: 429, retryAfter: 0 }) });
+		fake.setConfig({
+			fault: firstRequests(1, (request) => request.method === 'DELETE', {
+				status: 429,
+				retryAfter: 0,
+			}),
+		});
 		const { json } = await runNode({
 			type: 'maatooContact',
 			credential: basicCredential(fake.url),
@@ -240,14 +305,24 @@ describe('a delete that failed before reaching Mautic (429): a 404 on the repeat
 	});
 
 	test('batch: the missing ID is reported missing, the others deleted', async () => {
-		const ids = await seedContacts(fake.url, 2, (index) => ({ email: `delete-429-${index}@example.com` }));
-		fake.setConfig({ fault: firstRequests(1, (request) => request.method === 'DELETE', { status: 429, retryAfter: 0 }) });
+		const ids = await seedContacts(fake.url, 2, (index) => ({
+			email: `delete-429-${index}@example.com`,
+		}));
+		fake.setConfig({
+			fault: firstRequests(1, (request) => request.method === 'DELETE', {
+				status: 429,
+				retryAfter: 0,
+			}),
+		});
 		const { json } = await runNode({
 			type: 'maatooContact',
 			credential: basicCredential(fake.url),
 			continueOnFail: true,
 			items: [...ids, 999998].map((id) => ({ id })),
-			parameters: { operation: 'delete', contactId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+			parameters: {
+				operation: 'delete',
+				contactId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+			},
 		});
 		expect(json.slice(0, 2)).toEqual(ids.map((id) => ({ id, deleted: true })));
 		expect(json[2].error).toMatch(/does not exist/);
@@ -257,7 +332,9 @@ describe('a delete that failed before reaching Mautic (429): a 404 on the repeat
 describe('an instance with a lower batch limit', () => {
 	test('120 contacts with Batch Size 200 against a limit of 50: split to 50 and all written', async () => {
 		fake.setConfig({ batchLimit: 50 });
-		const items = Array.from({ length: 120 }, (_, index) => ({ email: `limit-${index}@example.com` }));
+		const items = Array.from({ length: 120 }, (_, index) => ({
+			email: `limit-${index}@example.com`,
+		}));
 		const { json } = await runNode({
 			type: 'maatooContact',
 			credential: basicCredential(fake.url),
@@ -266,7 +343,9 @@ describe('an instance with a lower batch limit', () => {
 		});
 		expect(json.map((item) => item.email)).toEqual(items.map((item) => item.email));
 		expect(contactEmails('limit-')).toHaveLength(120);
-		const sizes = apiRequests((request) => request.path === '/api/contacts/batch/new').map((request: any) => request.body.length);
+		const sizes = apiRequests((request) => request.path === '/api/contacts/batch/new').map(
+			(request: any) => request.body.length,
+		);
 		expect(sizes).toEqual([120, 50, 50, 20]);
 	});
 });
@@ -282,16 +361,27 @@ describe('5,000 upserts through resets and 5xx, before and after apply', () => {
 			20: { status: 503, after: true },
 		};
 		let call = 0;
-		fake.setConfig({ fault: (request: any) => (request.path === '/api/contacts/batch/new' ? schedule[++call] : undefined) });
-		const items = Array.from({ length: 5000 }, (_, index) => ({ email: `bulk-${index}@example.com` }));
+		fake.setConfig({
+			fault: (request: any) =>
+				request.path === '/api/contacts/batch/new' ? schedule[++call] : undefined,
+		});
+		const items = Array.from({ length: 5000 }, (_, index) => ({
+			email: `bulk-${index}@example.com`,
+		}));
 		const { json, items: output } = await runNode({
 			type: 'maatooContact',
 			credential: basicCredential(fake.url),
 			continueOnFail: true,
 			items,
-			parameters: { operation: 'upsert', fields: mappedFields({ email: '={{ $json.email }}' }), options: { maxRetries: 3 } },
+			parameters: {
+				operation: 'upsert',
+				fields: mappedFields({ email: '={{ $json.email }}' }),
+				options: { maxRetries: 3 },
+			},
 		});
-		expect(output.map((item) => (item.pairedItem as { item: number }).item)).toEqual(items.map((_, index) => index));
+		expect(output.map((item) => (item.pairedItem as { item: number }).item)).toEqual(
+			items.map((_, index) => index),
+		);
 		expect(json.filter((item) => item.error)).toEqual([]);
 		const emails = contactEmails('bulk-');
 		expect(emails).toHaveLength(5000);
@@ -301,7 +391,14 @@ describe('5,000 upserts through resets and 5xx, before and after apply', () => {
 });
 
 test('the fake applied the changes the faults say it did (sanity check of the harness)', async () => {
-	fake.setConfig({ fault: firstRequests(1, (request) => request.path === '/api/contacts/new', { reset: true, after: true }) });
-	await expect(mauticApi(fake.url, 'POST', '/contacts/new', { email: 'sanity@example.com' })).rejects.toThrow();
+	fake.setConfig({
+		fault: firstRequests(1, (request) => request.path === '/api/contacts/new', {
+			reset: true,
+			after: true,
+		}),
+	});
+	await expect(
+		mauticApi(fake.url, 'POST', '/contacts/new', { email: 'sanity@example.com' }),
+	).rejects.toThrow();
 	expect(contactEmails('sanity@')).toEqual(['sanity@example.com']);
 });

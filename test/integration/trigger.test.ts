@@ -21,7 +21,12 @@ class TriggerHost extends SharedTriggerHost {
 	constructor(options: Partial<HostOptions> = {}) {
 		super({
 			origin: receiverBase(),
-			credential: { id: 'cred-basic', name: 'Fake Mautic (Basic)', type: 'maatooApi', data: { url: fake.url, ...ADMIN } },
+			credential: {
+				id: 'cred-basic',
+				name: 'Fake Mautic (Basic)',
+				type: 'maatooApi',
+				data: { url: fake.url, ...ADMIN },
+			},
 			...options,
 		});
 	}
@@ -53,7 +58,8 @@ async function api(method: string, path: string, body?: unknown): Promise<any> {
 	return JSON.parse(text);
 }
 
-const deliveriesTo = (url: string) => fake.deliveries.filter((delivery: any) => delivery.url === url);
+const deliveriesTo = (url: string) =>
+	fake.deliveries.filter((delivery: any) => delivery.url === url);
 
 beforeAll(async () => {
 	fake = await startFakeMautic({});
@@ -81,9 +87,18 @@ describe('Maatoo Trigger: events list', () => {
 			description: 'Triggered when a contact is identified.',
 		});
 		// untranslated descriptions (raw keys on a stock 5.1) give way to the event type
-		expect(events).toContainEqual({ name: 'Form Submit Event', value: 'mautic.form_on_submit', description: 'mautic.form_on_submit' });
+		expect(events).toContainEqual({
+			name: 'Form Submit Event',
+			value: 'mautic.form_on_submit',
+			description: 'mautic.form_on_submit',
+		});
 		expect(events.map((event) => event.value)).toEqual(
-			expect.arrayContaining(['mautic.lead_post_save_update', 'mautic.lead_points_change', 'mautic.form_on_submit', 'mautic.sms_on_send']),
+			expect.arrayContaining([
+				'mautic.lead_post_save_update',
+				'mautic.lead_points_change',
+				'mautic.form_on_submit',
+				'mautic.sms_on_send',
+			]),
 		);
 	});
 });
@@ -91,7 +106,10 @@ describe('Maatoo Trigger: events list', () => {
 describe('Maatoo Trigger: hook lifecycle', () => {
 	test('activation creates one published, signed, recognisable hook; the static data holds id, secret and URL', async () => {
 		const host = new TriggerHost({
-			parameters: { events: ['mautic.lead_post_save_new', 'mautic.lead_points_change'], eventsOrder: 'DESC' },
+			parameters: {
+				events: ['mautic.lead_post_save_new', 'mautic.lead_points_change'],
+				eventsOrder: 'DESC',
+			},
 		});
 		expect(await host.activate()).toEqual({ existed: false });
 
@@ -103,11 +121,18 @@ describe('Maatoo Trigger: hook lifecycle', () => {
 			webhookUrl: host.url,
 			eventsOrderbyDir: 'DESC',
 		});
-		expect([...hook.triggers].sort()).toEqual(['mautic.lead_points_change', 'mautic.lead_post_save_new']);
+		expect([...hook.triggers].sort()).toEqual([
+			'mautic.lead_points_change',
+			'mautic.lead_post_save_new',
+		]);
 		expect(hook.name).toBe('n8n: Lead sync');
 		expect(hook.description).toContain('n8n workflow "Lead sync" (ID wfTrigger0001)');
 		expect(hook.secret).toMatch(/^[0-9a-f]{64}$/);
-		expect(host.staticData['node:Maatoo Trigger']).toEqual({ hookId: hook.id, secret: hook.secret, webhookUrl: host.url });
+		expect(host.staticData['node:Maatoo Trigger']).toEqual({
+			hookId: hook.id,
+			secret: hook.secret,
+			webhookUrl: host.url,
+		});
 		expect(fake.countRequests((r: any) => r.path === '/api/hooks/new')).toBe(1);
 	});
 
@@ -131,7 +156,11 @@ describe('Maatoo Trigger: hook lifecycle', () => {
 		host.staticData = {};
 
 		expect(await host.checkExists()).toBe(true);
-		expect(host.staticData['node:Maatoo Trigger']).toEqual({ hookId: hook.id, secret: hook.secret, webhookUrl: host.url });
+		expect(host.staticData['node:Maatoo Trigger']).toEqual({
+			hookId: hook.id,
+			secret: hook.secret,
+			webhookUrl: host.url,
+		});
 		expect(hooks()).toHaveLength(1);
 	});
 
@@ -146,7 +175,10 @@ describe('Maatoo Trigger: hook lifecycle', () => {
 		});
 		expect(await host.activate()).toEqual({ existed: true });
 		expect(hooks()).toHaveLength(1);
-		expect(host.staticData['node:Maatoo Trigger']).toMatchObject({ hookId: manual.id, secret: 'admin-chosen-secret' });
+		expect(host.staticData['node:Maatoo Trigger']).toMatchObject({
+			hookId: manual.id,
+			secret: 'admin-chosen-secret',
+		});
 
 		await api('POST', '/contacts/new', { email: 'adopted@example.com', firstname: 'Ada' });
 		const [delivery] = deliveriesTo(host.url);
@@ -160,16 +192,26 @@ describe('Maatoo Trigger: hook lifecycle', () => {
 		const [ours] = hooksPostingTo(host.url);
 		fake.store.createHook({ webhookUrl: host.url, triggers: ['mautic.lead_post_delete'] });
 		fake.store.createHook({ webhookUrl: `${host.url}/`, triggers: ['mautic.lead_post_save_new'] });
-		const unrelated = fake.store.createHook({ webhookUrl: 'http://127.0.0.1:9/elsewhere', triggers: ['mautic.lead_post_save_new'] });
+		const unrelated = fake.store.createHook({
+			webhookUrl: 'http://127.0.0.1:9/elsewhere',
+			triggers: ['mautic.lead_post_save_new'],
+		});
 
 		expect(await host.activate()).toEqual({ existed: false });
 		expect(hooksPostingTo(host.url).map((hook) => hook.id)).toEqual([ours.id]);
-		expect(hooks().map((hook) => hook.id).sort()).toEqual([ours.id, unrelated.id].sort());
+		expect(
+			hooks()
+				.map((hook) => hook.id)
+				.sort(),
+		).toEqual([ours.id, unrelated.id].sort());
 	});
 
 	test('two hooks for our URL and no static data: the oldest is kept, the other deleted', async () => {
 		const host = new TriggerHost();
-		const older = fake.store.createHook({ webhookUrl: host.url, triggers: ['mautic.lead_post_save_new'] });
+		const older = fake.store.createHook({
+			webhookUrl: host.url,
+			triggers: ['mautic.lead_post_save_new'],
+		});
 		fake.store.createHook({ webhookUrl: host.url, triggers: ['mautic.lead_post_save_new'] });
 
 		expect(await host.activate()).toEqual({ existed: false });
@@ -178,7 +220,9 @@ describe('Maatoo Trigger: hook lifecycle', () => {
 	});
 
 	test('changed events are applied to the same hook with PUT, so removed events really go', async () => {
-		const host = new TriggerHost({ parameters: { events: ['mautic.lead_post_save_new', 'mautic.lead_post_delete'] } });
+		const host = new TriggerHost({
+			parameters: { events: ['mautic.lead_post_save_new', 'mautic.lead_post_delete'] },
+		});
 		await host.activate();
 		const [before] = hooksPostingTo(host.url);
 
@@ -186,8 +230,17 @@ describe('Maatoo Trigger: hook lifecycle', () => {
 		expect(await host.activate()).toEqual({ existed: false });
 		const after = hooksPostingTo(host.url);
 		expect(after).toHaveLength(1);
-		expect(after[0]).toMatchObject({ id: before.id, triggers: ['mautic.lead_points_change'], eventsOrderbyDir: 'DESC', secret: before.secret });
-		expect(fake.countRequests((r: any) => r.method === 'PUT' && r.path === `/api/hooks/${before.id}/edit`)).toBe(1);
+		expect(after[0]).toMatchObject({
+			id: before.id,
+			triggers: ['mautic.lead_points_change'],
+			eventsOrderbyDir: 'DESC',
+			secret: before.secret,
+		});
+		expect(
+			fake.countRequests(
+				(r: any) => r.method === 'PUT' && r.path === `/api/hooks/${before.id}/edit`,
+			),
+		).toBe(1);
 		expect(fake.countRequests((r: any) => r.path === '/api/hooks/new')).toBe(1);
 	});
 
@@ -198,7 +251,9 @@ describe('Maatoo Trigger: hook lifecycle', () => {
 		hook.isPublished = false;
 
 		expect(await host.activate()).toEqual({ existed: false });
-		expect(hooksPostingTo(host.url)).toEqual([expect.objectContaining({ id: hook.id, isPublished: true })]);
+		expect(hooksPostingTo(host.url)).toEqual([
+			expect.objectContaining({ id: hook.id, isPublished: true }),
+		]);
 	});
 
 	test('a secret given by the user is set on the hook, also on an existing one', async () => {
@@ -208,7 +263,9 @@ describe('Maatoo Trigger: hook lifecycle', () => {
 
 		host.setParameters({ options: { secret: 'rotated-user-secret' } });
 		expect(await host.activate()).toEqual({ existed: false });
-		expect(hooksPostingTo(host.url)).toEqual([expect.objectContaining({ secret: 'rotated-user-secret' })]);
+		expect(hooksPostingTo(host.url)).toEqual([
+			expect.objectContaining({ secret: 'rotated-user-secret' }),
+		]);
 		expect(host.staticData['node:Maatoo Trigger']).toMatchObject({ secret: 'rotated-user-secret' });
 	});
 
@@ -271,12 +328,19 @@ describe('Maatoo Trigger: hook lifecycle', () => {
 				id: 'cred-oauth',
 				name: 'Fake Mautic (OAuth2)',
 				type: 'maatooOAuth2Api',
-				data: { url: fake.url, grantType: 'clientCredentials', clientId: '1_abc', clientSecret: 'shh' },
+				data: {
+					url: fake.url,
+					grantType: 'clientCredentials',
+					clientId: '1_abc',
+					clientSecret: 'shh',
+				},
 			},
 		});
 		expect(await host.activate()).toEqual({ existed: false });
 		expect(hooksPostingTo(host.url)).toHaveLength(1);
-		expect(fake.countRequests((r: any) => r.path === '/api/hooks/new' && r.authType === 'bearer')).toBe(1);
+		expect(
+			fake.countRequests((r: any) => r.path === '/api/hooks/new' && r.authType === 'bearer'),
+		).toBe(1);
 		expect(await host.delete()).toBe(true);
 		expect(hooks()).toHaveLength(0);
 	});
@@ -294,10 +358,20 @@ describe('Maatoo Trigger: hook lifecycle', () => {
 describe('Maatoo Trigger: deliveries from Mautic', () => {
 	test('immediate mode: each contact change arrives signed and becomes exactly one item', async () => {
 		const host = new TriggerHost({
-			parameters: { events: ['mautic.lead_post_save_new', 'mautic.lead_post_save_update', 'mautic.lead_points_change'] },
+			parameters: {
+				events: [
+					'mautic.lead_post_save_new',
+					'mautic.lead_post_save_update',
+					'mautic.lead_points_change',
+				],
+			},
 		});
 		await host.activate();
-		const created = await api('POST', '/contacts/new', { email: 'joerg@example.com', firstname: 'Jörg', tags: ['vip/2024'] });
+		const created = await api('POST', '/contacts/new', {
+			email: 'joerg@example.com',
+			firstname: 'Jörg',
+			tags: ['vip/2024'],
+		});
 		await api('PATCH', `/contacts/${created.contact.id}/edit`, { lastname: 'Müller' });
 		await api('POST', `/contacts/${created.contact.id}/points/plus/5`);
 
@@ -320,11 +394,22 @@ describe('Maatoo Trigger: deliveries from Mautic', () => {
 		const [identified, updated, , points] = results.map((result) => result.items[0]);
 		expect(identified).toMatchObject({
 			event: 'mautic.lead_post_save_new',
-			contact: { id: created.contact.id, email: 'joerg@example.com', firstname: 'Jörg', tags: ['vip/2024'] },
+			contact: {
+				id: created.contact.id,
+				email: 'joerg@example.com',
+				firstname: 'Jörg',
+				tags: ['vip/2024'],
+			},
 		});
 		expect(identified.timestamp).toEqual(expect.any(String));
-		expect(updated).toMatchObject({ event: 'mautic.lead_post_save_update', contact: { lastname: 'Müller' } });
-		expect(points).toMatchObject({ event: 'mautic.lead_points_change', points: { old_points: 0, new_points: 5 } });
+		expect(updated).toMatchObject({
+			event: 'mautic.lead_post_save_update',
+			contact: { lastname: 'Müller' },
+		});
+		expect(points).toMatchObject({
+			event: 'mautic.lead_points_change',
+			points: { old_points: 0, new_points: 5 },
+		});
 
 		const secret = (host.staticData['node:Maatoo Trigger'] as IDataObject).secret as string;
 		expect(JSON.stringify(results.map((result) => result.items))).not.toContain(secret);
@@ -332,13 +417,22 @@ describe('Maatoo Trigger: deliveries from Mautic', () => {
 
 	test('queued mode: one POST with events of several types becomes one item per event', async () => {
 		const host = new TriggerHost({
-			parameters: { events: ['mautic.lead_post_save_new', 'mautic.lead_post_save_update', 'mautic.lead_points_change'] },
+			parameters: {
+				events: [
+					'mautic.lead_post_save_new',
+					'mautic.lead_post_save_update',
+					'mautic.lead_points_change',
+				],
+			},
 		});
 		await host.activate();
 		fake.setConfig({ webhookMode: 'queued' });
 		const ids = [];
 		for (let index = 0; index < 4; index++) {
-			const created = await api('POST', '/contacts/new', { email: `queued${index}@example.com`, firstname: `Q${index}` });
+			const created = await api('POST', '/contacts/new', {
+				email: `queued${index}@example.com`,
+				firstname: `Q${index}`,
+			});
 			ids.push(created.contact.id);
 		}
 		await api('PATCH', `/contacts/${ids[0]}/edit`, { lastname: 'Changed' });
@@ -349,17 +443,31 @@ describe('Maatoo Trigger: deliveries from Mautic', () => {
 		const deliveries = deliveriesTo(host.url);
 		expect(deliveries).toHaveLength(1);
 		const body = JSON.parse(deliveries[0].body);
-		const eventCount = Object.values(body).reduce((sum: number, events: any) => sum + events.length, 0);
+		const eventCount = Object.values(body).reduce(
+			(sum: number, events: any) => sum + events.length,
+			0,
+		);
 		// 4 identified, 2 updates (the edit, and the points change saving the contact), 1 points change
 		expect(eventCount).toBe(7);
-		expect(Object.keys(body).sort()).toEqual(['mautic.lead_points_change', 'mautic.lead_post_save_new', 'mautic.lead_post_save_update']);
+		expect(Object.keys(body).sort()).toEqual([
+			'mautic.lead_points_change',
+			'mautic.lead_post_save_new',
+			'mautic.lead_post_save_update',
+		]);
 
 		const { items } = await host.receiveDelivery(deliveries[0]);
 		expect(items).toHaveLength(7);
-		expect(items.filter((item) => item.event === 'mautic.lead_post_save_new').map((item) => (item.contact as IDataObject).id)).toEqual(ids);
+		expect(
+			items
+				.filter((item) => item.event === 'mautic.lead_post_save_new')
+				.map((item) => (item.contact as IDataObject).id),
+		).toEqual(ids);
 		expect(items.filter((item) => item.event === 'mautic.lead_post_save_update')).toHaveLength(2);
 		expect(items.filter((item) => item.event === 'mautic.lead_points_change')).toEqual([
-			expect.objectContaining({ points: { old_points: 0, new_points: 3 }, contact: expect.objectContaining({ id: ids[1] }) }),
+			expect.objectContaining({
+				points: { old_points: 0, new_points: 3 },
+				contact: expect.objectContaining({ id: ids[1] }),
+			}),
 		]);
 		expect(items.every((item) => typeof item.timestamp === 'string')).toBe(true);
 	});
@@ -390,7 +498,9 @@ describe('Maatoo Trigger: deliveries from Mautic', () => {
 		await api('POST', '/contacts/new', { email: 'forge@example.com' });
 		const [delivery] = deliveriesTo(host.url);
 
-		const tampered = await host.receive(delivery.body.replace('forge@', 'evil@'), { 'Webhook-Signature': delivery.signature });
+		const tampered = await host.receive(delivery.body.replace('forge@', 'evil@'), {
+			'Webhook-Signature': delivery.signature,
+		});
 		expect(tampered.status).toBe(401);
 		expect(tampered.response).toEqual({ noWebhookResponse: true });
 		expect(tampered.items).toHaveLength(0);
@@ -412,8 +522,11 @@ describe('Maatoo Trigger: deliveries from Mautic', () => {
 	});
 });
 
-describe('Maatoo Trigger: a webhook changed in Mautic behind n8n\'s back', () => {
-	const hookRequests = () => fake.requests.filter((request: any) => request.method === 'GET' && request.path === '/api/hooks');
+describe("Maatoo Trigger: a webhook changed in Mautic behind n8n's back", () => {
+	const hookRequests = () =>
+		fake.requests.filter(
+			(request: any) => request.method === 'GET' && request.path === '/api/hooks',
+		);
 
 	test('an administrator sets a new secret: the next genuine delivery is accepted and the secret adopted, once', async () => {
 		const host = new TriggerHost({ nodeName: 'Secret edited' });
@@ -426,12 +539,17 @@ describe('Maatoo Trigger: a webhook changed in Mautic behind n8n\'s back', () =>
 
 		const received = await host.receiveDelivery(delivery);
 		expect(received.items).toHaveLength(1);
-		expect(host.staticData['node:Secret edited']).toMatchObject({ hookId, secret: 'set-by-an-admin' });
+		expect(host.staticData['node:Secret edited']).toMatchObject({
+			hookId,
+			secret: 'set-by-an-admin',
+		});
 		expect(oldSecret).not.toBe('set-by-an-admin');
 		expect(hookRequests()).toHaveLength(1);
 
 		// A forger right after: refused, and Mautic is not asked again within the interval.
-		const forged = await host.receive(delivery.body.replace('new-secret@', 'evil@'), { 'Webhook-Signature': delivery.signature });
+		const forged = await host.receive(delivery.body.replace('new-secret@', 'evil@'), {
+			'Webhook-Signature': delivery.signature,
+		});
 		expect(forged.status).toBe(401);
 		expect(hookRequests()).toHaveLength(1);
 	});
@@ -452,37 +570,66 @@ describe('Maatoo Trigger: a webhook changed in Mautic behind n8n\'s back', () =>
 		const [delivery] = deliveriesTo(host.url);
 		const received = await host.receiveDelivery(delivery);
 		expect(received.items).toHaveLength(1);
-		expect(host.staticData['node:Hook recreated']).toMatchObject({ hookId: recreated.hook.id, secret: 'hand-made-secret' });
+		expect(host.staticData['node:Hook recreated']).toMatchObject({
+			hookId: recreated.hook.id,
+			secret: 'hand-made-secret',
+		});
 	});
 });
 
 describe('Maatoo Trigger: secret recovery cannot be abused', () => {
 	test('a second webhook someone adds for our URL cannot lend its secret to forged deliveries', async () => {
-		const host = new TriggerHost({ nodeName: 'Takeover', webhookId: 'a1b2c3d4-0000-4000-8000-0000000000ee' });
+		const host = new TriggerHost({
+			nodeName: 'Takeover',
+			webhookId: 'a1b2c3d4-0000-4000-8000-0000000000ee',
+		});
 		await host.activate();
 		const before = { ...(host.staticData['node:Takeover'] as IDataObject) };
-		await api('POST', '/hooks/new', { name: 'innocent', webhookUrl: host.url, secret: 'known-to-them', triggers: ['mautic.lead_post_save_new'], isPublished: true });
-		const forgedBody = JSON.stringify({ 'mautic.lead_post_save_new': [{ contact: { id: 1, fields: { core: {} } }, timestamp: new Date().toISOString() }] });
-		const forged = await host.receive(forgedBody, { 'Webhook-Signature': signWebhookBody(forgedBody, 'known-to-them') });
+		await api('POST', '/hooks/new', {
+			name: 'innocent',
+			webhookUrl: host.url,
+			secret: 'known-to-them',
+			triggers: ['mautic.lead_post_save_new'],
+			isPublished: true,
+		});
+		const forgedBody = JSON.stringify({
+			'mautic.lead_post_save_new': [
+				{ contact: { id: 1, fields: { core: {} } }, timestamp: new Date().toISOString() },
+			],
+		});
+		const forged = await host.receive(forgedBody, {
+			'Webhook-Signature': signWebhookBody(forgedBody, 'known-to-them'),
+		});
 		expect(forged.status).toBe(401);
 		expect(host.staticData['node:Takeover']).toEqual(before);
 		// Genuine deliveries of our own webhook keep working.
 		await api('POST', '/contacts/new', { email: 'after-takeover@example.com' });
-		const genuine = deliveriesTo(host.url).filter((delivery: any) => delivery.body.includes('after-takeover') && delivery.signature === signWebhookBody(delivery.body, before.secret as string));
+		const genuine = deliveriesTo(host.url).filter(
+			(delivery: any) =>
+				delivery.body.includes('after-takeover') &&
+				delivery.signature === signWebhookBody(delivery.body, before.secret as string),
+		);
 		expect(genuine).toHaveLength(1);
 		expect((await host.receiveDelivery(genuine[0])).items).toHaveLength(1);
 	});
 
 	test('two deliveries arriving together after the secret changed are both accepted (one look-up)', async () => {
-		const host = new TriggerHost({ nodeName: 'Concurrent', webhookId: 'a1b2c3d4-0000-4000-8000-0000000000ef' });
+		const host = new TriggerHost({
+			nodeName: 'Concurrent',
+			webhookId: 'a1b2c3d4-0000-4000-8000-0000000000ef',
+		});
 		await host.activate();
 		const { hookId } = host.staticData['node:Concurrent'] as IDataObject;
 		await api('PATCH', `/hooks/${hookId}/edit`, { secret: 'rotated-by-admin' });
 		await api('POST', '/contacts/new', { email: 'together-1@example.com' });
 		await api('POST', '/contacts/new', { email: 'together-2@example.com' });
 		fake.clearRequests();
-		const deliveries = deliveriesTo(host.url).filter((delivery: any) => /together-[12]@/.test(delivery.body));
-		const results = await Promise.all(deliveries.map((delivery: any) => host.receiveDelivery(delivery)));
+		const deliveries = deliveriesTo(host.url).filter((delivery: any) =>
+			/together-[12]@/.test(delivery.body),
+		);
+		const results = await Promise.all(
+			deliveries.map((delivery: any) => host.receiveDelivery(delivery)),
+		);
 		expect(deliveries).toHaveLength(2);
 		expect(results.map((result) => result.items.length)).toEqual([1, 1]);
 		expect(fake.requests.filter((request: any) => request.path === '/api/hooks')).toHaveLength(1);
@@ -493,14 +640,23 @@ describe('Maatoo Trigger: a server that pages /hooks for ever', () => {
 	test('activation stops with an error instead of reading the same page again and again', async () => {
 		const server = await startFixedAnswerServer(() => ({
 			total: 1000000,
-			hooks: [{ id: 1, name: 'Other', webhookUrl: 'https://elsewhere.example.com/hook', triggers: [] }],
+			hooks: [
+				{ id: 1, name: 'Other', webhookUrl: 'https://elsewhere.example.com/hook', triggers: [] },
+			],
 		}));
 		try {
 			const host = new TriggerHost({
 				nodeName: 'Endless hooks',
-				credential: { id: 'cred-endless', name: 'Endless', type: 'maatooApi', data: { url: server.url, ...ADMIN } },
+				credential: {
+					id: 'cred-endless',
+					name: 'Endless',
+					type: 'maatooApi',
+					data: { url: server.url, ...ADMIN },
+				},
 			});
-			await expect(host.activate()).rejects.toThrow(/^Stopped reading \/hooks from Mautic: page 2 is the same as page 1/);
+			await expect(host.activate()).rejects.toThrow(
+				/^Stopped reading \/hooks from Mautic: page 2 is the same as page 1/,
+			);
 			expect(server.requests.length).toBeLessThanOrEqual(3);
 		} finally {
 			await server.close();

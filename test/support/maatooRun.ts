@@ -17,7 +17,12 @@ export function registerNodeType(name: string, node: INodeType): void {
 }
 
 export function basicCredential(url: string, overrides: IDataObject = {}): HarnessCredential {
-	return { id: 'cred-basic', name: 'Fake Mautic (Basic)', type: 'maatooApi', data: { url, ...ADMIN, ...overrides } };
+	return {
+		id: 'cred-basic',
+		name: 'Fake Mautic (Basic)',
+		type: 'maatooApi',
+		data: { url, ...ADMIN, ...overrides },
+	};
 }
 
 export interface NodeRun {
@@ -48,7 +53,9 @@ export async function runNode(options: {
 		typeVersion: 1,
 		position: [200, 0] as [number, number],
 		parameters: { authentication, ...options.parameters } as INodeParameters,
-		credentials: { [options.credential.type]: { id: options.credential.id, name: options.credential.name } },
+		credentials: {
+			[options.credential.type]: { id: options.credential.id, name: options.credential.name },
+		},
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
 	const trigger = harnessTriggerNode();

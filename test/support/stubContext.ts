@@ -31,22 +31,37 @@ const NODE: INode = {
 export function stubContext(
 	respond: (options: IHttpRequestOptions, callIndex: number) => CannedResponse,
 	parameters: IDataObject = {},
-	options: { itemCount?: number; continueOnFail?: boolean; url?: string; authentication?: 'basicAuth' | 'oAuth2' } = {},
+	options: {
+		itemCount?: number;
+		continueOnFail?: boolean;
+		url?: string;
+		authentication?: 'basicAuth' | 'oAuth2';
+	} = {},
 ): StubContext {
 	const calls: IHttpRequestOptions[] = [];
 	const ctx = {
 		getNode: () => NODE,
 		getInputData: () => Array.from({ length: options.itemCount ?? 1 }, () => ({ json: {} })),
 		getNodeParameter: (name: string, _itemIndex: number, fallback?: unknown) =>
-			name === 'authentication' ? (options.authentication ?? 'basicAuth') : name in parameters ? parameters[name] : fallback,
-		getCredentials: async () => ({ url: options.url ?? 'https://demo.maatoo.io/api/', username: 'u', password: 'p' }),
+			name === 'authentication'
+				? (options.authentication ?? 'basicAuth')
+				: name in parameters
+					? parameters[name]
+					: fallback,
+		getCredentials: async () => ({
+			url: options.url ?? 'https://demo.maatoo.io/api/',
+			username: 'u',
+			password: 'p',
+		}),
 		continueOnFail: () => options.continueOnFail ?? false,
 		helpers: {
 			httpRequestWithAuthentication: async (_type: string, requestOptions: IHttpRequestOptions) => {
 				const answer = respond(requestOptions, calls.length);
 				calls.push(requestOptions);
 				if (answer.networkCode) {
-					throw Object.assign(new Error(`connect ${answer.networkCode}`), { code: answer.networkCode });
+					throw Object.assign(new Error(`connect ${answer.networkCode}`), {
+						code: answer.networkCode,
+					});
 				}
 				const status = answer.status ?? 200;
 				const text = answer.raw ?? (answer.body === undefined ? '' : JSON.stringify(answer.body));

@@ -6,7 +6,14 @@
  * and test/contract/trigger.nodes.test.ts (both backends).
  */
 import { ExternalSecretsProxy, HookContext, LoadOptionsContext, WebhookContext } from 'n8n-core';
-import { Workflow, type IDataObject, type INode, type IWebhookData, type IWebhookResponseData, type IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import {
+	Workflow,
+	type IDataObject,
+	type INode,
+	type IWebhookData,
+	type IWebhookResponseData,
+	type IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
 import { MaatooApi } from '../../credentials/MaatooApi.credentials';
 import { MaatooOAuth2Api } from '../../credentials/MaatooOAuth2Api.credentials';
 import { MaatooTrigger } from '../../nodes/MaatooTrigger/MaatooTrigger.node';
@@ -147,7 +154,12 @@ export class TriggerHost {
 
 	/** A POST to the production URL with these exact bytes and headers. */
 	async receive(rawBody: string, headers: Record<string, string>): Promise<Received> {
-		const res: { statusCode?: number; sent?: unknown; status(code: number): unknown; json(body: unknown): unknown } = {
+		const res: {
+			statusCode?: number;
+			sent?: unknown;
+			status(code: number): unknown;
+			json(body: unknown): unknown;
+		} = {
 			status(code: number) {
 				this.statusCode = code;
 				return this;
@@ -163,9 +175,22 @@ export class TriggerHost {
 		} catch {
 			parsed = {};
 		}
-		const lowerCased = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
-		const req = { method: 'POST', headers: lowerCased, body: parsed, rawBody: Buffer.from(rawBody, 'utf8'), query: {}, params: {}, readRawBody: async () => undefined };
-		const { workflow, node, additionalData } = this.build({ httpRequest: req, httpResponse: res } as any);
+		const lowerCased = Object.fromEntries(
+			Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]),
+		);
+		const req = {
+			method: 'POST',
+			headers: lowerCased,
+			body: parsed,
+			rawBody: Buffer.from(rawBody, 'utf8'),
+			query: {},
+			params: {},
+			readRawBody: async () => undefined,
+		};
+		const { workflow, node, additionalData } = this.build({
+			httpRequest: req,
+			httpResponse: res,
+		} as any);
 		const webhookData = {
 			httpMethod: 'POST',
 			node: node.name,
@@ -175,7 +200,15 @@ export class TriggerHost {
 			workflowExecuteAdditionalData: additionalData,
 			webhookId: this.webhookId,
 		} as unknown as IWebhookData;
-		const ctx = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
+		const ctx = new WebhookContext(
+			workflow,
+			node,
+			additionalData,
+			'webhook',
+			webhookData,
+			[],
+			null,
+		);
 		const response = await trigger.webhook.call(ctx);
 		// n8n saves the static data after every production webhook call (live-webhooks.js).
 		this.save(workflow);
@@ -185,6 +218,9 @@ export class TriggerHost {
 
 	/** Feeds one delivery Mautic made to webhook(). */
 	async receiveDelivery(delivery: { body: string; signature: string }): Promise<Received> {
-		return await this.receive(delivery.body, { 'Content-Type': 'application/json', 'Webhook-Signature': delivery.signature });
+		return await this.receive(delivery.body, {
+			'Content-Type': 'application/json',
+			'Webhook-Signature': delivery.signature,
+		});
 	}
 }

@@ -18,11 +18,15 @@ describe('base URL normalisation', () => {
 	});
 
 	test('a Mautic installed in a sub-folder keeps its folder', () => {
-		expect(apiUrl('https://example.com/mautic/', 'contacts')).toBe('https://example.com/mautic/api/contacts');
+		expect(apiUrl('https://example.com/mautic/', 'contacts')).toBe(
+			'https://example.com/mautic/api/contacts',
+		);
 	});
 
 	test.each(FORMS)('the credential expression applies the same rule to "%s"', (form) => {
-		expect(evaluateWithSelf(instanceRootExpression('$self["url"]'), { url: form })).toBe(instanceRoot(form));
+		expect(evaluateWithSelf(instanceRootExpression('$self["url"]'), { url: form })).toBe(
+			instanceRoot(form),
+		);
 	});
 });
 
@@ -40,17 +44,26 @@ describe('Base URLs that are refused', () => {
 
 	test.each(REFUSED)('"%s" is refused by the request helper, without repeating it', (form) => {
 		const problem = baseUrlProblem(form);
-		expect(problem).toMatch(/user name or password|query \(\?\) or fragment|not an http\(s\) address/);
+		expect(problem).toMatch(
+			/user name or password|query \(\?\) or fragment|not an http\(s\) address/,
+		);
 		expect(problem).not.toMatch(/secret|pw/);
 	});
 
-	test.each(REFUSED)('the credential expression turns "%s" into an address that names the problem', (form) => {
-		expect(evaluateWithSelf(instanceRootExpression('$self["url"]'), { url: form })).toBe(REFUSED_BASE_URL);
-	});
+	test.each(REFUSED)(
+		'the credential expression turns "%s" into an address that names the problem',
+		(form) => {
+			expect(evaluateWithSelf(instanceRootExpression('$self["url"]'), { url: form })).toBe(
+				REFUSED_BASE_URL,
+			);
+		},
+	);
 
 	test.each(FORMS)('"%s" stays usable', (form) => {
 		expect(baseUrlProblem(form)).toBeUndefined();
-		expect(evaluateWithSelf(instanceRootExpression('$self["url"]'), { url: form })).not.toBe(REFUSED_BASE_URL);
+		expect(evaluateWithSelf(instanceRootExpression('$self["url"]'), { url: form })).not.toBe(
+			REFUSED_BASE_URL,
+		);
 	});
 });
 
@@ -65,6 +78,7 @@ test.each([
 	'https://host.example/mautic',
 	'https://demo.maatoo.io?x',
 ])('the credential expression and the request helper agree on "%s"', (form) => {
-	const credentialRefuses = evaluateWithSelf(instanceRootExpression('$self["url"]'), { url: form }) === REFUSED_BASE_URL;
+	const credentialRefuses =
+		evaluateWithSelf(instanceRootExpression('$self["url"]'), { url: form }) === REFUSED_BASE_URL;
 	expect(credentialRefuses).toBe(baseUrlProblem(form) !== undefined);
 });

@@ -2,7 +2,10 @@ import type { IDataObject } from 'n8n-workflow';
 import { executeOperations, standardBatchResults, type Operation } from '../../nodes/shared/engine';
 import { stubContext } from '../support/stubContext';
 
-jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => undefined) }));
+jest.mock('n8n-workflow', () => ({
+	...jest.requireActual('n8n-workflow'),
+	sleep: jest.fn(async () => undefined),
+}));
 
 /** A batch operation over three items like Create or Update: entries are the item's email. */
 function upsertOperation(emails: string[], size = 2): Operation {
@@ -21,8 +24,16 @@ function upsertOperation(emails: string[], size = 2): Operation {
 			plan: () => ({
 				size,
 				entityLabel: 'contact',
-				request: (entries) => ({ method: 'POST', path: '/contacts/batch/new', body: entries, idempotent: true }),
-				results: standardBatchResults('contacts', (entity, statusCode) => ({ ...entity, statusCode })),
+				request: (entries) => ({
+					method: 'POST',
+					path: '/contacts/batch/new',
+					body: entries,
+					idempotent: true,
+				}),
+				results: standardBatchResults('contacts', (entity, statusCode) => ({
+					...entity,
+					statusCode,
+				})),
 			}),
 		},
 	};
@@ -39,10 +50,18 @@ function batchAnswer(entries: IDataObject[]) {
 			statusCodes[index] = 201;
 		} else {
 			statusCodes[index] = 400;
-			errors[index] = { code: 400, message: `email: ${entry.email} is invalid.`, details: { email: [`${entry.email} is invalid.`] }, type: null };
+			errors[index] = {
+				code: 400,
+				message: `email: ${entry.email} is invalid.`,
+				details: { email: [`${entry.email} is invalid.`] },
+				type: null,
+			};
 		}
 	});
-	return { status: 201, body: { contacts, statusCodes, ...(Object.keys(errors).length ? { errors } : {}) } };
+	return {
+		status: 201,
+		body: { contacts, statusCodes, ...(Object.keys(errors).length ? { errors } : {}) },
+	};
 }
 
 describe('the execute loop and batch runner', () => {
@@ -56,11 +75,19 @@ describe('the execute loop and batch runner', () => {
 		const [output] = await executeOperations(ctx, [upsertOperation(emails, 3)]);
 		expect(calls).toHaveLength(1);
 		expect(output).toHaveLength(3);
-		expect(output[0]).toMatchObject({ json: { id: 100, email: 'a@x.io', statusCode: 201 }, pairedItem: { item: 0 } });
-		expect(output[1].json.error).toBe('Mautic rejected the data: email: broken is invalid. [item 1]');
+		expect(output[0]).toMatchObject({
+			json: { id: 100, email: 'a@x.io', statusCode: 201 },
+			pairedItem: { item: 0 },
+		});
+		expect(output[1].json.error).toBe(
+			'Mautic rejected the data: email: broken is invalid. [item 1]',
+		);
 		expect(output[1].json.errorDetails).toContain('Field "email": broken is invalid.');
 		expect(output[1].pairedItem).toEqual({ item: 1 });
-		expect(output[2]).toMatchObject({ json: { id: 102, email: 'c@x.io' }, pairedItem: { item: 2 } });
+		expect(output[2]).toMatchObject({
+			json: { id: 102, email: 'c@x.io' },
+			pairedItem: { item: 2 },
+		});
 	});
 
 	test('chunks by the batch size and keeps input order across chunks', async () => {
@@ -89,8 +116,14 @@ describe('the execute loop and batch runner', () => {
 	});
 
 	test('without Continue On Fail a failed entry stops the run and names the item', async () => {
-		const { ctx } = stubContext((options) => batchAnswer(JSON.parse(String(options.body))), { operation: 'upsert' }, { itemCount: 3 });
-		await expect(executeOperations(ctx, [upsertOperation(['a@x.io', 'broken', 'c@x.io'], 3)])).rejects.toMatchObject({
+		const { ctx } = stubContext(
+			(options) => batchAnswer(JSON.parse(String(options.body))),
+			{ operation: 'upsert' },
+			{ itemCount: 3 },
+		);
+		await expect(
+			executeOperations(ctx, [upsertOperation(['a@x.io', 'broken', 'c@x.io'], 3)]),
+		).rejects.toMatchObject({
 			message: 'Mautic rejected the data: email: broken is invalid. [item 1]',
 			context: expect.objectContaining({ itemIndex: 1 }),
 		});
@@ -98,7 +131,14 @@ describe('the execute loop and batch runner', () => {
 
 	test('a whole batch call that fails marks every item of that chunk', async () => {
 		const { ctx } = stubContext(
-			() => ({ status: 500, body: { errors: [{ code: 500, message: 'A max of 200 entities are supported at a time.', details: [] }] } }),
+			() => ({
+				status: 500,
+				body: {
+					errors: [
+						{ code: 500, message: 'A max of 200 entities are supported at a time.', details: [] },
+					],
+				},
+			}),
 			{ operation: 'upsert' },
 			{ itemCount: 2, continueOnFail: true },
 		);
@@ -116,7 +156,11 @@ describe('the execute loop and batch runner', () => {
 			action: 'Get',
 			description: '',
 			properties: [],
-			request: (_ctx, itemIndex) => ({ method: 'GET', path: `/contacts/${itemIndex + 1}`, entity: { label: 'contact', id: itemIndex + 1 } }),
+			request: (_ctx, itemIndex) => ({
+				method: 'GET',
+				path: `/contacts/${itemIndex + 1}`,
+				entity: { label: 'contact', id: itemIndex + 1 },
+			}),
 			output: (response) => (response.body as IDataObject).contact as IDataObject,
 		};
 		const { ctx } = stubContext(
@@ -130,7 +174,10 @@ describe('the execute loop and batch runner', () => {
 		const [output] = await executeOperations(ctx, [operation]);
 		expect(output.map((item) => item.json)).toEqual([
 			{ id: 1 },
-			{ error: 'The contact 2 does not exist [item 1]', errorDetails: 'Mautic says: "Item was not found.". GET /api/contacts/2 answered 404.' },
+			{
+				error: 'The contact 2 does not exist [item 1]',
+				errorDetails: 'Mautic says: "Item was not found.". GET /api/contacts/2 answered 404.',
+			},
 			{ id: 3 },
 		]);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);

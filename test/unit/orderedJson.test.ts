@@ -16,15 +16,20 @@ describe('server key order of id-keyed lists', () => {
 		expect(topLevelObjectKeys('{"lists":[]}', 'lists')).toBeUndefined();
 		expect(topLevelObjectKeys('{"total":0}', 'lists')).toBeUndefined();
 		expect(topLevelObjectKeys('{"contacts":{}}', 'contacts')).toEqual([]);
-		expect(topLevelObjectKeys('  {"total" : 1 , "contacts" : { "5" : { } } }', 'contacts')).toEqual(['5']);
+		expect(topLevelObjectKeys('  {"total" : 1 , "contacts" : { "5" : { } } }', 'contacts')).toEqual(
+			['5'],
+		);
 	});
 });
 
 describe('fast key order with a safe fallback', () => {
-	const keysOf = (raw: string, property: string) => keysInWrittenOrder(raw, property, Object.keys(JSON.parse(raw)[property]));
+	const keysOf = (raw: string, property: string) =>
+		keysInWrittenOrder(raw, property, Object.keys(JSON.parse(raw)[property]));
 
 	test('the regex path reads the written order', () => {
-		expect(keysOf('{"total":"3","contacts":{"42":{"id":42},"7":{"id":7},"19":{"id":19}}}', 'contacts')).toEqual(['42', '7', '19']);
+		expect(
+			keysOf('{"total":"3","contacts":{"42":{"id":42},"7":{"id":7},"19":{"id":19}}}', 'contacts'),
+		).toEqual(['42', '7', '19']);
 	});
 
 	test('a nested object keyed like a listed id falls back to the full scanner', () => {

@@ -47,7 +47,10 @@ describe('reading Mautic lists', () => {
 	});
 
 	test('reads array pages and stops at a short page when no total is given', async () => {
-		const pages = [page([{ id: 1 }, { id: 2 }], undefined, false), page([{ id: 3 }], undefined, false)];
+		const pages = [
+			page([{ id: 1 }, { id: 2 }], undefined, false),
+			page([{ id: 3 }], undefined, false),
+		];
 		const { ctx, calls } = stubContext((_, index) => pages[index]);
 		expect((await readList(ctx, list)).map((row) => row.id)).toEqual([1, 2, 3]);
 		expect(calls).toHaveLength(2);
@@ -56,7 +59,10 @@ describe('reading Mautic lists', () => {
 	test('a limit asks only for what is needed', async () => {
 		const { ctx, calls } = stubContext((options) => {
 			const { start, limit } = options.qs as { start: number; limit: number };
-			return page(Array.from({ length: limit }, (_, i) => ({ id: start + i + 1 })), '1000');
+			return page(
+				Array.from({ length: limit }, (_, i) => ({ id: start + i + 1 })),
+				'1000',
+			);
 		});
 		const rows = await readList(ctx, { ...list, returnAll: false, limit: 5, pageSize: 3 });
 		expect(rows.map((row) => row.id)).toEqual([1, 2, 3, 4, 5]);
@@ -68,7 +74,9 @@ describe('reading Mautic lists', () => {
 
 	test('maps rows page by page', async () => {
 		const { ctx } = stubContext(() => page([{ id: 4 }], '1'));
-		expect(await readList(ctx, { ...list, map: (row) => ({ doubled: Number(row.id) * 2 }) })).toEqual([{ doubled: 8 }]);
+		expect(
+			await readList(ctx, { ...list, map: (row) => ({ doubled: Number(row.id) * 2 }) }),
+		).toEqual([{ doubled: 8 }]);
 	});
 
 	test('page-numbered lists ask for pages 1, 2, …', async () => {
@@ -77,7 +85,14 @@ describe('reading Mautic lists', () => {
 			{ raw: '{"total":3,"events":[{"id":3}]}' },
 		];
 		const { ctx, calls } = stubContext((_, index) => pages[index]);
-		const rows = await readList(ctx, { path: '/contacts/activity', key: 'events', returnAll: true, limit: 0, pageSize: 2, paging: 'page' });
+		const rows = await readList(ctx, {
+			path: '/contacts/activity',
+			key: 'events',
+			returnAll: true,
+			limit: 0,
+			pageSize: 2,
+			paging: 'page',
+		});
 		expect(rows).toHaveLength(3);
 		expect(calls.map((call) => call.qs)).toEqual([
 			{ page: 1, limit: 2 },
@@ -85,18 +100,31 @@ describe('reading Mautic lists', () => {
 		]);
 	});
 
-	test('id-cursor paging asks for ids above the last one seen, keeping the user\'s conditions', async () => {
-		const pages = [page([{ id: 3 }, { id: 8 }], '5'), page([{ id: 9 }, { id: 12 }], '3'), page([{ id: 20 }], '1')];
+	test("id-cursor paging asks for ids above the last one seen, keeping the user's conditions", async () => {
+		const pages = [
+			page([{ id: 3 }, { id: 8 }], '5'),
+			page([{ id: 9 }, { id: 12 }], '3'),
+			page([{ id: 20 }], '1'),
+		];
 		const { ctx, calls } = stubContext((_, index) => pages[index]);
-		const rows = await readList(ctx, { ...list, qs: { where: [{ col: 'city', expr: 'eq', val: 'Bern' }] }, paging: 'idCursor' });
+		const rows = await readList(ctx, {
+			...list,
+			qs: { where: [{ col: 'city', expr: 'eq', val: 'Bern' }] },
+			paging: 'idCursor',
+		});
 		expect(rows.map((row) => row.id)).toEqual([3, 8, 9, 12, 20]);
-		expect(calls.map((call) => call.qs)).toEqual([0, 8, 12].map((lastId) => ({
-			start: 0,
-			limit: 2,
-			orderBy: 'id',
-			orderByDir: 'ASC',
-			where: [{ col: 'city', expr: 'eq', val: 'Bern' }, { col: 'id', expr: 'gt', val: lastId }],
-		})));
+		expect(calls.map((call) => call.qs)).toEqual(
+			[0, 8, 12].map((lastId) => ({
+				start: 0,
+				limit: 2,
+				orderBy: 'id',
+				orderByDir: 'ASC',
+				where: [
+					{ col: 'city', expr: 'eq', val: 'Bern' },
+					{ col: 'id', expr: 'gt', val: lastId },
+				],
+			})),
+		);
 	});
 
 	test('id-cursor paging stops when the cursor does not move', async () => {
@@ -143,14 +171,21 @@ describe('asking for the next page ahead', () => {
 	});
 
 	test('a used page asked ahead that failed fails the read', async () => {
-		const { ctx } = stubContext((options) => ((options.qs as { start: number }).start === 4 ? { networkCode: 'ECONNRESET' } : byOffset(options)));
-		await expect(readList(ctx, { ...list, maxRetries: 0 })).rejects.toThrow(/ECONNRESET|connect|reach/i);
+		const { ctx } = stubContext((options) =>
+			(options.qs as { start: number }).start === 4
+				? { networkCode: 'ECONNRESET' }
+				: byOffset(options),
+		);
+		await expect(readList(ctx, { ...list, maxRetries: 0 })).rejects.toThrow(
+			/ECONNRESET|connect|reach/i,
+		);
 	});
 
 	test('a page that failed while another request was open is asked once more, on its own', async () => {
 		let failures = 0;
 		const { ctx, calls } = stubContext((options) => {
-			if ((options.qs as { start: number }).start === 4 && failures++ === 0) return { status: 400, raw: '' };
+			if ((options.qs as { start: number }).start === 4 && failures++ === 0)
+				return { status: 400, raw: '' };
 			return byOffset(options);
 		});
 		const rows = await readList(ctx, { ...list, maxRetries: 0 });
@@ -159,8 +194,13 @@ describe('asking for the next page ahead', () => {
 	});
 
 	test('a page refused for its own reasons (a Mautic error) is not asked again', async () => {
-		const refused = { status: 400, body: { errors: [{ code: 400, message: 'where: unknown column', details: [] }] } };
-		const { ctx, calls } = stubContext((options) => ((options.qs as { start: number }).start === 4 ? refused : byOffset(options)));
+		const refused = {
+			status: 400,
+			body: { errors: [{ code: 400, message: 'where: unknown column', details: [] }] },
+		};
+		const { ctx, calls } = stubContext((options) =>
+			(options.qs as { start: number }).start === 4 ? refused : byOffset(options),
+		);
 		await expect(readList(ctx, { ...list, maxRetries: 0 })).rejects.toThrow(/unknown column/);
 		expect(calls.filter((call) => (call.qs as { start: number }).start === 4)).toHaveLength(1);
 	});
@@ -184,11 +224,22 @@ describe('asking for the next page ahead', () => {
 });
 
 describe('compacted pages', () => {
-	const entry = (alias: string, value: unknown) => ({ id: '2', label: alias, alias, type: 'text', group: 'core', value, normalizedValue: value });
+	const entry = (alias: string, value: unknown) => ({
+		id: '2',
+		label: alias,
+		alias,
+		type: 'text',
+		group: 'core',
+		value,
+		normalizedValue: value,
+	});
 	const contactList = { ...list, map: simplifyContact, compact: compactContactList };
 
 	test('a page whose contacts carry fields.all is read from the compacted text', async () => {
-		const contact = { id: 5, fields: { core: { firstname: entry('firstname', 'Ada') }, all: { id: 5, firstname: 'Ada' } } };
+		const contact = {
+			id: 5,
+			fields: { core: { firstname: entry('firstname', 'Ada') }, all: { id: 5, firstname: 'Ada' } },
+		};
 		const raw = JSON.stringify({ total: '1', contacts: { 5: contact } });
 		const compacted: string[] = [];
 		const { ctx } = stubContext(() => ({ raw }));
@@ -196,13 +247,19 @@ describe('compacted pages', () => {
 			compacted.push(compactContactList.text(received));
 			return compacted[compacted.length - 1];
 		};
-		expect(await readList(ctx, { ...contactList, compact: { ...compactContactList, text } })).toEqual([{ id: 5, firstname: 'Ada' }]);
-		expect(compacted).toEqual([raw.replace(JSON.stringify({ firstname: entry('firstname', 'Ada') }), '0')]);
+		expect(
+			await readList(ctx, { ...contactList, compact: { ...compactContactList, text } }),
+		).toEqual([{ id: 5, firstname: 'Ada' }]);
+		expect(compacted).toEqual([
+			raw.replace(JSON.stringify({ firstname: entry('firstname', 'Ada') }), '0'),
+		]);
 	});
 
 	test('a page with a contact lacking fields.all is parsed whole, so grouped values are not lost', async () => {
 		const contact = { id: 5, fields: { core: { firstname: entry('firstname', 'Ada') } } };
-		const { ctx } = stubContext(() => ({ raw: JSON.stringify({ total: '1', contacts: { 5: contact } }) }));
+		const { ctx } = stubContext(() => ({
+			raw: JSON.stringify({ total: '1', contacts: { 5: contact } }),
+		}));
 		expect(await readList(ctx, contactList)).toEqual([{ id: 5, firstname: 'Ada' }]);
 	});
 });

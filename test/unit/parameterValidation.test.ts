@@ -10,7 +10,8 @@ function allProperties(properties: INodeProperties[]): INodeProperties[] {
 	return properties.flatMap((property) => {
 		const nested = (property.options ?? []).flatMap((option) => {
 			if ('values' in option && Array.isArray(option.values)) return allProperties(option.values);
-			if ('displayName' in option && 'type' in option) return allProperties([option as INodeProperties]);
+			if ('displayName' in option && 'type' in option)
+				return allProperties([option as INodeProperties]);
 			return [];
 		});
 		return [property, ...nested];
@@ -29,6 +30,10 @@ describe('parameters read through itemParameter', () => {
 	] as Array<[string, INodeType]>)('no %s parameter relies on validateType', (_name, node) => {
 		const properties = allProperties(node.description.properties);
 		expect(properties.length).toBeGreaterThan(3);
-		expect(properties.filter((property) => property.validateType !== undefined).map((property) => property.name)).toEqual([]);
+		expect(
+			properties
+				.filter((property) => property.validateType !== undefined)
+				.map((property) => property.name),
+		).toEqual([]);
 	});
 });

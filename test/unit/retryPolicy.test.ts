@@ -1,5 +1,10 @@
 import { failureFromError } from '../../nodes/shared/transport/failure';
-import { batchLimitOf, isRetryableFailure, retryAfterMs, retryDelayMs } from '../../nodes/shared/transport/retryPolicy';
+import {
+	batchLimitOf,
+	isRetryableFailure,
+	retryAfterMs,
+	retryDelayMs,
+} from '../../nodes/shared/transport/retryPolicy';
 
 describe('retry policy', () => {
 	test.each([429, 502, 503, 504])('HTTP %i is worth another try', (status) => {
@@ -16,16 +21,23 @@ describe('retry policy', () => {
 	});
 
 	test("Mautic's batch-limit error (a 500) is never repeated: it would fail the same way", () => {
-		const body = { errors: [{ code: 500, message: 'A max of 50 entities are supported at a time.' }] };
+		const body = {
+			errors: [{ code: 500, message: 'A max of 50 entities are supported at a time.' }],
+		};
 		expect(isRetryableFailure({ status: 500, body }, 0)).toBe(false);
 		expect(batchLimitOf({ status: 500, body })).toBe(50);
 	});
 
 	test('n8n 2.x network errors (code in httpCode, no cause) are read as network failures', () => {
-		const failure = failureFromError({ message: 'The connection to the server was closed unexpectedly', httpCode: 'ECONNRESET' });
+		const failure = failureFromError({
+			message: 'The connection to the server was closed unexpectedly',
+			httpCode: 'ECONNRESET',
+		});
 		expect(failure).toMatchObject({ networkCode: 'ECONNRESET' });
 		expect(isRetryableFailure(failure)).toBe(true);
-		expect(failureFromError({ httpCode: 'ECONNABORTED', message: 'timeout' })).toMatchObject({ networkCode: 'ECONNABORTED' });
+		expect(failureFromError({ httpCode: 'ECONNABORTED', message: 'timeout' })).toMatchObject({
+			networkCode: 'ECONNABORTED',
+		});
 	});
 
 	test('lost connections are retryable, unknown network failures are not', () => {
@@ -48,6 +60,8 @@ describe('retry policy', () => {
 		expect(retryDelayMs(3, { status: 503 }, () => 1)).toBe(4000);
 		expect(retryDelayMs(20, { status: 503 }, () => 1)).toBe(30_000);
 		expect(retryDelayMs(0, { status: 429, headers: { 'retry-after': '3' } }, () => 1)).toBe(3000);
-		expect(retryDelayMs(0, { status: 429, headers: { 'retry-after': '3600' } }, () => 1)).toBe(30_000);
+		expect(retryDelayMs(0, { status: 429, headers: { 'retry-after': '3600' } }, () => 1)).toBe(
+			30_000,
+		);
 	});
 });

@@ -9,7 +9,10 @@ import {
 import { MaatooTrigger } from '../../nodes/MaatooTrigger/MaatooTrigger.node';
 import { hookNaming, isInSync, sameUrl } from '../../nodes/MaatooTrigger/hookLifecycle';
 
-jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => undefined) }));
+jest.mock('n8n-workflow', () => ({
+	...jest.requireActual('n8n-workflow'),
+	sleep: jest.fn(async () => undefined),
+}));
 
 /*
  * The hook lifecycle against scripted answers: what counts as "not found", what is reported,
@@ -50,7 +53,8 @@ function hookContext(
 	const ctx = {
 		getNode: () => NODE,
 		getWorkflow: () => ({ id: 'wf1', name: 'Lead sync', active: true }),
-		getNodeParameter: (name: string, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
+		getNodeParameter: (name: string, fallback?: unknown) =>
+			name in parameters ? parameters[name] : fallback,
 		getNodeWebhookUrl: () => ('url' in setup ? setup.url : URL_OF_TRIGGER),
 		getWorkflowStaticData: () => staticData,
 		getCredentials: async () => ({ url: 'https://demo.maatoo.io', username: 'u', password: 'p' }),
@@ -58,7 +62,8 @@ function hookContext(
 			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
 				calls.push(options);
 				const answer = respond(options);
-				if (answer.networkCode) throw Object.assign(new Error('connect failed'), { code: answer.networkCode });
+				if (answer.networkCode)
+					throw Object.assign(new Error('connect failed'), { code: answer.networkCode });
 				const text = answer.raw ?? (answer.body === undefined ? '' : JSON.stringify(answer.body));
 				return { statusCode: answer.status ?? 200, body: text, headers: {} };
 			},
@@ -68,7 +73,10 @@ function hookContext(
 }
 
 const lifecycle = new MaatooTrigger().webhookMethods.default;
-const notFound = { status: 404, body: { errors: [{ code: 404, message: 'Item was not found.', details: [], type: null }] } };
+const notFound = {
+	status: 404,
+	body: { errors: [{ code: 404, message: 'Item was not found.', details: [], type: null }] },
+};
 const path = (options: IHttpRequestOptions) => `${options.method} ${new URL(options.url).pathname}`;
 
 function hook(id: number, extra: IDataObject = {}): IDataObject {
@@ -86,11 +94,15 @@ function hook(id: number, extra: IDataObject = {}): IDataObject {
 }
 
 const list = (...hooks: IDataObject[]) =>
-	hooks.length ? { total: hooks.length, hooks: Object.fromEntries(hooks.map((h) => [String(h.id), h])) } : { total: 0, hooks: [] };
+	hooks.length
+		? { total: hooks.length, hooks: Object.fromEntries(hooks.map((h) => [String(h.id), h])) }
+		: { total: 0, hooks: [] };
 
 describe('checkExists', () => {
 	test('true for the one in-sync hook with our URL; adopts it into the static data', async () => {
-		const { ctx, staticData } = hookContext(() => ({ body: list(hook(5), hook(6, { webhookUrl: 'https://elsewhere.example/x' })) }));
+		const { ctx, staticData } = hookContext(() => ({
+			body: list(hook(5), hook(6, { webhookUrl: 'https://elsewhere.example/x' })),
+		}));
 		expect(await lifecycle.checkExists.call(ctx)).toBe(true);
 		expect(staticData).toEqual({ hookId: 5, secret: 's3cret', webhookUrl: URL_OF_TRIGGER });
 	});
@@ -108,15 +120,24 @@ describe('checkExists', () => {
 			const { ctx } = hookContext(() => ({ body }));
 			expect(await lifecycle.checkExists.call(ctx)).toBe(false);
 		}
-		const { ctx } = hookContext(() => ({ body: list(hook(5)) }), { parameters: { options: { secret: 'mine' } } });
+		const { ctx } = hookContext(() => ({ body: list(hook(5)) }), {
+			parameters: { options: { secret: 'mine' } },
+		});
 		expect(await lifecycle.checkExists.call(ctx)).toBe(false);
 	});
 
 	test('reads every page of /hooks (ordered by id) to find ours', async () => {
-		const others = Array.from({ length: 100 }, (_, index) => hook(index + 1, { webhookUrl: `https://other.example/${index}` }));
+		const others = Array.from({ length: 100 }, (_, index) =>
+			hook(index + 1, { webhookUrl: `https://other.example/${index}` }),
+		);
 		const { ctx, calls } = hookContext((options) => {
 			const start = Number((options.qs as IDataObject).start);
-			return { body: start === 0 ? { total: 101, hooks: list(...others).hooks } : { total: 101, hooks: list(hook(101)).hooks } };
+			return {
+				body:
+					start === 0
+						? { total: 101, hooks: list(...others).hooks }
+						: { total: 101, hooks: list(hook(101)).hooks },
+			};
 		});
 		expect(await lifecycle.checkExists.call(ctx)).toBe(true);
 		expect(calls.map((call) => call.qs)).toEqual([
@@ -127,9 +148,20 @@ describe('checkExists', () => {
 
 	test('errors are reported, never taken for "no hook"', async () => {
 		for (const answer of [
-			{ status: 500, body: { errors: [{ code: 500, message: 'Internal Server Error', type: null }] } },
-			{ status: 403, body: { errors: [{ code: 403, message: 'You do not have access to the requested area/action.' }] } },
-			{ status: 401, body: { errors: [{ code: 401, message: 'Authorization denied, invalid credentials.' }] } },
+			{
+				status: 500,
+				body: { errors: [{ code: 500, message: 'Internal Server Error', type: null }] },
+			},
+			{
+				status: 403,
+				body: {
+					errors: [{ code: 403, message: 'You do not have access to the requested area/action.' }],
+				},
+			},
+			{
+				status: 401,
+				body: { errors: [{ code: 401, message: 'Authorization denied, invalid credentials.' }] },
+			},
 			{ networkCode: 'ENOTFOUND' },
 		]) {
 			const { ctx } = hookContext(() => answer);
@@ -139,7 +171,9 @@ describe('checkExists', () => {
 
 	test('without events or without a production URL it says so', async () => {
 		const noEvents = hookContext(() => ({ body: list() }), { parameters: { events: [] } });
-		await expect(lifecycle.checkExists.call(noEvents.ctx)).rejects.toThrow('Choose at least one event');
+		await expect(lifecycle.checkExists.call(noEvents.ctx)).rejects.toThrow(
+			'Choose at least one event',
+		);
 		const noUrl = hookContext(() => ({ body: list() }), { url: undefined });
 		await expect(lifecycle.checkExists.call(noUrl.ctx)).rejects.toBeInstanceOf(NodeOperationError);
 	});
@@ -171,7 +205,9 @@ describe('create', () => {
 		const secrets = [];
 		for (let run = 0; run < 2; run++) {
 			const { ctx, calls } = hookContext((options) =>
-				options.method === 'GET' ? { body: list() } : { status: 201, body: { hook: { ...hook(9), ...JSON.parse(options.body as string) } } },
+				options.method === 'GET'
+					? { body: list() }
+					: { status: 201, body: { hook: { ...hook(9), ...JSON.parse(options.body as string) } } },
 			);
 			await lifecycle.create.call(ctx);
 			secrets.push(JSON.parse(calls[1].body as string).secret);
@@ -180,7 +216,9 @@ describe('create', () => {
 	});
 
 	test('POST /hooks/new is never retried (a lost answer may mean the hook exists)', async () => {
-		const { ctx, calls } = hookContext((options) => (options.method === 'GET' ? { body: list() } : { status: 502 }));
+		const { ctx, calls } = hookContext((options) =>
+			options.method === 'GET' ? { body: list() } : { status: 502 },
+		);
 		await expect(lifecycle.create.call(ctx)).rejects.toBeInstanceOf(NodeApiError);
 		expect(calls.filter((call) => call.method === 'POST')).toHaveLength(1);
 	});
@@ -188,22 +226,29 @@ describe('create', () => {
 	test('repairs the stored hook with PUT and deletes the duplicates posting to our URL', async () => {
 		const { ctx, calls, staticData } = hookContext(
 			(options) => {
-				if (options.method === 'GET') return { body: list(hook(3, { isPublished: false }), hook(7), hook(8)) };
-				if (options.method === 'PUT') return { body: { hook: { ...hook(7), ...JSON.parse(options.body as string) } } };
+				if (options.method === 'GET')
+					return { body: list(hook(3, { isPublished: false }), hook(7), hook(8)) };
+				if (options.method === 'PUT')
+					return { body: { hook: { ...hook(7), ...JSON.parse(options.body as string) } } };
 				return { body: { hook: { ...hook(0), id: null } } };
 			},
 			{ staticData: { hookId: 7, secret: 'old', webhookUrl: URL_OF_TRIGGER } },
 		);
 		await lifecycle.create.call(ctx);
 		// hook 7 is in sync already: nothing to PUT
-		expect(calls.map(path)).toEqual(['GET /api/hooks', 'DELETE /api/hooks/3/delete', 'DELETE /api/hooks/8/delete']);
+		expect(calls.map(path)).toEqual([
+			'GET /api/hooks',
+			'DELETE /api/hooks/3/delete',
+			'DELETE /api/hooks/8/delete',
+		]);
 		expect(staticData).toEqual({ hookId: 7, secret: 's3cret', webhookUrl: URL_OF_TRIGGER });
 	});
 
 	test('an out-of-date hook is updated in place, keeping its secret', async () => {
 		const { ctx, calls } = hookContext(
 			(options) => {
-				if (options.method === 'GET') return { body: list(hook(7, { triggers: ['mautic.lead_post_delete'] })) };
+				if (options.method === 'GET')
+					return { body: list(hook(7, { triggers: ['mautic.lead_post_delete'] })) };
 				return { body: { hook: { ...hook(7), ...JSON.parse(options.body as string) } } };
 			},
 			{ parameters: { eventsOrder: 'DESC' } },
@@ -224,19 +269,33 @@ describe('delete', () => {
 		const { ctx, calls, staticData } = hookContext(
 			(options) =>
 				options.method === 'GET'
-					? { body: list(hook(4), hook(9, { webhookUrl: 'https://edited-by-admin.example/x' }), hook(11)) }
+					? {
+							body: list(
+								hook(4),
+								hook(9, { webhookUrl: 'https://edited-by-admin.example/x' }),
+								hook(11),
+							),
+						}
 					: { body: { hook: {} } },
 			{ staticData: { hookId: 9, secret: 's', webhookUrl: URL_OF_TRIGGER } },
 		);
 		expect(await lifecycle.delete.call(ctx)).toBe(true);
-		expect(calls.map(path)).toEqual(['GET /api/hooks', 'DELETE /api/hooks/4/delete', 'DELETE /api/hooks/9/delete', 'DELETE /api/hooks/11/delete']);
+		expect(calls.map(path)).toEqual([
+			'GET /api/hooks',
+			'DELETE /api/hooks/4/delete',
+			'DELETE /api/hooks/9/delete',
+			'DELETE /api/hooks/11/delete',
+		]);
 		expect(staticData).toEqual({});
 	});
 
 	test('a hook already gone (Mautic\'s 404 "Item was not found.") counts as deleted', async () => {
-		const { ctx, calls, staticData } = hookContext((options) => (options.method === 'GET' ? { body: list() } : notFound), {
-			staticData: { hookId: 12, secret: 's', webhookUrl: URL_OF_TRIGGER },
-		});
+		const { ctx, calls, staticData } = hookContext(
+			(options) => (options.method === 'GET' ? { body: list() } : notFound),
+			{
+				staticData: { hookId: 12, secret: 's', webhookUrl: URL_OF_TRIGGER },
+			},
+		);
 		expect(await lifecycle.delete.call(ctx)).toBe(true);
 		expect(calls.map(path)).toEqual(['GET /api/hooks', 'DELETE /api/hooks/12/delete']);
 		expect(staticData).toEqual({});
@@ -245,14 +304,27 @@ describe('delete', () => {
 	test('other failures of the DELETE are reported and the static data kept', async () => {
 		const answers: Answer[] = [
 			{ status: 404, raw: '<html><body>Not Found</body></html>' },
-			{ status: 404, body: { errors: [{ code: 404, message: 'No route found for "DELETE /api/hooks/12/delete"' }] } },
-			{ status: 403, body: { errors: [{ code: 403, message: 'You do not have access to the requested area/action.' }] } },
+			{
+				status: 404,
+				body: {
+					errors: [{ code: 404, message: 'No route found for "DELETE /api/hooks/12/delete"' }],
+				},
+			},
+			{
+				status: 403,
+				body: {
+					errors: [{ code: 403, message: 'You do not have access to the requested area/action.' }],
+				},
+			},
 			{ status: 500, body: { errors: [{ code: 500, message: 'boom' }] } },
 		];
 		for (const answer of answers) {
-			const { ctx, staticData } = hookContext((options) => (options.method === 'GET' ? { body: list() } : answer), {
-				staticData: { hookId: 12, secret: 's', webhookUrl: URL_OF_TRIGGER },
-			});
+			const { ctx, staticData } = hookContext(
+				(options) => (options.method === 'GET' ? { body: list() } : answer),
+				{
+					staticData: { hookId: 12, secret: 's', webhookUrl: URL_OF_TRIGGER },
+				},
+			);
 			await expect(lifecycle.delete.call(ctx)).rejects.toBeInstanceOf(NodeApiError);
 			expect(staticData).toEqual({ hookId: 12, secret: 's', webhookUrl: URL_OF_TRIGGER });
 		}
@@ -279,7 +351,10 @@ describe('the test URL ("listen for test event") never touches the production ho
 	});
 
 	test('delete for the test URL with the production static data deletes nothing of production', async () => {
-		const { ctx, calls } = hookContext(() => ({ body: list(hook(5)) }), { url: TEST_URL, staticData: productionStaticData() });
+		const { ctx, calls } = hookContext(() => ({ body: list(hook(5)) }), {
+			url: TEST_URL,
+			staticData: productionStaticData(),
+		});
 		expect(await lifecycle.delete.call(ctx)).toBe(true);
 		expect(calls.map(path)).toEqual(['GET /api/hooks']);
 	});
@@ -294,14 +369,30 @@ describe('helpers', () => {
 	});
 
 	test('the hook name says n8n and the workflow, and stays short', () => {
-		expect(hookNaming({ id: 'w1', name: 'Lead sync' }, 'Maatoo Trigger').name).toBe('n8n: Lead sync');
+		expect(hookNaming({ id: 'w1', name: 'Lead sync' }, 'Maatoo Trigger').name).toBe(
+			'n8n: Lead sync',
+		);
 		expect(hookNaming({ id: 'w1', name: '' }, 'Maatoo Trigger').name).toBe('n8n: workflow w1');
-		expect(hookNaming({ id: 'w1', name: 'x'.repeat(400) }, 'Maatoo Trigger').name.length).toBeLessThanOrEqual(180);
+		expect(
+			hookNaming({ id: 'w1', name: 'x'.repeat(400) }, 'Maatoo Trigger').name.length,
+		).toBeLessThanOrEqual(180);
 	});
 
 	test('in sync needs the same events in any order', () => {
-		const wanted = { name: '', description: '', webhookUrl: URL_OF_TRIGGER, triggers: ['a', 'b'], eventsOrderbyDir: 'ASC' as const };
-		const base = { id: 1, isPublished: true, webhookUrl: URL_OF_TRIGGER, secret: 's', eventsOrderbyDir: 'ASC' };
+		const wanted = {
+			name: '',
+			description: '',
+			webhookUrl: URL_OF_TRIGGER,
+			triggers: ['a', 'b'],
+			eventsOrderbyDir: 'ASC' as const,
+		};
+		const base = {
+			id: 1,
+			isPublished: true,
+			webhookUrl: URL_OF_TRIGGER,
+			secret: 's',
+			eventsOrderbyDir: 'ASC',
+		};
 		expect(isInSync({ ...base, triggers: ['b', 'a'] }, wanted)).toBe(true);
 		expect(isInSync({ ...base, triggers: ['a'] }, wanted)).toBe(false);
 		expect(isInSync({ ...base, triggers: ['a', 'b', 'c'] }, wanted)).toBe(false);

@@ -72,7 +72,11 @@ function webhookContext(body: string, stub: StubOptions = {}) {
 		rawBody: 'rawBody' in stub ? stub.rawBody : Buffer.from(body, 'utf8'),
 		readRawBody: jest.fn(async () => undefined),
 	};
-	const staticData = stub.staticData ?? { hookId: 3, secret: SECRET, webhookUrl: 'http://n8n.local/webhook/x/webhook' };
+	const staticData = stub.staticData ?? {
+		hookId: 3,
+		secret: SECRET,
+		webhookUrl: 'http://n8n.local/webhook/x/webhook',
+	};
 	const logger = { warn: jest.fn(), info: jest.fn(), debug: jest.fn(), error: jest.fn() };
 	// A workflow of its own per context: the trigger remembers deliveries per workflow.
 	const workflow = { id: `wf-unit-${++workflowCount}` };
@@ -104,7 +108,9 @@ async function deliver(body: string, stub: StubOptions = {}) {
 	return { response, answer, items, req };
 }
 
-const signed = (body: string, secret = SECRET) => ({ 'webhook-signature': signWebhookBody(body, secret) as string });
+const signed = (body: string, secret = SECRET) => ({
+	'webhook-signature': signWebhookBody(body, secret) as string,
+});
 
 /** A webhook contact as Mautic serialises it (groups, no fields.all). */
 function webhookContact(id: number, firstname: string, extra: IDataObject = {}) {
@@ -114,9 +120,30 @@ function webhookContact(id: number, firstname: string, extra: IDataObject = {}) 
 		points: 3,
 		fields: {
 			core: {
-				firstname: { id: '2', label: 'First Name', alias: 'firstname', type: 'text', group: 'core', value: firstname },
-				email: { id: '6', label: 'Email', alias: 'email', type: 'email', group: 'core', value: `c${id}@example.com` },
-				website: { id: '19', label: 'Website', alias: 'website', type: 'url', group: 'core', value: 'https://example.com/p' },
+				firstname: {
+					id: '2',
+					label: 'First Name',
+					alias: 'firstname',
+					type: 'text',
+					group: 'core',
+					value: firstname,
+				},
+				email: {
+					id: '6',
+					label: 'Email',
+					alias: 'email',
+					type: 'email',
+					group: 'core',
+					value: `c${id}@example.com`,
+				},
+				website: {
+					id: '19',
+					label: 'Website',
+					alias: 'website',
+					type: 'url',
+					group: 'core',
+					value: 'https://example.com/p',
+				},
 			},
 			social: [],
 			personal: [],
@@ -133,8 +160,14 @@ function webhookContact(id: number, firstname: string, extra: IDataObject = {}) 
 function queuedBody(): string {
 	const at = (second: number) => `2024-10-24T10:00:${String(second).padStart(2, '0')}+00:00`;
 	return phpJsonEncode({
-		'mautic.lead_post_save_new': [1, 2, 3, 4].map((id) => ({ contact: webhookContact(id, `Zoë ${id}`), timestamp: at(id) })),
-		'mautic.lead_post_save_update': [5, 6, 7].map((id) => ({ contact: webhookContact(id, `Ünal ${id}`), timestamp: at(id) })),
+		'mautic.lead_post_save_new': [1, 2, 3, 4].map((id) => ({
+			contact: webhookContact(id, `Zoë ${id}`),
+			timestamp: at(id),
+		})),
+		'mautic.lead_post_save_update': [5, 6, 7].map((id) => ({
+			contact: webhookContact(id, `Ünal ${id}`),
+			timestamp: at(id),
+		})),
 		'mautic.lead_points_change': [8, 9, 10].map((id) => ({
 			contact: webhookContact(id, 'Ida'),
 			points: { old_points: 0, new_points: id },
@@ -160,7 +193,9 @@ describe('Webhook-Signature', () => {
 	test('a signature over the body re-encoded by JavaScript does not match', () => {
 		const reEncoded = JSON.stringify(JSON.parse(PHP_BODY));
 		expect(reEncoded).not.toBe(PHP_BODY);
-		expect(isValidSignature(Buffer.from(PHP_BODY), webhookSignature(reEncoded, SECRET), SECRET)).toBe(false);
+		expect(
+			isValidSignature(Buffer.from(PHP_BODY), webhookSignature(reEncoded, SECRET), SECRET),
+		).toBe(false);
 	});
 
 	test('rejects wrong, truncated, missing or empty-secret signatures without throwing', () => {
@@ -178,7 +213,9 @@ describe('Webhook-Signature', () => {
 		const compare = timingSafeEqual as jest.MockedFunction<typeof timingSafeEqual>;
 		compare.mockClear();
 		expect(isValidSignature(Buffer.from(PHP_BODY), PHP_BODY_SIGNATURE, SECRET)).toBe(true);
-		expect(isValidSignature(Buffer.from(PHP_BODY), webhookSignature(PHP_BODY, 'x'), SECRET)).toBe(false);
+		expect(isValidSignature(Buffer.from(PHP_BODY), webhookSignature(PHP_BODY, 'x'), SECRET)).toBe(
+			false,
+		);
 		expect(compare).toHaveBeenCalledTimes(2);
 	});
 });
@@ -196,7 +233,9 @@ describe('webhook(): refusing requests', () => {
 		expect(wrong.response.workflowData).toBeUndefined();
 
 		const tampered = PHP_BODY.replace('"id":7', '"id":8');
-		const forged = await deliver(tampered, { headers: { 'webhook-signature': PHP_BODY_SIGNATURE } });
+		const forged = await deliver(tampered, {
+			headers: { 'webhook-signature': PHP_BODY_SIGNATURE },
+		});
 		expect(forged.answer.status).toBe(401);
 		expect(forged.items).toHaveLength(0);
 	});
@@ -213,7 +252,10 @@ describe('webhook(): refusing requests', () => {
 	});
 
 	test('without the raw bytes the signature cannot be checked: 401', async () => {
-		const { answer } = await deliver(PHP_BODY, { headers: { 'webhook-signature': PHP_BODY_SIGNATURE }, rawBody: undefined });
+		const { answer } = await deliver(PHP_BODY, {
+			headers: { 'webhook-signature': PHP_BODY_SIGNATURE },
+			rawBody: undefined,
+		});
 		expect(answer.status).toBe(401);
 	});
 
@@ -228,13 +270,21 @@ describe('webhook(): refusing requests', () => {
 
 describe('webhook(): accepted requests', () => {
 	test('the PHP body verifies and gives one simplified item', async () => {
-		const { items, answer } = await deliver(PHP_BODY, { headers: { 'webhook-signature': PHP_BODY_SIGNATURE } });
+		const { items, answer } = await deliver(PHP_BODY, {
+			headers: { 'webhook-signature': PHP_BODY_SIGNATURE },
+		});
 		expect(answer.status).toBeUndefined();
 		expect(items).toEqual([
 			{
 				event: 'mautic.lead_post_save_update',
 				timestamp: '2024-10-24T10:00:00+00:00',
-				contact: { id: 7, firstname: 'Jörg', website: 'https://example.com/a', points: 0, tags: ['vip/2024'] },
+				contact: {
+					id: 7,
+					firstname: 'Jörg',
+					website: 'https://example.com/a',
+					points: 0,
+					tags: ['vip/2024'],
+				},
 			},
 		]);
 	});
@@ -243,7 +293,9 @@ describe('webhook(): accepted requests', () => {
 		const body = queuedBody();
 		const { items } = await deliver(body, { headers: signed(body) });
 		expect(items).toHaveLength(10);
-		expect(items.map((item) => (item.contact as IDataObject).id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+		expect(items.map((item) => (item.contact as IDataObject).id)).toEqual([
+			1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+		]);
 		expect(items.map((item) => item.event)).toEqual([
 			...Array(4).fill('mautic.lead_post_save_new'),
 			...Array(3).fill('mautic.lead_post_save_update'),
@@ -251,7 +303,15 @@ describe('webhook(): accepted requests', () => {
 		]);
 		expect(items[0]).toMatchObject({
 			timestamp: '2024-10-24T10:00:01+00:00',
-			contact: { id: 1, firstname: 'Zoë 1', email: 'c1@example.com', website: 'https://example.com/p', tags: ['vip/2024'], owner: 'Ada Admin', ownerId: 1 },
+			contact: {
+				id: 1,
+				firstname: 'Zoë 1',
+				email: 'c1@example.com',
+				website: 'https://example.com/p',
+				tags: ['vip/2024'],
+				owner: 'Ada Admin',
+				ownerId: 1,
+			},
 		});
 		expect(items[9]).toMatchObject({ points: { old_points: 0, new_points: 10 } });
 		expect(JSON.stringify(items)).not.toContain(SECRET);
@@ -260,7 +320,9 @@ describe('webhook(): accepted requests', () => {
 	test('with Newest First the items of one request come newest first', async () => {
 		const body = queuedBody();
 		const { items } = await deliver(body, { headers: signed(body), eventsOrder: 'DESC' });
-		expect(items.map((item) => (item.contact as IDataObject).id)).toEqual([10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
+		expect(items.map((item) => (item.contact as IDataObject).id)).toEqual([
+			10, 9, 8, 7, 6, 5, 4, 3, 2, 1,
+		]);
 	});
 
 	test('Simplify off keeps the contact as Mautic sent it', async () => {
@@ -273,12 +335,19 @@ describe('webhook(): accepted requests', () => {
 
 	test('Whole Payload emits the body as one item', async () => {
 		const body = queuedBody();
-		const { items } = await deliver(body, { headers: signed(body), options: { outputMode: 'wholePayload' } });
+		const { items } = await deliver(body, {
+			headers: signed(body),
+			options: { outputMode: 'wholePayload' },
+		});
 		expect(items).toEqual([JSON.parse(body)]);
 	});
 
 	test('Mautic\'s "send test payload" (top-level timestamp, legacy `lead` key) works', async () => {
-		const sample = { lead: webhookContact(52, 'John'), contact: webhookContact(52, 'John'), timestamp: '2017-06-19T09:33:59+00:00' };
+		const sample = {
+			lead: webhookContact(52, 'John'),
+			contact: webhookContact(52, 'John'),
+			timestamp: '2017-06-19T09:33:59+00:00',
+		};
 		const body = phpJsonEncode({
 			'mautic.lead_post_save_new': [sample],
 			'mautic.form_on_submit': [{ submission: { id: 4, form: { id: 1, name: 'Newsletter' } } }],
@@ -286,15 +355,27 @@ describe('webhook(): accepted requests', () => {
 		}) as string;
 		const { items } = await deliver(body, { headers: signed(body) });
 		expect(items).toHaveLength(2);
-		expect(items.map((item) => item.event).sort()).toEqual(['mautic.form_on_submit', 'mautic.lead_post_save_new']);
+		expect(items.map((item) => item.event).sort()).toEqual([
+			'mautic.form_on_submit',
+			'mautic.lead_post_save_new',
+		]);
 		const submission = items.find((item) => item.event === 'mautic.form_on_submit');
-		expect(submission).toMatchObject({ timestamp: '2024-10-24T12:00:00+00:00', submission: { id: 4 } });
+		expect(submission).toMatchObject({
+			timestamp: '2024-10-24T12:00:00+00:00',
+			submission: { id: 4 },
+		});
 		const contact = items.find((item) => item.event === 'mautic.lead_post_save_new');
-		expect(contact).toMatchObject({ timestamp: '2017-06-19T09:33:59+00:00', contact: { id: 52, firstname: 'John' }, lead: { id: 52 } });
+		expect(contact).toMatchObject({
+			timestamp: '2017-06-19T09:33:59+00:00',
+			contact: { id: 52, firstname: 'John' },
+			lead: { id: 52 },
+		});
 	});
 
 	test('a signature header sent twice is read from its first value', async () => {
-		const { items } = await deliver(PHP_BODY, { headers: { 'webhook-signature': [PHP_BODY_SIGNATURE, 'x'] } });
+		const { items } = await deliver(PHP_BODY, {
+			headers: { 'webhook-signature': [PHP_BODY_SIGNATURE, 'x'] },
+		});
 		expect(items).toHaveLength(1);
 	});
 
@@ -306,7 +387,10 @@ describe('webhook(): accepted requests', () => {
 	});
 
 	test('reads the raw body itself when n8n has not yet', async () => {
-		const { ctx, req } = webhookContext(PHP_BODY, { headers: { 'webhook-signature': PHP_BODY_SIGNATURE }, rawBody: undefined });
+		const { ctx, req } = webhookContext(PHP_BODY, {
+			headers: { 'webhook-signature': PHP_BODY_SIGNATURE },
+			rawBody: undefined,
+		});
 		req.readRawBody.mockImplementation(async () => {
 			(req as { rawBody?: Buffer }).rawBody = Buffer.from(PHP_BODY, 'utf8');
 		});
@@ -327,14 +411,20 @@ describe('webhook(): the secret and the check switch', () => {
 	});
 
 	test('Verify Signature off accepts unsigned requests (hooks managed outside n8n)', async () => {
-		const { items, answer } = await deliver(PHP_BODY, { staticData: {}, options: { verifySignature: false } });
+		const { items, answer } = await deliver(PHP_BODY, {
+			staticData: {},
+			options: { verifySignature: false },
+		});
 		expect(answer.status).toBeUndefined();
 		expect(items).toHaveLength(1);
 	});
 
 	test('Verify Signature on is the default', () => {
-		const options = trigger.description.properties.find((property) => property.name === 'options')?.options as unknown as IDataObject[];
-		expect(options.find((option) => option.name === 'verifySignature')).toMatchObject({ default: true });
+		const options = trigger.description.properties.find((property) => property.name === 'options')
+			?.options as unknown as IDataObject[];
+		expect(options.find((option) => option.name === 'verifySignature')).toMatchObject({
+			default: true,
+		});
 	});
 });
 
@@ -356,7 +446,9 @@ describe('webhook(): replays', () => {
 		const response = await trigger.webhook.call(ctx);
 		expect(answer.status).toBe(403);
 		expect(response).toEqual({ noWebhookResponse: true });
-		expect((ctx.logger.warn as jest.Mock).mock.calls[0][0]).toMatch(/older than Max Event Age \(1440 minutes\)/);
+		expect((ctx.logger.warn as jest.Mock).mock.calls[0][0]).toMatch(
+			/older than Max Event Age \(1440 minutes\)/,
+		);
 	});
 
 	test('the window is an option; 0 turns the age check off', async () => {
@@ -371,7 +463,8 @@ describe('webhook(): replays', () => {
 	});
 
 	test('a "__proto__" key in a signed event keeps its data, renamed, and touches no prototype', async () => {
-		const body = '{"mautic.lead_post_save_update":[{"contact":{"id":7,"fields":{"core":{}}},"__proto__":{"polluted":"yes"},"timestamp":"2024-10-24T10:00:00+00:00"}]}';
+		const body =
+			'{"mautic.lead_post_save_update":[{"contact":{"id":7,"fields":{"core":{}}},"__proto__":{"polluted":"yes"},"timestamp":"2024-10-24T10:00:00+00:00"}]}';
 		const { items } = await deliver(body, { headers: signed(body) });
 		expect(items).toHaveLength(1);
 		expect(items[0]['[__proto__]']).toEqual({ polluted: 'yes' });
@@ -381,7 +474,8 @@ describe('webhook(): replays', () => {
 });
 
 test('a "__proto__" key beside an existing "[__proto__]" key keeps both values', async () => {
-	const body = '{"mautic.lead_post_save_update":[{"contact":{"id":7,"fields":{"core":{}}},"[__proto__]":1,"__proto__":{"x":2},"timestamp":"2024-10-24T10:00:00+00:00"}]}';
+	const body =
+		'{"mautic.lead_post_save_update":[{"contact":{"id":7,"fields":{"core":{}}},"[__proto__]":1,"__proto__":{"x":2},"timestamp":"2024-10-24T10:00:00+00:00"}]}';
 	const { items } = await deliver(body, { headers: signed(body) });
 	expect(items[0]['[__proto__]']).toBe(1);
 	expect(items[0]['[__proto__]2']).toEqual({ x: 2 });

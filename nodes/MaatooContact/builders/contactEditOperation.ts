@@ -3,7 +3,12 @@ import { contactLocator } from '../../shared/locators/contactLocator';
 import { simplifyProperty } from '../../shared/descriptions/listParameters';
 import { resolveContactId } from '../../shared/locators/resolveContactId';
 import { standardBatchResults, type Operation } from '../../shared/engine';
-import { PUT_NOT_REPEATED, whenAllRecordsExist, whenRecordExists, type MauticRequest } from '../../shared/transport';
+import {
+	PUT_NOT_REPEATED,
+	whenAllRecordsExist,
+	whenRecordExists,
+	type MauticRequest,
+} from '../../shared/transport';
 import { contactDataProperties, contactPayload } from '../contactData';
 import { batchingOf, contactOutput, writeOptionsProperty } from '../writeOptions';
 
@@ -18,7 +23,10 @@ export function contactEditOperation(spec: {
 	description: string;
 	method: IHttpRequestMethods;
 }): Operation {
-	const entry = async (ctx: Parameters<typeof contactPayload>[0], itemIndex: number): Promise<IDataObject> => {
+	const entry = async (
+		ctx: Parameters<typeof contactPayload>[0],
+		itemIndex: number,
+	): Promise<IDataObject> => {
 		const id = await resolveContactId(ctx, itemIndex);
 		return { id, ...(await contactPayload(ctx, itemIndex)) };
 	};
@@ -27,7 +35,12 @@ export function contactEditOperation(spec: {
 		name: spec.name,
 		action: spec.action,
 		description: spec.description,
-		properties: [contactLocator(), ...contactDataProperties, simplifyProperty, writeOptionsProperty],
+		properties: [
+			contactLocator(),
+			...contactDataProperties,
+			simplifyProperty,
+			writeOptionsProperty,
+		],
 		async request(ctx, itemIndex) {
 			const { id, ...body } = await entry(ctx, itemIndex);
 			const request: MauticRequest = {
@@ -56,7 +69,12 @@ export function contactEditOperation(spec: {
 								method: 'PUT',
 								path: '/contacts/batch/edit',
 								body: entries,
-								repeatableIf: whenAllRecordsExist(ctx, '/contacts', 'contacts', entries.map((entry) => entry.id as number)),
+								repeatableIf: whenAllRecordsExist(
+									ctx,
+									'/contacts',
+									'contacts',
+									entries.map((entry) => entry.id as number),
+								),
 								notRepeatedBecause: PUT_NOT_REPEATED,
 							}
 						: { method: spec.method, path: '/contacts/batch/edit', body: entries },

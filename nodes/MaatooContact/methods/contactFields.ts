@@ -13,7 +13,9 @@ const SYSTEM_COLUMNS: INodePropertyOptions[] = [
 ];
 
 /** Every contact field of the instance, label and alias, for dropdowns. */
-export async function getContactFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getContactFields(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const fields = [...(await contactFieldCatalog(this)).values()];
 	return fields
 		.filter((field) => field.isPublished !== false)
@@ -26,7 +28,9 @@ export async function getContactFields(this: ILoadOptionsFunctions): Promise<INo
 }
 
 /** Fields plus the system columns, for "order by" and conditions. */
-export async function getContactColumns(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getContactColumns(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const fields = await getContactFields.call(this);
 	const aliases = new Set(fields.map((field) => field.value));
 	return [...SYSTEM_COLUMNS.filter((column) => !aliases.has(column.value)), ...fields];

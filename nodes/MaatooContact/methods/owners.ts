@@ -3,7 +3,11 @@ import { mauticRequest } from '../../shared/transport';
 
 /** Users a contact can be assigned to (`/contacts/list/owners` answers a plain array). */
 export async function getOwners(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const response = await mauticRequest(this, { method: 'GET', path: '/contacts/list/owners', qs: { limit: 1000 } });
+	const response = await mauticRequest(this, {
+		method: 'GET',
+		path: '/contacts/list/owners',
+		qs: { limit: 1000 },
+	});
 	const owners = Array.isArray(response.body) ? (response.body as IDataObject[]) : [];
 	return owners
 		.map((owner) => ({

@@ -62,5 +62,9 @@ export const addDoNotContactOperation: Operation = {
 		};
 	},
 	output: (response, ctx, itemIndex) =>
-		contactOutput(ctx, itemIndex, recordInAnswer(ctx, itemIndex, response, 'contact', { label: 'contact', changes: true })),
+		contactOutput(
+			ctx,
+			itemIndex,
+			recordInAnswer(ctx, itemIndex, response, 'contact', { label: 'contact', changes: true }),
+		),
 };

@@ -20,19 +20,39 @@ export const addUtmOperation: Operation = {
 			type: 'collection',
 			placeholder: 'Add UTM Value',
 			default: {},
-			options: UTM_KEYS.map(([name, displayName]) => ({ displayName, name, type: 'string', default: '' })),
+			options: UTM_KEYS.map(([name, displayName]) => ({
+				displayName,
+				name,
+				type: 'string',
+				default: '',
+			})),
 		},
 		simplifyProperty,
 	],
 	async request(ctx, itemIndex) {
 		const id = await resolveContactId(ctx, itemIndex);
 		const utm = ctx.getNodeParameter('utm', itemIndex, {}) as IDataObject;
-		const body = Object.fromEntries(Object.entries(utm).filter(([, value]) => value !== '' && value !== undefined));
+		const body = Object.fromEntries(
+			Object.entries(utm).filter(([, value]) => value !== '' && value !== undefined),
+		);
 		if (Object.keys(body).length === 0) {
-			throw new NodeOperationError(ctx.getNode(), 'The field "UTM Tags" is empty: add at least one value', { itemIndex });
+			throw new NodeOperationError(
+				ctx.getNode(),
+				'The field "UTM Tags" is empty: add at least one value',
+				{ itemIndex },
+			);
 		}
-		return { method: 'POST', path: `/contacts/${id}/utm/add`, body, entity: { label: 'contact', id } };
+		return {
+			method: 'POST',
+			path: `/contacts/${id}/utm/add`,
+			body,
+			entity: { label: 'contact', id },
+		};
 	},
 	output: (response, ctx, itemIndex) =>
-		contactOutput(ctx, itemIndex, recordInAnswer(ctx, itemIndex, response, 'contact', { label: 'contact', changes: true })),
+		contactOutput(
+			ctx,
+			itemIndex,
+			recordInAnswer(ctx, itemIndex, response, 'contact', { label: 'contact', changes: true }),
+		),
 };

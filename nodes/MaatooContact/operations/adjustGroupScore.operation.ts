@@ -5,7 +5,12 @@ import { resolveContactId } from '../../shared/locators/resolveContactId';
 import type { Operation } from '../../shared/engine';
 import { mauticRequest } from '../../shared/transport';
 import { allowedValue } from '../parameters/allowedValue';
-import { logBody, POINTS_OPERATORS, refuseNegativeAddOrSubtract, wholeNumber } from '../parameters/pointsParameters';
+import {
+	logBody,
+	POINTS_OPERATORS,
+	refuseNegativeAddOrSubtract,
+	wholeNumber,
+} from '../parameters/pointsParameters';
 import { scoreRow } from '../outputs/groupScoreRow';
 
 /**
@@ -39,7 +44,8 @@ export const adjustGroupScoreOperation: Operation = {
 			type: 'number',
 			default: 1,
 			required: true,
-			description: 'A whole number. Dividing must leave a whole number; Mautic refuses anything else.',
+			description:
+				'A whole number. Dividing must leave a whole number; Mautic refuses anything else.',
 		},
 		{
 			displayName: 'Log Entry',
@@ -56,11 +62,16 @@ export const adjustGroupScoreOperation: Operation = {
 	async run(ctx, itemIndex) {
 		const id = await resolveContactId(ctx, itemIndex);
 		const groupId = await pointGroupIdOf(ctx, itemIndex);
-		const operator = allowedValue(ctx, itemIndex, 'scoreOperator', 'Operation on Score', [...POINTS_OPERATORS, 'set'] as const);
+		const operator = allowedValue(ctx, itemIndex, 'scoreOperator', 'Operation on Score', [
+			...POINTS_OPERATORS,
+			'set',
+		] as const);
 		const value = wholeNumber(ctx, itemIndex, 'scoreValue', 'Value');
 		refuseNegativeAddOrSubtract(ctx, itemIndex, operator, value, 'Value');
 		if (operator === 'divide' && value === 0) {
-			throw new NodeOperationError(ctx.getNode(), 'The field "Value" cannot be 0 when dividing', { itemIndex });
+			throw new NodeOperationError(ctx.getNode(), 'The field "Value" cannot be 0 when dividing', {
+				itemIndex,
+			});
 		}
 		const response = await mauticRequest(
 			ctx,
@@ -74,6 +85,10 @@ export const adjustGroupScoreOperation: Operation = {
 			},
 			itemIndex,
 		);
-		return scoreRow(id, ((response.body as IDataObject).groupScore ?? null) as IDataObject | null, groupId);
+		return scoreRow(
+			id,
+			((response.body as IDataObject).groupScore ?? null) as IDataObject | null,
+			groupId,
+		);
 	},
 };

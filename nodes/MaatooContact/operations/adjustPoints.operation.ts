@@ -4,7 +4,13 @@ import { resolveContactId } from '../../shared/locators/resolveContactId';
 import type { Operation } from '../../shared/engine';
 import { allowedValue } from '../parameters/allowedValue';
 import { mauticRequest } from '../../shared/transport';
-import { POINTS_OPERATORS, logBody, logProperties, refuseNegativeAddOrSubtract, wholeNumber } from '../parameters/pointsParameters';
+import {
+	POINTS_OPERATORS,
+	logBody,
+	logProperties,
+	refuseNegativeAddOrSubtract,
+	wholeNumber,
+} from '../parameters/pointsParameters';
 
 /**
  * Contact points. Never retried: a lost answer may mean the points were already applied, and
@@ -41,11 +47,19 @@ export const adjustPointsOperation: Operation = {
 	],
 	async run(ctx, itemIndex) {
 		const id = await resolveContactId(ctx, itemIndex);
-		const operator = allowedValue(ctx, itemIndex, 'pointsOperator', 'Operation on Points', POINTS_OPERATORS);
+		const operator = allowedValue(
+			ctx,
+			itemIndex,
+			'pointsOperator',
+			'Operation on Points',
+			POINTS_OPERATORS,
+		);
 		const points = wholeNumber(ctx, itemIndex, 'points', 'Points');
 		refuseNegativeAddOrSubtract(ctx, itemIndex, operator, points, 'Points');
 		if (operator === 'divide' && points === 0) {
-			throw new NodeOperationError(ctx.getNode(), 'The field "Points" cannot be 0 when dividing', { itemIndex });
+			throw new NodeOperationError(ctx.getNode(), 'The field "Points" cannot be 0 when dividing', {
+				itemIndex,
+			});
 		}
 		await mauticRequest(
 			ctx,

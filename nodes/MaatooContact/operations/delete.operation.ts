@@ -13,7 +13,11 @@ export const deleteOperation: Operation = {
 	// Mautic answers the deleted contact with its id already nulled, so report the id we deleted.
 	async run(ctx, itemIndex) {
 		const id = await resolveContactId(ctx, itemIndex);
-		await mauticRequest(ctx, { method: 'DELETE', path: `/contacts/${id}/delete`, entity: { label: 'contact', id } }, itemIndex);
+		await mauticRequest(
+			ctx,
+			{ method: 'DELETE', path: `/contacts/${id}/delete`, entity: { label: 'contact', id } },
+			itemIndex,
+		);
 		return { id, deleted: true };
 	},
 	batch: {

@@ -14,6 +14,14 @@ export const getActivityOperation: Operation = {
 	async list(ctx, itemIndex) {
 		const id = await resolveContactId(ctx, itemIndex);
 		const { returnAll, limit } = returnAllAndLimit(ctx, itemIndex);
-		return { path: `/contacts/${id}/activity`, key: 'events', qs: activityQuery(ctx, itemIndex), returnAll, limit, pageSize: 100, paging: 'page' };
+		return {
+			path: `/contacts/${id}/activity`,
+			key: 'events',
+			qs: activityQuery(ctx, itemIndex),
+			returnAll,
+			limit,
+			pageSize: 100,
+			paging: 'page',
+		};
 	},
 };

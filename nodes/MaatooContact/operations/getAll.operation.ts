@@ -37,13 +37,21 @@ interface Condition {
 	value?: string;
 }
 
-function whereOf(ctx: IExecuteFunctions, itemIndex: number, conditions: Condition[]): IDataObject[] {
+function whereOf(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	conditions: Condition[],
+): IDataObject[] {
 	return conditions.map((condition, position) => {
 		const field = (condition.field ?? '').trim();
 		if (!field) {
-			throw new NodeOperationError(ctx.getNode(), `Condition ${position + 1}: the field "Field" is empty`, {
-				itemIndex,
-			});
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`Condition ${position + 1}: the field "Field" is empty`,
+				{
+					itemIndex,
+				},
+			);
 		}
 		const expr = condition.operator ?? 'eq';
 		if (OPERATORS_WITHOUT_VALUE.includes(expr)) return { col: field, expr };
@@ -143,7 +151,7 @@ export const getAllOperation: Operation = {
 						{
 							name: 'By Offset',
 							value: 'offset',
-							description: 'Mautic\'s usual paging; keeps the chosen order',
+							description: "Mautic's usual paging; keeps the chosen order",
 						},
 						{
 							name: 'By ID (Consistent Export)',
@@ -176,7 +184,8 @@ export const getAllOperation: Operation = {
 	list(ctx, itemIndex) {
 		const { returnAll, limit } = returnAllAndLimit(ctx, itemIndex);
 		const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-		const conditions = (ctx.getNodeParameter('conditions.condition', itemIndex, []) as Condition[]) ?? [];
+		const conditions =
+			(ctx.getNodeParameter('conditions.condition', itemIndex, []) as Condition[]) ?? [];
 		const qs: IDataObject = {};
 		if (options.search) qs.search = options.search;
 		if (options.orderBy) {

@@ -10,7 +10,14 @@ export const getAllActivityOperation: Operation = {
 	properties: activityListProperties,
 	list(ctx, itemIndex) {
 		const { returnAll, limit } = returnAllAndLimit(ctx, itemIndex);
-		return { path: '/contacts/activity', key: 'events', qs: activityQuery(ctx, itemIndex), returnAll, limit, pageSize: 100, paging: 'page' };
+		return {
+			path: '/contacts/activity',
+			key: 'events',
+			qs: activityQuery(ctx, itemIndex),
+			returnAll,
+			limit,
+			pageSize: 100,
+			paging: 'page',
+		};
 	},
 };
-

@@ -1,3 +1,10 @@
 import { contactListOperation } from '../builders/contactListOperation';
 
-export const getDevicesOperation = contactListOperation({ value: 'getDevices', name: 'Get Devices', what: 'devices', path: 'devices', key: 'devices', paged: true });
+export const getDevicesOperation = contactListOperation({
+	value: 'getDevices',
+	name: 'Get Devices',
+	what: 'devices',
+	path: 'devices',
+	key: 'devices',
+	paged: true,
+});

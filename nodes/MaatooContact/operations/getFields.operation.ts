@@ -10,6 +10,8 @@ export const getFieldsOperation: Operation = {
 	request: () => ({ method: 'GET', path: '/contacts/list/fields' }),
 	output: (response) => {
 		const body = response.body;
-		return (Array.isArray(body) ? body : Object.values((body ?? {}) as IDataObject)) as IDataObject[];
+		return (
+			Array.isArray(body) ? body : Object.values((body ?? {}) as IDataObject)
+		) as IDataObject[];
 	},
 };

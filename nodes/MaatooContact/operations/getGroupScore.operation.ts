@@ -17,9 +17,17 @@ export const getGroupScoreOperation: Operation = {
 		const groupId = await pointGroupIdOf(ctx, itemIndex);
 		const response = await mauticRequest(
 			ctx,
-			{ method: 'GET', path: `/contacts/${id}/points/groups/${groupId}`, entity: { label: 'contact or point group', id: `${id} / ${groupId}` } },
+			{
+				method: 'GET',
+				path: `/contacts/${id}/points/groups/${groupId}`,
+				entity: { label: 'contact or point group', id: `${id} / ${groupId}` },
+			},
 			itemIndex,
 		);
-		return scoreRow(id, ((response.body as IDataObject).groupScore ?? null) as IDataObject | null, groupId);
+		return scoreRow(
+			id,
+			((response.body as IDataObject).groupScore ?? null) as IDataObject | null,
+			groupId,
+		);
 	},
 };

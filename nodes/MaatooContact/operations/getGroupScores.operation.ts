@@ -19,8 +19,12 @@ export const getGroupScoresOperation: Operation = {
 			{ method: 'GET', path: `/contacts/${id}/points/groups`, entity: { label: 'contact', id } },
 			itemIndex,
 		);
-		const scores = ((response.body as IDataObject).groupScores ?? []) as IDataObject[] | IDataObject;
+		const scores = ((response.body as IDataObject).groupScores ?? []) as
+			| IDataObject[]
+			| IDataObject;
 		const list = (Array.isArray(scores) ? scores : Object.values(scores)) as IDataObject[];
-		return ctx.getNodeParameter('simplify', itemIndex, true) ? list.map((score) => scoreRow(id, score)) : list;
+		return ctx.getNodeParameter('simplify', itemIndex, true)
+			? list.map((score) => scoreRow(id, score))
+			: list;
 	},
 };

@@ -1,3 +1,10 @@
 import { contactListOperation } from '../builders/contactListOperation';
 
-export const getNotesOperation = contactListOperation({ value: 'getNotes', name: 'Get Notes', what: 'notes', path: 'notes', key: 'notes', paged: true });
+export const getNotesOperation = contactListOperation({
+	value: 'getNotes',
+	name: 'Get Notes',
+	what: 'notes',
+	path: 'notes',
+	key: 'notes',
+	paged: true,
+});

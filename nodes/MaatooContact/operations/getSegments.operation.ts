@@ -1,3 +1,10 @@
 import { contactListOperation } from '../builders/contactListOperation';
 
-export const getContactSegmentsOperation = contactListOperation({ value: 'getSegments', name: 'Get Segments', what: 'segments', path: 'segments', key: 'lists', paged: false });
+export const getContactSegmentsOperation = contactListOperation({
+	value: 'getSegments',
+	name: 'Get Segments',
+	what: 'segments',
+	path: 'segments',
+	key: 'lists',
+	paged: false,
+});

@@ -24,7 +24,13 @@ export const removeDoNotContactOperation: Operation = {
 		};
 	},
 	output: (response, ctx, itemIndex) => {
-		const contact = recordInAnswer(ctx, itemIndex, response, 'contact', { label: 'contact', changes: true });
-		return { ...contactOutput(ctx, itemIndex, contact), recordFound: (response.body as IDataObject).recordFound ?? null };
+		const contact = recordInAnswer(ctx, itemIndex, response, 'contact', {
+			label: 'contact',
+			changes: true,
+		});
+		return {
+			...contactOutput(ctx, itemIndex, contact),
+			recordFound: (response.body as IDataObject).recordFound ?? null,
+		};
 	},
 };

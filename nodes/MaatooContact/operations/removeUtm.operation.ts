@@ -18,7 +18,7 @@ export const removeUtmOperation: Operation = {
 			type: 'number',
 			default: 0,
 			required: true,
-			description: 'ID of the UTM entry (the contact\'s utmtags list shows it)',
+			description: "ID of the UTM entry (the contact's utmtags list shows it)",
 		},
 		simplifyProperty,
 	],
@@ -26,7 +26,11 @@ export const removeUtmOperation: Operation = {
 		const id = await resolveContactId(ctx, itemIndex);
 		const utmId = ctx.getNodeParameter('utmId', itemIndex) as number;
 		if (!Number.isSafeInteger(utmId) || utmId <= 0) {
-			throw new NodeOperationError(ctx.getNode(), `The field "UTM Entry ID" needs a positive whole number, got "${utmId}"`, { itemIndex });
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`The field "UTM Entry ID" needs a positive whole number, got "${utmId}"`,
+				{ itemIndex },
+			);
 		}
 		return {
 			method: 'POST',
@@ -36,5 +40,9 @@ export const removeUtmOperation: Operation = {
 		};
 	},
 	output: (response, ctx, itemIndex) =>
-		contactOutput(ctx, itemIndex, recordInAnswer(ctx, itemIndex, response, 'contact', { label: 'contact', changes: true })),
+		contactOutput(
+			ctx,
+			itemIndex,
+			recordInAnswer(ctx, itemIndex, response, 'contact', { label: 'contact', changes: true }),
+		),
 };

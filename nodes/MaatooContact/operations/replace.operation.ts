@@ -4,6 +4,7 @@ export const replaceOperation = contactEditOperation({
 	value: 'replace',
 	name: 'Create or Replace',
 	action: 'Create or replace a contact',
-	description: 'Replace all fields of a contact (fields not given are cleared); creates it when missing',
+	description:
+		'Replace all fields of a contact (fields not given are cleared); creates it when missing',
 	method: 'PUT',
 });

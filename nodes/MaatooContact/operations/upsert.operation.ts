@@ -5,7 +5,8 @@ import { contactDataProperties, contactPayload } from '../contactData';
 import { batchingOf, contactOutput, writeOptionsProperty } from '../writeOptions';
 
 /** Mautic merges on its unique identifier (email by default): repeating such a request changes nothing. */
-const carriesIdentifier = (entry: IDataObject) => typeof entry.email === 'string' && entry.email !== '';
+const carriesIdentifier = (entry: IDataObject) =>
+	typeof entry.email === 'string' && entry.email !== '';
 
 export const upsertOperation: Operation = {
 	value: 'upsert',

@@ -1,7 +1,11 @@
 import { type IDataObject } from 'n8n-workflow';
 
 /** `{score, group:{id,name,description}}` → one flat row. */
-export function scoreRow(contactId: number, groupScore: IDataObject | null, groupId?: number): IDataObject {
+export function scoreRow(
+	contactId: number,
+	groupScore: IDataObject | null,
+	groupId?: number,
+): IDataObject {
 	const group = (groupScore?.group ?? {}) as IDataObject;
 	return {
 		contactId,

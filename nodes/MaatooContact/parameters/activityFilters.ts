@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { limitProperty, returnAllProperty } from '../../shared/descriptions/listParameters';
 
-const EVENT_TYPES_HINT = 'e.g. page.hit, email.read, form.submitted, lead.source.created, point.gained';
+const EVENT_TYPES_HINT =
+	'e.g. page.hit, email.read, form.submitted, lead.source.created, point.gained';
 
 const activityFilters: INodeProperties = {
 	displayName: 'Filters',
@@ -44,7 +45,11 @@ function mauticDateTime(value: unknown): string {
 /** The `filters` query of Mautic's activity lists, from the Filters parameter. */
 export function activityQuery(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const filters = ctx.getNodeParameter('activityFilters', itemIndex, {}) as IDataObject;
-	const list = (value: unknown) => String(value ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+	const list = (value: unknown) =>
+		String(value ?? '')
+			.split(',')
+			.map((entry) => entry.trim())
+			.filter(Boolean);
 	const query: IDataObject = {};
 	if (filters.search) query.search = filters.search;
 	if (list(filters.includeEvents).length) query.includeEvents = list(filters.includeEvents);
@@ -56,4 +61,3 @@ export function activityQuery(ctx: IExecuteFunctions, itemIndex: number): IDataO
 
 /** Return All, Limit and Filters: the parameters of both activity lists. */
 export const activityListProperties = [returnAllProperty, limitProperty, activityFilters];
-

@@ -12,7 +12,8 @@ export function allowedValue<T extends string>(
 	allowed: readonly T[],
 ): T {
 	const value = ctx.getNodeParameter(name, itemIndex) as unknown;
-	if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+	if (typeof value === 'string' && (allowed as readonly string[]).includes(value))
+		return value as T;
 	const shown = typeof value === 'string' ? value.slice(0, 80) : JSON.stringify(value);
 	throw new NodeOperationError(
 		ctx.getNode(),

@@ -1,4 +1,9 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 export const logProperties: INodeProperties = {
 	displayName: 'Log Entry',
@@ -8,8 +13,20 @@ export const logProperties: INodeProperties = {
 	default: {},
 	description: "What Mautic writes in the contact's points history",
 	options: [
-		{ displayName: 'Event Name', name: 'eventName', type: 'string', default: '', placeholder: 'e.g. Webinar attended' },
-		{ displayName: 'Action Name', name: 'actionName', type: 'string', default: '', placeholder: 'e.g. n8n' },
+		{
+			displayName: 'Event Name',
+			name: 'eventName',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Webinar attended',
+		},
+		{
+			displayName: 'Action Name',
+			name: 'actionName',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. n8n',
+		},
 	],
 };
 
@@ -30,18 +47,34 @@ export function refuseNegativeAddOrSubtract(
 	label: string,
 ): void {
 	if (value >= 0 || (operator !== 'plus' && operator !== 'minus')) return;
-	const hint = operator === 'plus' ? `to take ${-value} away, choose "Subtract" with ${-value}` : `to add ${-value}, choose "Add" with ${-value}`;
-	throw new NodeOperationError(ctx.getNode(), `The field "${label}" cannot be negative for "${operator === 'plus' ? 'Add' : 'Subtract'}": ${hint}`, {
-		itemIndex,
-	});
+	const hint =
+		operator === 'plus'
+			? `to take ${-value} away, choose "Subtract" with ${-value}`
+			: `to add ${-value}, choose "Add" with ${-value}`;
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`The field "${label}" cannot be negative for "${operator === 'plus' ? 'Add' : 'Subtract'}": ${hint}`,
+		{
+			itemIndex,
+		},
+	);
 }
 
 export const POINTS_OPERATORS = ['plus', 'minus', 'times', 'divide'] as const;
 
-export function wholeNumber(ctx: IExecuteFunctions, itemIndex: number, name: string, label: string): number {
+export function wholeNumber(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	label: string,
+): number {
 	const value = ctx.getNodeParameter(name, itemIndex) as number;
 	if (!Number.isSafeInteger(value)) {
-		throw new NodeOperationError(ctx.getNode(), `The field "${label}" needs a whole number, got "${value}"`, { itemIndex });
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The field "${label}" needs a whole number, got "${value}"`,
+			{ itemIndex },
+		);
 	}
 	return value;
 }

@@ -1,4 +1,3 @@
-
 export const UTM_KEYS: Array<[string, string]> = [
 	['utm_campaign', 'Campaign'],
 	['utm_content', 'Content'],

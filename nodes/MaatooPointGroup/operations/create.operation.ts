@@ -6,7 +6,14 @@ import { pointGroupEntity } from '../pointGroupEntity';
 export const createOperation = entityCreate(pointGroupEntity, {
 	description: 'Create a new point group',
 	properties: [
-		{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', placeholder: 'e.g. Umbrellas' },
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. Umbrellas',
+		},
 		{
 			displayName: 'Additional Fields',
 			name: 'additionalFields',

@@ -15,7 +15,10 @@ export const updateOperation = editOperation(pointGroupEntity, {
 			type: 'collection',
 			placeholder: 'Add Field',
 			default: {},
-			options: [descriptionField, { displayName: 'Name', name: 'name', type: 'string', default: '' }],
+			options: [
+				descriptionField,
+				{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+			],
 		},
 	],
 	body: updateFieldsOf,

@@ -64,7 +64,10 @@ export function insightWriteOperation(spec: {
 						body,
 						entity: { label: 'point insight', id },
 						...(replace
-							? { repeatableIf: whenRecordExists(ctx, `/points/insights/${id}`), notRepeatedBecause: PUT_NOT_REPEATED }
+							? {
+									repeatableIf: whenRecordExists(ctx, `/points/insights/${id}`),
+									notRepeatedBecause: PUT_NOT_REPEATED,
+								}
 							: {}),
 					},
 					itemIndex,

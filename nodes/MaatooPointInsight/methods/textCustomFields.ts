@@ -8,7 +8,9 @@ export function isInsightTarget(field: MauticField): boolean {
 }
 
 /** The instance's text contact fields, label and alias, for a dropdown. */
-export async function getTextCustomFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getTextCustomFields(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const fields = [...(await contactFieldCatalog(this)).values()];
 	return fields
 		.filter(isInsightTarget)

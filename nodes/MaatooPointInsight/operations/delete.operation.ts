@@ -13,7 +13,15 @@ export const deleteOperation: Operation = {
 	run: (ctx, itemIndex) =>
 		withInsightsApi(ctx, itemIndex, async () => {
 			const id = await pointInsightIdOf(ctx, itemIndex);
-			await mauticRequest(ctx, { method: 'DELETE', path: `/points/insights/${id}/delete`, entity: { label: 'point insight', id } }, itemIndex);
+			await mauticRequest(
+				ctx,
+				{
+					method: 'DELETE',
+					path: `/points/insights/${id}/delete`,
+					entity: { label: 'point insight', id },
+				},
+				itemIndex,
+			);
 			return { id, deleted: true };
 		}),
 };

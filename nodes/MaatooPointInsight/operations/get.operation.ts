@@ -22,5 +22,9 @@ export const getOperation: Operation = {
 	description: 'Get one point insight with its custom field and point groups',
 	properties: [pointInsightLocator],
 	run: (ctx, itemIndex) =>
-		withInsightsApi(ctx, itemIndex, async () => await readInsight(ctx, itemIndex, await pointInsightIdOf(ctx, itemIndex))),
+		withInsightsApi(
+			ctx,
+			itemIndex,
+			async () => await readInsight(ctx, itemIndex, await pointInsightIdOf(ctx, itemIndex)),
+		),
 };

@@ -22,7 +22,8 @@ export const getAllOperation = getManyOperation(pointInsightEntity, {
 	async rows(ctx, itemIndex, insights, options) {
 		if (!options.includeDetails) return insights;
 		const full: IDataObject[] = [];
-		for (const insight of insights) full.push(await readInsight(ctx, itemIndex, Number(insight.id)));
+		for (const insight of insights)
+			full.push(await readInsight(ctx, itemIndex, Number(insight.id)));
 		return full;
 	},
 });

@@ -28,7 +28,14 @@ export const updateOperation: Operation = {
 			type: 'collection',
 			placeholder: 'Add Field',
 			default: {},
-			options: [insightActionField, customFieldField, descriptionField, insightTypeField, nameField, pointGroupsField],
+			options: [
+				insightActionField,
+				customFieldField,
+				descriptionField,
+				insightTypeField,
+				nameField,
+				pointGroupsField,
+			],
 		},
 		checkOptionsProperty,
 	],
@@ -39,7 +46,12 @@ export const updateOperation: Operation = {
 			await checkInsightBody(ctx, itemIndex, body);
 			const response = await mauticRequest(
 				ctx,
-				{ method: 'PATCH', path: `/points/insights/${id}/edit`, body, entity: { label: 'point insight', id } },
+				{
+					method: 'PATCH',
+					path: `/points/insights/${id}/edit`,
+					body,
+					entity: { label: 'point insight', id },
+				},
 				itemIndex,
 			);
 			return insightOf(response);

@@ -24,14 +24,25 @@ export interface SegmentFilterCatalog {
 /** The instance's company fields, fetched once per run (execution or dropdown load), like contact fields. */
 export function companyFieldCatalog(context: MauticContext): Promise<Map<string, MauticField>> {
 	return runCatalogue(context, 'companyFields', async () => {
-		const rows = await readList(context, { path: '/fields/company', key: 'fields', returnAll: true, limit: 0, pageSize: 1000 });
-		return new Map(rows.map((row: IDataObject) => [String(row.alias), row as unknown as MauticField]));
+		const rows = await readList(context, {
+			path: '/fields/company',
+			key: 'fields',
+			returnAll: true,
+			limit: 0,
+			pageSize: 1000,
+		});
+		return new Map(
+			rows.map((row: IDataObject) => [String(row.alias), row as unknown as MauticField]),
+		);
 	});
 }
 
 /** Contact and company fields a segment can filter on. */
 export async function segmentFilterCatalog(context: MauticContext): Promise<SegmentFilterCatalog> {
-	const [lead, company] = await Promise.all([contactFieldCatalog(context), companyFieldCatalog(context)]);
+	const [lead, company] = await Promise.all([
+		contactFieldCatalog(context),
+		companyFieldCatalog(context),
+	]);
 	return { lead, company };
 }
 
@@ -42,7 +53,10 @@ const OBJECT_PREFIX = /^(lead|contact|company)[:.](.+)$/i;
  * `contact:alias` when an alias exists on both objects. Unpublished fields are not offered by
  * Mautic's segment builder and are treated as unknown.
  */
-export function findFilterField(catalog: SegmentFilterCatalog, name: string): SegmentFilterField | undefined {
+export function findFilterField(
+	catalog: SegmentFilterCatalog,
+	name: string,
+): SegmentFilterField | undefined {
 	const prefixed = name.trim().match(OBJECT_PREFIX);
 	const alias = prefixed ? prefixed[2] : name.trim();
 	const objects: FilterObject[] = prefixed
@@ -58,7 +72,9 @@ export function findFilterField(catalog: SegmentFilterCatalog, name: string): Se
 }
 
 /** Every published contact and company field, for the filter's Field dropdown. */
-export async function getSegmentFilterFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getSegmentFilterFields(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const catalog = await segmentFilterCatalog(this);
 	const options: INodePropertyOptions[] = [];
 	for (const object of ['lead', 'company'] as FilterObject[]) {
@@ -66,7 +82,8 @@ export async function getSegmentFilterFields(this: ILoadOptionsFunctions): Promi
 		for (const field of catalog[object].values()) {
 			if (field.isPublished === false) continue;
 			// An alias both objects use needs the object named, or it would mean the contact field.
-			const value = object === 'company' && other.has(field.alias) ? `company:${field.alias}` : field.alias;
+			const value =
+				object === 'company' && other.has(field.alias) ? `company:${field.alias}` : field.alias;
 			options.push({
 				name: `${object === 'lead' ? 'Contact' : 'Company'}: ${field.label} (${field.alias})`,
 				value,

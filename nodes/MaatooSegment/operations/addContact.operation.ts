@@ -8,7 +8,8 @@ export const addContactOperation: Operation = {
 	value: 'addContact',
 	name: 'Add Contact',
 	action: 'Add a contact to a segment',
-	description: 'Add one contact per item to a segment by hand; for many items, Add Contacts is faster',
+	description:
+		'Add one contact per item to a segment by hand; for many items, Add Contacts is faster',
 	properties: [segmentLocator(), contactLocator()],
 	async run(ctx, itemIndex) {
 		const segmentId = await resolveSegmentId(ctx, itemIndex);

@@ -38,7 +38,10 @@ function batchSizeOf(ctx: IExecuteFunctions): number {
  */
 function membershipResults(response: MauticResponse, entries: IDataObject[]): BatchEntryResult[] {
 	const body = (response.body ?? {}) as IDataObject;
-	const details = body.details && typeof body.details === 'object' ? (body.details as Record<string, IDataObject>) : undefined;
+	const details =
+		body.details && typeof body.details === 'object'
+			? (body.details as Record<string, IDataObject>)
+			: undefined;
 	return entries.map((entry) => {
 		const detail = details?.[String(entry.id)];
 		const added = details ? detail?.success === true : Boolean(body.success);
@@ -50,7 +53,8 @@ function membershipResults(response: MauticResponse, entries: IDataObject[]): Ba
 					errors: [
 						{
 							code: 404,
-							message: 'Contact not found, or this user may not edit it: Mautic did not add it to the segment.',
+							message:
+								'Contact not found, or this user may not edit it: Mautic did not add it to the segment.',
 						},
 					],
 				},
@@ -71,9 +75,12 @@ export const addContactsOperation: Operation = {
 	description: 'Add the contacts of all items to a segment with one call per 200 contacts',
 	properties: [
 		segmentLocator({
-			description: 'The segment to add to. Items naming different segments are sent to each in separate calls.',
+			description:
+				'The segment to add to. Items naming different segments are sent to each in separate calls.',
 		}),
-		contactLocator({ description: 'The contact of each item, usually an expression such as {{ $json.id }}' }),
+		contactLocator({
+			description: 'The contact of each item, usually an expression such as {{ $json.id }}',
+		}),
 		batchOptionsProperty,
 	],
 	batch: {

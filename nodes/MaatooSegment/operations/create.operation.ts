@@ -9,7 +9,11 @@ export const createOperation: Operation = {
 	description: 'Create a segment, with filters built here or given as JSON',
 	properties: [nameProperty, ...filterProperties({ keepOption: false }), additionalFieldsProperty],
 	async request(ctx, itemIndex) {
-		return { method: 'POST', path: '/segments/new', body: await segmentPayload(ctx, itemIndex, 'create') };
+		return {
+			method: 'POST',
+			path: '/segments/new',
+			body: await segmentPayload(ctx, itemIndex, 'create'),
+		};
 	},
 	output: (response) => segmentOf(response.body),
 };

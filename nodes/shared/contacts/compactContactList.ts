@@ -12,7 +12,10 @@ const SCALAR = `(?:${STRING}|-?\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?|null|true|fals
 const FIELD_ENTRY = `\\{"id":(?:"\\d+"|\\d+),"label":${STRING},"alias":${STRING},"type":${STRING},"group":${STRING}(?:,${STRING}:${SCALAR})*\\}`;
 
 /** A whole field group (`"core":{…}`'s value), or else a single entry (e.g. in a group with an entry of another shape). */
-const GROUP_OR_ENTRY = new RegExp(`\\{${STRING}:${FIELD_ENTRY}(?:,${STRING}:${FIELD_ENTRY})*\\}|${FIELD_ENTRY}`, 'g');
+const GROUP_OR_ENTRY = new RegExp(
+	`\\{${STRING}:${FIELD_ENTRY}(?:,${STRING}:${FIELD_ENTRY})*\\}|${FIELD_ENTRY}`,
+	'g',
+);
 
 /**
  * Mautic sends every field of a contact twice: in its group with its metadata (label, type,
@@ -36,7 +39,9 @@ export function compactGroupedFields(rawText: string): string {
 /** Whether a contact carries its flat field values, the ones a compacted page keeps. */
 export function hasFlatFields(contact: IDataObject): boolean {
 	const fields = contact.fields as IDataObject | undefined;
-	return !!fields && typeof fields.all === 'object' && fields.all !== null && !Array.isArray(fields.all);
+	return (
+		!!fields && typeof fields.all === 'object' && fields.all !== null && !Array.isArray(fields.all)
+	);
 }
 
 /** For lists whose rows are simplified: compact each page, parse it whole after all if a row lacks `fields.all`. */

@@ -10,7 +10,15 @@ import { runCatalogue } from '../runState';
  */
 export function contactFieldCatalog(context: MauticContext): Promise<Map<string, MauticField>> {
 	return runCatalogue(context, 'contactFields', async () => {
-		const rows = await readList(context, { path: '/fields/contact', key: 'fields', returnAll: true, limit: 0, pageSize: 1000 });
-		return new Map(rows.map((row: IDataObject) => [String(row.alias), row as unknown as MauticField]));
+		const rows = await readList(context, {
+			path: '/fields/contact',
+			key: 'fields',
+			returnAll: true,
+			limit: 0,
+			pageSize: 1000,
+		});
+		return new Map(
+			rows.map((row: IDataObject) => [String(row.alias), row as unknown as MauticField]),
+		);
 	});
 }

@@ -1,4 +1,9 @@
-import type { FieldType, IDataObject, INodePropertyOptions, ResourceMapperField } from 'n8n-workflow';
+import type {
+	FieldType,
+	IDataObject,
+	INodePropertyOptions,
+	ResourceMapperField,
+} from 'n8n-workflow';
 
 /** A Mautic field definition as `/fields/contact` reports it (the parts we use). */
 export interface MauticField {
@@ -32,10 +37,16 @@ export function fieldOptions(field: MauticField): INodePropertyOptions[] {
 		? (list as Array<IDataObject | string>).map((entry) =>
 				typeof entry === 'string'
 					? { label: entry, value: entry }
-					: { label: String(entry.label ?? entry.value), value: String(entry.value ?? entry.label) },
+					: {
+							label: String(entry.label ?? entry.value),
+							value: String(entry.value ?? entry.label),
+						},
 			)
 		: typeof list === 'string'
-			? list.split('|').filter(Boolean).map((value) => ({ label: value, value }))
+			? list
+					.split('|')
+					.filter(Boolean)
+					.map((value) => ({ label: value, value }))
 			: [];
 	return entries.map(({ label, value }) => ({ name: label, value }));
 }
@@ -63,7 +74,16 @@ const pad = (value: number) => String(value).padStart(2, '0');
 
 /** What a value must become for Mautic; from the live field list or from the mapper's saved schema. */
 export interface FieldKind {
-	kind: 'text' | 'email' | 'number' | 'boolean' | 'date' | 'datetime' | 'dateOrDateTime' | 'select' | 'multiselect';
+	kind:
+		| 'text'
+		| 'email'
+		| 'number'
+		| 'boolean'
+		| 'date'
+		| 'datetime'
+		| 'dateOrDateTime'
+		| 'select'
+		| 'multiselect';
 	/** Allowed values of select and multiselect fields, when known. */
 	options?: string[];
 }
@@ -118,15 +138,30 @@ function dateParts(value: unknown): DateParts | undefined {
 	if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.trim())) {
 		return { day: value.trim(), time: '00:00:00', dateOnly: true };
 	}
-	const luxon = value as { toISO?: () => string; toFormat?: (format: string) => string; toUTC?: () => unknown } | null;
-	if (luxon && typeof luxon === 'object' && typeof luxon.toFormat === 'function' && typeof luxon.toUTC === 'function') {
+	const luxon = value as {
+		toISO?: () => string;
+		toFormat?: (format: string) => string;
+		toUTC?: () => unknown;
+	} | null;
+	if (
+		luxon &&
+		typeof luxon === 'object' &&
+		typeof luxon.toFormat === 'function' &&
+		typeof luxon.toUTC === 'function'
+	) {
 		// A luxon DateTime, as n8n's field validation produces: a date typed in the UI is local midnight.
 		const localTime = luxon.toFormat('HH:mm:ss.SSS');
-		if (localTime === '00:00:00.000') return { day: luxon.toFormat('yyyy-MM-dd'), time: '00:00:00', dateOnly: true };
+		if (localTime === '00:00:00.000')
+			return { day: luxon.toFormat('yyyy-MM-dd'), time: '00:00:00', dateOnly: true };
 		const utc = luxon.toUTC() as { toFormat: (format: string) => string };
 		return { day: utc.toFormat('yyyy-MM-dd'), time: utc.toFormat('HH:mm:ss'), dateOnly: false };
 	}
-	const date = value instanceof Date ? value : typeof value === 'string' || typeof value === 'number' ? new Date(value) : undefined;
+	const date =
+		value instanceof Date
+			? value
+			: typeof value === 'string' || typeof value === 'number'
+				? new Date(value)
+				: undefined;
 	if (!date || Number.isNaN(date.getTime())) return undefined;
 	const day = `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 	const time = `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`;
@@ -155,7 +190,8 @@ export function toMauticValue(kind: FieldKind, value: unknown): unknown {
 	switch (kind.kind) {
 		case 'number': {
 			const number = typeof value === 'number' ? value : Number(String(value).trim());
-			if (!Number.isFinite(number)) throw new FieldValueError(`needs a number, got "${String(value)}"`);
+			if (!Number.isFinite(number))
+				throw new FieldValueError(`needs a number, got "${String(value)}"`);
 			return number;
 		}
 		case 'boolean': {
@@ -169,7 +205,8 @@ export function toMauticValue(kind: FieldKind, value: unknown): unknown {
 		case 'dateOrDateTime': {
 			const parts = dateParts(value);
 			if (!parts) throw new FieldValueError(`needs a date, got "${String(value)}"`);
-			if (kind.kind === 'date' || (kind.kind === 'dateOrDateTime' && parts.dateOnly)) return parts.day;
+			if (kind.kind === 'date' || (kind.kind === 'dateOrDateTime' && parts.dateOnly))
+				return parts.day;
 			return `${parts.day} ${parts.time}`;
 		}
 		case 'select': {
@@ -186,7 +223,8 @@ export function toMauticValue(kind: FieldKind, value: unknown): unknown {
 		}
 		case 'email': {
 			const text = String(value).trim();
-			if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) throw new FieldValueError(`needs an email address, got "${text}"`);
+			if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text))
+				throw new FieldValueError(`needs an email address, got "${text}"`);
 			return text;
 		}
 		default:

@@ -13,6 +13,14 @@ export const authenticationProperty: INodeProperties = {
 };
 
 export const maatooCredentials: INodeCredentialDescription[] = [
-	{ name: 'maatooApi', required: true, displayOptions: { show: { authentication: ['basicAuth'] } } },
-	{ name: 'maatooOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+	{
+		name: 'maatooApi',
+		required: true,
+		displayOptions: { show: { authentication: ['basicAuth'] } },
+	},
+	{
+		name: 'maatooOAuth2Api',
+		required: true,
+		displayOptions: { show: { authentication: ['oAuth2'] } },
+	},
 ];

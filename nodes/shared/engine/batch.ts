@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeApiError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	NodeApiError,
+} from 'n8n-workflow';
 import { batchLimitOf, failureOf, mauticError, mauticRequest, subjectOf } from '../transport';
 import { failedItem, itemError } from './itemErrors';
 import type { BatchOperation, BatchPlan } from './operation';
@@ -30,7 +35,8 @@ function chunksOf(pending: PendingEntry[], plan: BatchPlan, size: number): Pendi
 
 function split(entries: PendingEntry[], size: number): PendingEntry[][] {
 	const parts: PendingEntry[][] = [];
-	for (let start = 0; start < entries.length; start += size) parts.push(entries.slice(start, start + size));
+	for (let start = 0; start < entries.length; start += size)
+		parts.push(entries.slice(start, start + size));
 	return parts;
 }
 
@@ -69,7 +75,11 @@ export async function runBatch(
 			// send this call and the rest of the run in calls of the size it names.
 			const limit = batchLimitOf(failureOf(error) ?? {});
 			if (limit !== undefined && limit > 0 && limit < chunk.length) {
-				queue.splice(position, queue.length - position, ...queue.slice(position).flatMap((rest) => split(rest, limit)));
+				queue.splice(
+					position,
+					queue.length - position,
+					...queue.slice(position).flatMap((rest) => split(rest, limit)),
+				);
 				position--;
 				const notice = `Mautic accepts at most ${limit} entities per batch call (its api_batch_max_limit); the rest of this run went in calls of ${limit}. Set the node's Batch Size to ${limit} to skip the refused call.`;
 				ctx.logger.warn(notice);
@@ -94,8 +104,14 @@ export async function runBatch(
 				results[itemIndex] = outputItems(result.output, itemIndex);
 				return;
 			}
-			const subject = { ...plan.request([entry]), entity: { label: plan.entityLabel, id: entry.id as number | undefined } };
-			failures.push({ itemIndex, error: mauticError(ctx, result.failure, subject, undefined, itemIndex) });
+			const subject = {
+				...plan.request([entry]),
+				entity: { label: plan.entityLabel, id: entry.id as number | undefined },
+			};
+			failures.push({
+				itemIndex,
+				error: mauticError(ctx, result.failure, subject, undefined, itemIndex),
+			});
 		});
 		if (failures.length > 0 && !ctx.continueOnFail()) {
 			const { itemIndex, error } = failures[0];
@@ -107,7 +123,8 @@ export async function runBatch(
 				.join('\n');
 			throw itemError(ctx, error, itemIndex);
 		}
-		for (const { itemIndex, error } of failures) results[itemIndex] = failedItem(ctx, error, itemIndex);
+		for (const { itemIndex, error } of failures)
+			results[itemIndex] = failedItem(ctx, error, itemIndex);
 	}
 	return results;
 }

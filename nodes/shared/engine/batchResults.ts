@@ -4,7 +4,8 @@ import type { BatchEntryResult, OperationOutput } from './operation';
 
 /** Index-keyed map or array, as Mautic returns batch entities and errors. */
 function byIndex(value: unknown): Record<string, unknown> {
-	if (Array.isArray(value)) return Object.fromEntries(value.map((entry, index) => [String(index), entry]));
+	if (Array.isArray(value))
+		return Object.fromEntries(value.map((entry, index) => [String(index), entry]));
 	return value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
 }
 
@@ -31,7 +32,9 @@ export function standardBatchResults(
 			return {
 				failure: {
 					status: code >= 400 ? code : 500,
-					body: { errors: [error ?? { code, message: 'Mautic returned no result for this entry.' }] },
+					body: {
+						errors: [error ?? { code, message: 'Mautic returned no result for this entry.' }],
+					},
 				},
 			};
 		});
@@ -43,9 +46,14 @@ export function standardBatchResults(
  * intact); an id Mautic did not find is simply absent, which we report as "not found" — unless
  * the call was repeated after a lost answer: then the lost attempt deleted it.
  */
-export function deleteBatchResults(key: string, toOutput: (entity: IDataObject) => OperationOutput) {
+export function deleteBatchResults(
+	key: string,
+	toOutput: (entity: IDataObject) => OperationOutput,
+) {
 	return (response: MauticResponse, entries: IDataObject[]): BatchEntryResult[] => {
-		const deleted = Object.values(byIndex((response.body as IDataObject | undefined)?.[key])) as IDataObject[];
+		const deleted = Object.values(
+			byIndex((response.body as IDataObject | undefined)?.[key]),
+		) as IDataObject[];
 		const byId = new Map(deleted.map((entity) => [String(entity.id), entity]));
 		const repeated = response.afterLostAnswer === true;
 		return entries.map((entry) => {

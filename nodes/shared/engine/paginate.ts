@@ -62,9 +62,15 @@ class ListGuard {
 	) {}
 
 	/** The rows of this page not seen before (rows without an ID all count as new). */
-	newRows(page: number, rows: IDataObject[], rawText: string, total: number | undefined): IDataObject[] {
+	newRows(
+		page: number,
+		rows: IDataObject[],
+		rawText: string,
+		total: number | undefined,
+	): IDataObject[] {
 		if (rows.length === 0) return rows;
-		if (rawText === this.previousText) this.stop(`page ${page + 1} is the same as page ${page}, word for word`);
+		if (rawText === this.previousText)
+			this.stop(`page ${page + 1} is the same as page ${page}, word for word`);
 		this.previousText = rawText;
 		this.received += rows.length;
 		if (total !== undefined) this.largestTotal = Math.max(this.largestTotal ?? 0, total);
@@ -77,25 +83,38 @@ class ListGuard {
 		});
 		this.stalePages = fresh.length === 0 ? this.stalePages + 1 : 0;
 		if (this.stalePages >= STALE_PAGES_LIMIT) {
-			this.stop(`${STALE_PAGES_LIMIT} pages in a row (up to page ${page + 1}) brought no row that earlier pages had not already brought`);
+			this.stop(
+				`${STALE_PAGES_LIMIT} pages in a row (up to page ${page + 1}) brought no row that earlier pages had not already brought`,
+			);
 		}
 		if (this.largestTotal !== undefined && this.received > this.largestTotal) {
 			this.stop(`it sent ${this.received} rows although it said the list has ${this.largestTotal}`);
 		}
-		if (this.received > MAX_LIST_ROWS) this.stop(`it sent more than ${MAX_LIST_ROWS.toLocaleString('en-US')} rows`);
+		if (this.received > MAX_LIST_ROWS)
+			this.stop(`it sent more than ${MAX_LIST_ROWS.toLocaleString('en-US')} rows`);
 		return fresh;
 	}
 
 	stop(why: string): never {
-		throw new NodeOperationError(this.context.getNode(), `Stopped reading ${this.list.path} from Mautic: ${why}`, {
-			itemIndex: this.itemIndex,
-			description:
-				'The server does not page this list as Mautic does (a proxy or plugin may ignore the paging parameters), so reading on could go on for ever. Nothing was returned for this item. For exports while contacts change, use Pagination "By ID (Consistent Export)"; otherwise check what answers at the Base URL.',
-		});
+		throw new NodeOperationError(
+			this.context.getNode(),
+			`Stopped reading ${this.list.path} from Mautic: ${why}`,
+			{
+				itemIndex: this.itemIndex,
+				description:
+					'The server does not page this list as Mautic does (a proxy or plugin may ignore the paging parameters), so reading on could go on for ever. Nothing was returned for this item. For exports while contacts change, use Pagination "By ID (Consistent Export)"; otherwise check what answers at the Base URL.',
+			},
+		);
 	}
 }
 
-function pagingQuery(list: ListRequest, page: number, offset: number, pageSize: number, lastId: number): IDataObject {
+function pagingQuery(
+	list: ListRequest,
+	page: number,
+	offset: number,
+	pageSize: number,
+	lastId: number,
+): IDataObject {
 	if (list.paging === 'page') return { page: page + 1, limit: list.pageSize };
 	if (list.paging !== 'idCursor') return { start: offset, limit: pageSize };
 	const where = Array.isArray(list.qs?.where) ? [...(list.qs!.where as IDataObject[])] : [];
@@ -104,11 +123,20 @@ function pagingQuery(list: ListRequest, page: number, offset: number, pageSize: 
 }
 
 /** The rows of a page; a compacted page with a row that lost what `map` needs is parsed again whole. */
-function rowsOfListPage(response: MauticResponse, list: ListRequest): { rows: IDataObject[]; response: MauticResponse } {
+function rowsOfListPage(
+	response: MauticResponse,
+	list: ListRequest,
+): { rows: IDataObject[]; response: MauticResponse } {
 	const rows = rowsOfPage(response, list.key);
 	const { compact } = list;
-	if (response.fullText === undefined || !compact || rows.every((row) => compact.isComplete(row))) return { rows, response };
-	const whole = { ...response, body: parseResponseText(response.fullText), rawText: response.fullText, fullText: undefined };
+	if (response.fullText === undefined || !compact || rows.every((row) => compact.isComplete(row)))
+		return { rows, response };
+	const whole = {
+		...response,
+		body: parseResponseText(response.fullText),
+		rawText: response.fullText,
+		fullText: undefined,
+	};
 	return { rows: rowsOfPage(whole, list.key), response: whole };
 }
 
@@ -120,7 +148,10 @@ function rowsOfListPage(response: MauticResponse, list: ListRequest): { rows: ID
 function mayBeRefreshRace(error: unknown): boolean {
 	const failure = failureOf(error);
 	if (!failure) return false;
-	return failure.status === 401 || (failure.status === 400 && mauticErrorEntries(failure.body).length === 0);
+	return (
+		failure.status === 401 ||
+		(failure.status === 400 && mauticErrorEntries(failure.body).length === 0)
+	);
 }
 
 /**
@@ -176,7 +207,14 @@ export async function readList(
 	const fetchPage = (query: IDataObject) => {
 		const response = mauticRequest(
 			context,
-			{ method: 'GET', path: list.path, qs: { ...list.qs, ...query }, maxRetries: list.maxRetries, timeoutMs: list.timeoutMs, compactText: list.compact?.text },
+			{
+				method: 'GET',
+				path: list.path,
+				qs: { ...list.qs, ...query },
+				maxRetries: list.maxRetries,
+				timeoutMs: list.timeoutMs,
+				compactText: list.compact?.text,
+			},
 			itemIndex,
 		);
 		open.add(response);
@@ -195,25 +233,37 @@ export async function readList(
 	try {
 		for (let page = 0; page < MAX_PAGES && rows.length < wanted; page++) {
 			const pageSize = Math.max(1, Math.min(list.pageSize, wanted - rows.length));
-			const asked = ahead[0]?.offset === offset && ahead[0].size === pageSize ? ahead.shift() : undefined;
+			const asked =
+				ahead[0]?.offset === offset && ahead[0].size === pageSize ? ahead.shift() : undefined;
 			if (!asked) ahead = [];
 			const query = pagingQuery(list, page, offset, pageSize, lastId);
 			const current = asked?.response ?? fetchPage(query);
 			if (asksAhead && knownTotal !== undefined) {
-				let nextOffset = ahead.length ? ahead[ahead.length - 1].offset + ahead[ahead.length - 1].size : offset + pageSize;
+				let nextOffset = ahead.length
+					? ahead[ahead.length - 1].offset + ahead[ahead.length - 1].size
+					: offset + pageSize;
 				while (ahead.length < PAGES_AHEAD && nextOffset < knownTotal) {
 					const size = Math.min(list.pageSize, wanted - rows.length - (nextOffset - offset));
 					if (size <= 0) break;
-					const response = fetchPage(pagingQuery(list, page + 1 + ahead.length, nextOffset, size, lastId));
+					const response = fetchPage(
+						pagingQuery(list, page + 1 + ahead.length, nextOffset, size, lastId),
+					);
 					ahead.push({ offset: nextOffset, size, response });
 					nextOffset += size;
 				}
 			}
 			const overlapped = asked !== undefined || open.size > 1;
 			const others = () => [...open].filter((request) => request !== current);
-			const received = overlapped ? await askedAgainIfRaced(current, others, () => fetchPage(query)) : await current;
+			const received = overlapped
+				? await askedAgainIfRaced(current, others, () => fetchPage(query))
+				: await current;
 			const { rows: pageRows, response } = rowsOfListPage(received, list);
-			const freshRows = guard.newRows(page, pageRows, response.rawText, cursor ? undefined : totalOfPage(response));
+			const freshRows = guard.newRows(
+				page,
+				pageRows,
+				response.rawText,
+				cursor ? undefined : totalOfPage(response),
+			);
 			for (const row of freshRows) {
 				if (rows.length >= wanted) break;
 				rows.push(map(row));
@@ -225,7 +275,10 @@ export async function readList(
 				const nextId = Number(pageRows[pageRows.length - 1].id);
 				// The total counts rows above the cursor, so only a short page or a stuck cursor ends it.
 				if (pageRows.length < askedSize) break;
-				if (!(nextId > lastId)) guard.stop(`page ${page + 1} did not move past ID ${lastId}: the server ignores the ID cursor`);
+				if (!(nextId > lastId))
+					guard.stop(
+						`page ${page + 1} did not move past ID ${lastId}: the server ignores the ID cursor`,
+					);
 				lastId = nextId;
 				continue;
 			}

@@ -16,10 +16,14 @@ export function recordInAnswer(
 	const record = (response.body as IDataObject | undefined)?.[key];
 	if (record && typeof record === 'object' && !Array.isArray(record)) return record as IDataObject;
 	const name = what.id !== undefined ? `${what.label} ${what.id}` : `the ${what.label}`;
-	throw new NodeOperationError(ctx.getNode(), `Mautic answered HTTP ${response.status} without ${name} ("${key}" is missing)`, {
-		itemIndex,
-		description: what.changes
-			? `The change was most likely applied: Mautic sends this answer after saving. Check ${name} in Mautic before running this item again.`
-			: 'Mautic (or a proxy in front of it) sent an unexpected answer. Try again; if it persists, check Mautic\'s log (var/logs).',
-	});
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`Mautic answered HTTP ${response.status} without ${name} ("${key}" is missing)`,
+		{
+			itemIndex,
+			description: what.changes
+				? `The change was most likely applied: Mautic sends this answer after saving. Check ${name} in Mautic before running this item again.`
+				: "Mautic (or a proxy in front of it) sent an unexpected answer. Try again; if it persists, check Mautic's log (var/logs).",
+		},
+	);
 }

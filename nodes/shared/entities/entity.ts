@@ -1,5 +1,17 @@
-import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, INodeListSearchResult, INodeProperties } from 'n8n-workflow';
-import { DEFAULT_PAGE_SIZE, limitProperty, pageSizeOption, returnAllAndLimit, returnAllProperty } from '../descriptions/listParameters';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodeProperties,
+} from 'n8n-workflow';
+import {
+	DEFAULT_PAGE_SIZE,
+	limitProperty,
+	pageSizeOption,
+	returnAllAndLimit,
+	returnAllProperty,
+} from '../descriptions/listParameters';
 import { readList, type Operation } from '../engine';
 import { recordInAnswer } from '../engine/recordInAnswer';
 import { rowsOfPage, totalOfPage } from '../engine/paginate';
@@ -38,9 +50,18 @@ export interface GetManySpec {
 	/** More options, added to the Options collection. */
 	options?: INodeProperties[];
 	/** Turns the rows read into the output (e.g. one more request per row); default: as read. */
-	rows?: (ctx: IExecuteFunctions, itemIndex: number, rows: IDataObject[], options: IDataObject) => Promise<IDataObject[]>;
+	rows?: (
+		ctx: IExecuteFunctions,
+		itemIndex: number,
+		rows: IDataObject[],
+		options: IDataObject,
+	) => Promise<IDataObject[]>;
 	/** Wraps the whole read (e.g. a version check); default: none. */
-	around?: (ctx: IExecuteFunctions, itemIndex: number, read: () => Promise<IDataObject[]>) => Promise<IDataObject[]>;
+	around?: (
+		ctx: IExecuteFunctions,
+		itemIndex: number,
+		read: () => Promise<IDataObject[]>,
+	) => Promise<IDataObject[]>;
 }
 
 /** Get Many: Return All / Limit, search and the options asked for, paged by the engine. */
@@ -75,7 +96,11 @@ export function getManyOperation(entity: Entity, spec: GetManySpec): Operation {
 		if (chosen.search) qs.search = chosen.search;
 		if (spec.publishedOnly && chosen.publishedOnly) qs.published = 1;
 		const pageSize = (spec.pageSize && Number(chosen.pageSize)) || DEFAULT_PAGE_SIZE;
-		const rows = await readList(ctx, { path: entity.path, key: entity.listKey, qs, returnAll, limit, pageSize }, itemIndex);
+		const rows = await readList(
+			ctx,
+			{ path: entity.path, key: entity.listKey, qs, returnAll, limit, pageSize },
+			itemIndex,
+		);
 		return spec.rows ? await spec.rows(ctx, itemIndex, rows, chosen) : rows;
 	};
 	return {
@@ -86,15 +111,27 @@ export function getManyOperation(entity: Entity, spec: GetManySpec): Operation {
 		properties: [
 			returnAllProperty,
 			limitProperty,
-			{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options },
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options,
+			},
 		],
 		run: async (ctx, itemIndex) =>
-			spec.around ? await spec.around(ctx, itemIndex, async () => await read(ctx, itemIndex)) : await read(ctx, itemIndex),
+			spec.around
+				? await spec.around(ctx, itemIndex, async () => await read(ctx, itemIndex))
+				: await read(ctx, itemIndex),
 	};
 }
 
 /** Get: one record by the entity's locator. */
-export function getOperation(entity: Entity, description = `Get one ${entity.label} by ID`): Operation {
+export function getOperation(
+	entity: Entity,
+	description = `Get one ${entity.label} by ID`,
+): Operation {
 	return {
 		value: 'get',
 		name: 'Get',
@@ -105,7 +142,8 @@ export function getOperation(entity: Entity, description = `Get one ${entity.lab
 			const id = await entity.locator.idOf(ctx, itemIndex);
 			return { method: 'GET', path: `${entity.path}/${id}`, entity: { label: entity.label, id } };
 		},
-		output: (response, ctx, itemIndex) => recordInAnswer(ctx, itemIndex, response, entity.key, { label: entity.label, changes: false }),
+		output: (response, ctx, itemIndex) =>
+			recordInAnswer(ctx, itemIndex, response, entity.key, { label: entity.label, changes: false }),
 	};
 }
 
@@ -119,7 +157,15 @@ export function deleteOperation(entity: Entity, description: string): Operation 
 		properties: [entity.locator.property()],
 		async run(ctx, itemIndex) {
 			const id = await entity.locator.idOf(ctx, itemIndex);
-			await mauticRequest(ctx, { method: 'DELETE', path: `${entity.path}/${id}/delete`, entity: { label: entity.label, id } }, itemIndex);
+			await mauticRequest(
+				ctx,
+				{
+					method: 'DELETE',
+					path: `${entity.path}/${id}/delete`,
+					entity: { label: entity.label, id },
+				},
+				itemIndex,
+			);
 			return { id, deleted: true };
 		},
 	};
@@ -128,7 +174,10 @@ export function deleteOperation(entity: Entity, description: string): Operation 
 type BodyOf = (ctx: IExecuteFunctions, itemIndex: number) => IDataObject | Promise<IDataObject>;
 
 /** Create (POST …/new) from the given parameters and body. */
-export function createOperation(entity: Entity, spec: { description: string; properties: INodeProperties[]; body: BodyOf }): Operation {
+export function createOperation(
+	entity: Entity,
+	spec: { description: string; properties: INodeProperties[]; body: BodyOf },
+): Operation {
 	return {
 		value: 'create',
 		name: 'Create',
@@ -141,7 +190,8 @@ export function createOperation(entity: Entity, spec: { description: string; pro
 			body: await spec.body(ctx, itemIndex),
 			entity: { label: entity.label },
 		}),
-		output: (response, ctx, itemIndex) => recordInAnswer(ctx, itemIndex, response, entity.key, { label: entity.label, changes: true }),
+		output: (response, ctx, itemIndex) =>
+			recordInAnswer(ctx, itemIndex, response, entity.key, { label: entity.label, changes: true }),
 	};
 }
 
@@ -152,7 +202,15 @@ export function createOperation(entity: Entity, spec: { description: string; pro
  */
 export function editOperation(
 	entity: Entity,
-	spec: { value: string; name: string; action: string; description: string; method: 'PATCH' | 'PUT'; properties: INodeProperties[]; body: BodyOf },
+	spec: {
+		value: string;
+		name: string;
+		action: string;
+		description: string;
+		method: 'PATCH' | 'PUT';
+		properties: INodeProperties[];
+		body: BodyOf;
+	},
 ): Operation {
 	return {
 		value: spec.value,
@@ -164,7 +222,8 @@ export function editOperation(
 			const id = await entity.locator.idOf(ctx, itemIndex);
 			const path = `${entity.path}/${id}/edit`;
 			const body = await spec.body(ctx, itemIndex);
-			if (spec.method === 'PATCH') return { method: 'PATCH', path, body, entity: { label: entity.label, id } };
+			if (spec.method === 'PATCH')
+				return { method: 'PATCH', path, body, entity: { label: entity.label, id } };
 			return {
 				method: 'PUT',
 				path,
@@ -174,7 +233,8 @@ export function editOperation(
 				notRepeatedBecause: PUT_NOT_REPEATED,
 			};
 		},
-		output: (response, ctx, itemIndex) => recordInAnswer(ctx, itemIndex, response, entity.key, { label: entity.label, changes: true }),
+		output: (response, ctx, itemIndex) =>
+			recordInAnswer(ctx, itemIndex, response, entity.key, { label: entity.label, changes: true }),
 	};
 }
 
@@ -188,9 +248,19 @@ export function entityListSearch(
 	entity: Entity,
 	spec: { orderBy: string; orderByDir: 'ASC' | 'DESC'; name: (row: IDataObject) => string },
 ) {
-	return async function search(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	return async function search(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
 		const start = Number(paginationToken ?? 0) || 0;
-		const qs: IDataObject = { start, limit: SEARCH_PAGE, orderBy: spec.orderBy, orderByDir: spec.orderByDir, minimal: 1 };
+		const qs: IDataObject = {
+			start,
+			limit: SEARCH_PAGE,
+			orderBy: spec.orderBy,
+			orderByDir: spec.orderByDir,
+			minimal: 1,
+		};
 		if (filter) qs.search = filter;
 		const response = await mauticRequest(this, { method: 'GET', path: entity.path, qs });
 		const root = await instanceRootOf(this);

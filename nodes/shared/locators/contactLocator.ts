@@ -9,8 +9,15 @@ export const contactLocatorSpec = entityLocator({
 	exampleId: 42,
 	uiPath: 's/contacts',
 	description: 'The contact to work on',
-	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter: modes have no default
-	extraModes: [{ displayName: 'By Email', name: 'email', type: 'string', placeholder: 'e.g. jane@example.com' }],
+	extraModes: [
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter: modes have no default
+		{
+			displayName: 'By Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'e.g. jane@example.com',
+		},
+	],
 });
 
 export const contactLocator = contactLocatorSpec.property;

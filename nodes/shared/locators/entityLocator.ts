@@ -27,7 +27,12 @@ export interface EntityLocator {
 	 * The checked numeric ID of the item's value: list or ID mode (a positive whole number), or a
 	 * link to the entity on the credential's own instance.
 	 */
-	idOf(ctx: IExecuteFunctions, itemIndex: number, parameterName?: string, label?: string): Promise<number>;
+	idOf(
+		ctx: IExecuteFunctions,
+		itemIndex: number,
+		parameterName?: string,
+		label?: string,
+	): Promise<number>;
 	/** Finds the ID in a link to the entity's page: `…/<uiPath>/view/5` or `…/edit/5`. */
 	urlId?: RegExp;
 }
@@ -38,7 +43,9 @@ function escaped(text: string): string {
 
 /** One resource locator per entity: list from a search, ID with the numeric check, URL with the host check. */
 export function entityLocator(spec: EntityLocatorSpec): EntityLocator {
-	const urlId = spec.uiPath ? new RegExp(`/${escaped(spec.uiPath)}/(?:view|edit)/(\\d+)`) : undefined;
+	const urlId = spec.uiPath
+		? new RegExp(`/${escaped(spec.uiPath)}/(?:view|edit)/(\\d+)`)
+		: undefined;
 	const modes: INodePropertyMode[] = [
 		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter: modes have no default
 		{
@@ -54,7 +61,13 @@ export function entityLocator(spec: EntityLocatorSpec): EntityLocator {
 			type: 'string',
 			placeholder: `e.g. ${spec.exampleId}`,
 			validation: [
-				{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: `A ${spec.noun} ID is a whole number` } },
+				{
+					type: 'regex',
+					properties: {
+						regex: '^\\s*\\d+\\s*$',
+						errorMessage: `A ${spec.noun} ID is a whole number`,
+					},
+				},
 			],
 		},
 		...(spec.extraModes ?? []),

@@ -7,8 +7,16 @@ import { itemParameter } from '../parameters/itemParameters';
 import { hostOf, instanceRootOf } from '../transport';
 
 /** The raw `{mode, value}` of a resource locator (or a plain value from older or AI-made workflows). */
-export function locatorOf(ctx: IExecuteFunctions, itemIndex: number, parameterName: string): INodeParameterResourceLocator {
-	const raw = itemParameter<INodeParameterResourceLocator | string | number>(ctx, parameterName, itemIndex);
+export function locatorOf(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	parameterName: string,
+): INodeParameterResourceLocator {
+	const raw = itemParameter<INodeParameterResourceLocator | string | number>(
+		ctx,
+		parameterName,
+		itemIndex,
+	);
 	return typeof raw === 'object' && raw !== null ? raw : { __rl: true, mode: 'id', value: raw };
 }
 
@@ -43,7 +51,8 @@ export async function numericLocatorId(
 	let idText = value;
 	if (locator.mode === 'url') {
 		const match = urlPattern ? value.match(urlPattern) : null;
-		if (!match) fail(`The field "${label}" needs a link to it in Mautic, got "${value.slice(0, 200)}"`);
+		if (!match)
+			fail(`The field "${label}" needs a link to it in Mautic, got "${value.slice(0, 200)}"`);
 		const instanceHost = hostOf(await instanceRootOf(ctx));
 		const linkHost = hostOf(value);
 		if (!linkHost || linkHost !== instanceHost) {

@@ -3,12 +3,21 @@ import { contactLocatorSpec } from './contactLocator';
 import { locatorOf } from './locatorValue';
 import { readList } from '../engine/paginate';
 
-function fail(ctx: IExecuteFunctions, itemIndex: number, message: string, description?: string): never {
+function fail(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	message: string,
+	description?: string,
+): never {
 	throw new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
 }
 
 /** Finds the one contact with this email, using an exact `where` (Mautic's `email:` search is fuzzy). */
-async function contactIdByEmail(ctx: IExecuteFunctions, itemIndex: number, email: string): Promise<number> {
+async function contactIdByEmail(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	email: string,
+): Promise<number> {
 	const matches = await readList(
 		ctx,
 		{
@@ -44,7 +53,8 @@ export async function resolveContactId(
 	label = 'Contact',
 ): Promise<number> {
 	const locator = locatorOf(ctx, itemIndex, parameterName);
-	if (locator.mode !== 'email') return await contactLocatorSpec.idOf(ctx, itemIndex, parameterName, label);
+	if (locator.mode !== 'email')
+		return await contactLocatorSpec.idOf(ctx, itemIndex, parameterName, label);
 	const value = String(locator.value ?? '').trim();
 	if (!/^[^\s@]+@[^\s@]+$/.test(value)) {
 		fail(ctx, itemIndex, `The field "${label}" needs an email address, got "${value}"`);

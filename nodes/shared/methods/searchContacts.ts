@@ -20,8 +20,13 @@ export async function searchContacts(
 		const fields = ((contact.fields as IDataObject | undefined)?.all ?? {}) as IDataObject;
 		const name = [fields.firstname, fields.lastname].filter(Boolean).join(' ');
 		const email = fields.email ? String(fields.email) : '';
-		const label = [name, email && `<${email}>`].filter(Boolean).join(' ') || `Contact ${contact.id}`;
-		return { name: `${label} (#${contact.id})`, value: String(contact.id), url: `${root}/s/contacts/view/${contact.id}` };
+		const label =
+			[name, email && `<${email}>`].filter(Boolean).join(' ') || `Contact ${contact.id}`;
+		return {
+			name: `${label} (#${contact.id})`,
+			value: String(contact.id),
+			url: `${root}/s/contacts/view/${contact.id}`,
+		};
 	});
 	const total = totalOfPage(response) ?? 0;
 	const next = start + rows.length;

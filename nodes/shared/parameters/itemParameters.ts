@@ -1,11 +1,16 @@
-import { deepCopy, type IDataObject, type IExecuteFunctions, type NodeParameterValueType } from 'n8n-workflow';
+import {
+	deepCopy,
+	type IDataObject,
+	type IExecuteFunctions,
+	type NodeParameterValueType,
+} from 'n8n-workflow';
 import { jsonReferencePath, readJsonReference } from './jsonReference';
 import { runStateOf } from '../runState';
 
 type Resolve = (itemIndex: number) => unknown;
 
-
-const isExpression = (value: unknown): value is string => typeof value === 'string' && value.startsWith('=');
+const isExpression = (value: unknown): value is string =>
+	typeof value === 'string' && value.startsWith('=');
 
 function holdsExpression(value: unknown): boolean {
 	if (isExpression(value)) return true;
@@ -48,25 +53,37 @@ function rawParameter(ctx: IExecuteFunctions, name: string): unknown {
 interface Template {
 	resolve: Resolve;
 	/** Leaves read straight from the item, for the check against n8n on the first item. */
-	references: Array<{ path: string; read: (itemIndex: number) => ReturnType<typeof readJsonReference> }>;
+	references: Array<{
+		path: string;
+		read: (itemIndex: number) => ReturnType<typeof readJsonReference>;
+	}>;
 }
 
 /**
  * Rebuilds the parameter's shape per item: plain values copied, `{{ $json.x }}` read from the
  * item, other expressions evaluated by n8n one leaf at a time.
  */
-function template(ctx: IExecuteFunctions, raw: unknown, path: string, references: Template['references']): Resolve {
+function template(
+	ctx: IExecuteFunctions,
+	raw: unknown,
+	path: string,
+	references: Template['references'],
+): Resolve {
 	if (!holdsExpression(raw)) {
 		// A copy, so no item can change the node's own parameters (a mapper's schema, say).
 		const constant = deepFreeze(deepCopy(raw as IDataObject));
 		return () => constant;
 	}
 	if (Array.isArray(raw)) {
-		const children = raw.map((child, index) => template(ctx, child, `${path}[${index}]`, references));
+		const children = raw.map((child, index) =>
+			template(ctx, child, `${path}[${index}]`, references),
+		);
 		return (itemIndex) => children.map((resolve) => resolve(itemIndex));
 	}
 	if (raw && typeof raw === 'object') {
-		const children = Object.entries(raw).map(([key, child]) => [key, template(ctx, child, childPath(path, key), references)] as const);
+		const children = Object.entries(raw).map(
+			([key, child]) => [key, template(ctx, child, childPath(path, key), references)] as const,
+		);
 		return (itemIndex) => {
 			const resolved: Record<string, unknown> = {};
 			for (const [key, resolve] of children) resolved[key] = resolve(itemIndex);
@@ -76,7 +93,8 @@ function template(ctx: IExecuteFunctions, raw: unknown, path: string, references
 	const evaluate = (itemIndex: number) => ctx.getNodeParameter(path, itemIndex);
 	const reference = jsonReferencePath(raw);
 	if (!reference) return evaluate;
-	const read = (itemIndex: number) => readJsonReference(ctx.getInputData()[itemIndex]?.json ?? {}, reference);
+	const read = (itemIndex: number) =>
+		readJsonReference(ctx.getInputData()[itemIndex]?.json ?? {}, reference);
 	references.push({ path, read });
 	return (itemIndex) => {
 		const found = read(itemIndex);
@@ -103,7 +121,8 @@ function readsAgreeWithN8n(ctx: IExecuteFunctions, references: Template['referen
 
 function compile(ctx: IExecuteFunctions, name: string, fallback: unknown): Resolve {
 	const raw = rawParameter(ctx, name);
-	const whole = (itemIndex: number) => ctx.getNodeParameter(name, itemIndex, fallback as NodeParameterValueType);
+	const whole = (itemIndex: number) =>
+		ctx.getNodeParameter(name, itemIndex, fallback as NodeParameterValueType);
 	if (!holdsExpression(raw)) {
 		// The same for every item: n8n resolves (and checks) it once.
 		const once = deepFreeze(whole(0));
@@ -124,7 +143,12 @@ function compile(ctx: IExecuteFunctions, name: string, fallback: unknown): Resol
  * still evaluated by n8n. The value is shared between items: read it, never change it. Each name
  * is read with one fallback (the first call's), as every caller here does.
  */
-export function itemParameter<T = unknown>(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback?: unknown): T {
+export function itemParameter<T = unknown>(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	fallback?: unknown,
+): T {
 	const resolvers = runStateOf(ctx).parameterReaders;
 	let resolve = resolvers.get(name);
 	if (!resolve) {

@@ -19,7 +19,8 @@ const GUARDED_KEYS = new Set([
 	'__defineGetter__',
 	'__defineSetter__',
 ]);
-const isSafeInN8n = (n8nWorkflow as { isSafeObjectProperty?: (key: string) => boolean }).isSafeObjectProperty;
+const isSafeInN8n = (n8nWorkflow as { isSafeObjectProperty?: (key: string) => boolean })
+	.isSafeObjectProperty;
 
 // Identifiers without `$`, quoted keys without escapes, line breaks or braces, indexes without leading zeros.
 const STEP_SOURCE = String.raw`\.([A-Za-z_][\w]*)|\[\s*(?:"([^"\\\r\n{}]*)"|'([^'\\\r\n{}]*)'|(0|[1-9]\d*))\s*\]`;
@@ -74,6 +75,7 @@ export function readJsonReference(json: IDataObject, path: string[]): ReferenceR
 		if (key in current || step < path.length - 1) return 'unsure';
 		return { value: undefined };
 	}
-	if (current !== null && (typeof current === 'object' || typeof current === 'function')) return 'unsure';
+	if (current !== null && (typeof current === 'object' || typeof current === 'function'))
+		return 'unsure';
 	return { value: current };
 }

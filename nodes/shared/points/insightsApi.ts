@@ -28,7 +28,10 @@ function isMissingRoute(failure: MauticFailure | undefined): boolean {
  * yet (the router's 404 does not carry it), so ask once: any API controller answer names it,
  * an error answer as well.
  */
-async function knownVersion(context: MauticContext, askIfUnknown: boolean): Promise<string | undefined> {
+async function knownVersion(
+	context: MauticContext,
+	askIfUnknown: boolean,
+): Promise<string | undefined> {
 	if (lastSeenMauticVersion(context) === undefined && askIfUnknown) {
 		try {
 			await mauticRequest(context, { method: 'GET', path: '/users/self', maxRetries: 0 });
@@ -39,13 +42,24 @@ async function knownVersion(context: MauticContext, askIfUnknown: boolean): Prom
 	return lastSeenMauticVersion(context);
 }
 
-function versionError(context: MauticContext, itemIndex: number | undefined, version: string | undefined, cause?: Error) {
-	const runs = version ? `this instance runs ${version}` : 'this instance has no Point Insights API';
+function versionError(
+	context: MauticContext,
+	itemIndex: number | undefined,
+	version: string | undefined,
+	cause?: Error,
+) {
+	const runs = version
+		? `this instance runs ${version}`
+		: 'this instance has no Point Insights API';
 	const said = cause ? ` (${cause.message.replace(/\s*\[item \d+\]$/, '')})` : '';
-	return new NodeOperationError(context.getNode(), `Point Insights need Mautic ${POINT_INSIGHTS_MIN_MAJOR} or later; ${runs}`, {
-		itemIndex,
-		description: `Mautic added Point Insights in version ${POINT_INSIGHTS_MIN_MAJOR}${said}. Upgrade the instance to use this node; point groups and group scores work from Mautic 5 on.`,
-	});
+	return new NodeOperationError(
+		context.getNode(),
+		`Point Insights need Mautic ${POINT_INSIGHTS_MIN_MAJOR} or later; ${runs}`,
+		{
+			itemIndex,
+			description: `Mautic added Point Insights in version ${POINT_INSIGHTS_MIN_MAJOR}${said}. Upgrade the instance to use this node; point groups and group scores work from Mautic 5 on.`,
+		},
+	);
 }
 
 /** Errors of our transport and checks already are n8n errors; anything else becomes one. */

@@ -7,9 +7,16 @@ import { runCatalogue } from '../runState';
  * The instance's point groups by ID, fetched once per run (execution or dropdown load): an
  * instance has few, and checking many items against them should cost one read.
  */
-export function pointGroupCatalog(context: MauticContext, itemIndex?: number): Promise<Map<number, IDataObject>> {
+export function pointGroupCatalog(
+	context: MauticContext,
+	itemIndex?: number,
+): Promise<Map<number, IDataObject>> {
 	return runCatalogue(context, 'pointGroups', async () => {
-		const groups = await readList(context, { path: '/points/groups', key: 'pointGroups', returnAll: true, limit: 0, pageSize: 500 }, itemIndex);
+		const groups = await readList(
+			context,
+			{ path: '/points/groups', key: 'pointGroups', returnAll: true, limit: 0, pageSize: 500 },
+			itemIndex,
+		);
 		return new Map(groups.map((group) => [Number(group.id), group]));
 	});
 }

@@ -18,7 +18,8 @@ export function assertSafeApiPath(context: MauticContext, path: string, itemInde
 		`Refused to call Mautic: "${unsafe.slice(0, 80)}" cannot be part of an API address`,
 		{
 			itemIndex,
-			description: 'IDs must be positive whole numbers and choices one of their listed values. Check the expressions that feed this node.',
+			description:
+				'IDs must be positive whole numbers and choices one of their listed values. Check the expressions that feed this node.',
 		},
 	);
 }

@@ -4,7 +4,10 @@
  * credentials/baseUrlExpression.ts writes the same rule as an n8n expression.
  */
 export function instanceRoot(baseUrl: string): string {
-	return baseUrl.trim().replace(/\/+$/, '').replace(/\/api$/i, '');
+	return baseUrl
+		.trim()
+		.replace(/\/+$/, '')
+		.replace(/\/api$/i, '');
 }
 
 /** Full URL of an API path such as `/contacts/12` (always under the `/api` prefix). */
@@ -33,7 +36,8 @@ export function baseUrlProblem(url: string): string | undefined {
 	if (/^[^?#]*@/.test(url)) {
 		return "The credential's Base URL contains a user name or password: enter them in the credential's own fields, not in the address";
 	}
-	if (/[?#]/.test(url)) return "The credential's Base URL contains a query (?) or fragment (#): use the bare address of the instance";
+	if (/[?#]/.test(url))
+		return "The credential's Base URL contains a query (?) or fragment (#): use the bare address of the instance";
 	return "The credential's Base URL is not an http(s) address of the form https://youraccount.maatoo.io";
 }
 

@@ -45,7 +45,8 @@ function entryMessages(entries: MauticErrorEntry[]): string {
 function fieldDetails(entries: MauticErrorEntry[]): string[] {
 	const lines: string[] = [];
 	for (const entry of entries) {
-		if (!entry.details || typeof entry.details !== 'object' || Array.isArray(entry.details)) continue;
+		if (!entry.details || typeof entry.details !== 'object' || Array.isArray(entry.details))
+			continue;
 		for (const [field, messages] of Object.entries(entry.details as IDataObject)) {
 			const text = Array.isArray(messages) ? messages.join(' ') : String(messages);
 			lines.push(`Field "${field}": ${text}`);
@@ -61,7 +62,9 @@ function looksLikeHtml(body: unknown): boolean {
 function subjectName(subject: RequestSubject): string {
 	const entity = subject.entity;
 	if (!entity) return 'item';
-	return entity.id !== undefined && entity.id !== '' ? `${entity.label} ${entity.id}` : entity.label;
+	return entity.id !== undefined && entity.id !== ''
+		? `${entity.label} ${entity.id}`
+		: entity.label;
 }
 
 /** Turns a failed exchange with Mautic into a message a marketer can act on. */
@@ -72,14 +75,18 @@ export function describeFailure(
 ): FailureDescription {
 	const described = describeOutcome(failure, subject, auth);
 	const notes: string[] = [];
-	if ((failure.attempts ?? 1) > 1) notes.push(`Sent ${failure.attempts} times (retries) before giving up.`);
+	if ((failure.attempts ?? 1) > 1)
+		notes.push(`Sent ${failure.attempts} times (retries) before giving up.`);
 	if (subject.mayHaveBeenApplied) {
 		notes.push(
 			`Mautic may have applied this request before its answer was lost. It was not sent again: ${subject.mayHaveBeenApplied}. Check ${subjectName(subject) === 'item' ? 'the data' : `the ${subjectName(subject)}`} in Mautic before running this item again.`,
 		);
 	}
 	if (notes.length === 0) return described;
-	return { message: described.message, description: [described.description, ...notes].filter(Boolean).join('\n') };
+	return {
+		message: described.message,
+		description: [described.description, ...notes].filter(Boolean).join('\n'),
+	};
 }
 
 function describeOutcome(
@@ -97,7 +104,11 @@ function describeOutcome(
 		};
 	}
 	// n8n reports a refused OAuth2 token renewal with the token endpoint's status alone.
-	if (auth === 'oAuth2' && failure.statusWithoutResponse && (failure.status === 400 || failure.status === 401)) {
+	if (
+		auth === 'oAuth2' &&
+		failure.statusWithoutResponse &&
+		(failure.status === 400 || failure.status === 401)
+	) {
 		return {
 			message: 'The OAuth2 credential could not renew its access token: reconnect it',
 			description: `Mautic refused the refresh token (HTTP ${failure.status} from its token endpoint), so ${route} was not sent. Refresh tokens expire after 14 days without use by default (api_oauth2_refresh_token_lifetime), or were revoked. Open the credential in n8n and click "Reconnect".`,
@@ -146,7 +157,8 @@ function describeOutcome(
 		// Mautic's router answers an unknown route with "Requested URL not found: …" (5.x) or
 		// "No route found for …" (older): a missing route, not a missing record.
 		const routeMissing = /requested url not found|no route found/i.test(mauticSays);
-		const entityMissing = !routeMissing && /not (be )?found/i.test(mauticSays) && subject.entity?.id !== undefined;
+		const entityMissing =
+			!routeMissing && /not (be )?found/i.test(mauticSays) && subject.entity?.id !== undefined;
 		if (entityMissing) {
 			return {
 				message: `The ${subjectName(subject)} does not exist`,

@@ -109,7 +109,11 @@ export function failureFromError(error: unknown): MauticFailure {
 	const httpCode = top?.httpCode ? Number(top.httpCode) : undefined;
 	if (httpCode && !Number.isNaN(httpCode) && httpCode >= 100) {
 		const body = top?.context?.data;
-		return { status: httpCode, body, ...(body === undefined ? { statusWithoutResponse: true } : {}) };
+		return {
+			status: httpCode,
+			body,
+			...(body === undefined ? { statusWithoutResponse: true } : {}),
+		};
 	}
 	return { networkCode, networkMessage };
 }

@@ -32,7 +32,9 @@ export function whenAllRecordsExist(
 			qs: { where: [{ col: 'id', expr: 'in', val: ids }], limit: ids.length, minimal: 1 },
 		});
 		const rows = (response.body as IDataObject | undefined)?.[key];
-		const found = new Set(Object.values((rows ?? {}) as Record<string, IDataObject>).map((row) => String(row.id)));
+		const found = new Set(
+			Object.values((rows ?? {}) as Record<string, IDataObject>).map((row) => String(row.id)),
+		);
 		return ids.every((id) => found.has(String(id)));
 	};
 }

@@ -21,7 +21,12 @@ import {
 } from './failure';
 import { rememberMauticVersion } from './mauticVersion';
 import { runStateOf } from '../runState';
-import { DEFAULT_MAX_RETRIES, isRetryableFailure, mayHaveBeenApplied, retryDelayMs } from './retryPolicy';
+import {
+	DEFAULT_MAX_RETRIES,
+	isRetryableFailure,
+	mayHaveBeenApplied,
+	retryDelayMs,
+} from './retryPolicy';
 
 export interface MauticRequest {
 	method: IHttpRequestMethods;
@@ -184,12 +189,20 @@ export async function mauticRequest(
 			)) as IN8nHttpFullResponse;
 			const headers = lowerCaseHeaders(response.headers);
 			rememberMauticVersion(context, headers['mautic-version']);
-			const received = typeof response.body === 'string' ? response.body : String(response.body ?? '');
-			const rawText = request.compactText && response.statusCode < 300 ? request.compactText(received) : received;
+			const received =
+				typeof response.body === 'string' ? response.body : String(response.body ?? '');
+			const rawText =
+				request.compactText && response.statusCode < 300 ? request.compactText(received) : received;
 			const body = parseResponseText(rawText);
 			const failed = failureInAnswer(response.statusCode, body, headers);
 			if (!failed) {
-				const answer: MauticResponse = { status: response.statusCode, body, rawText, headers, attempts: attempt + 1 };
+				const answer: MauticResponse = {
+					status: response.statusCode,
+					body,
+					rawText,
+					headers,
+					attempts: attempt + 1,
+				};
 				if (afterLostAnswer) answer.afterLostAnswer = true;
 				if (rawText !== received) answer.fullText = received;
 				return answer;
@@ -203,7 +216,15 @@ export async function mauticRequest(
 		// The attempt whose answer was lost deleted it: that is the outcome asked for. (After a
 		// 429 or a refused connection nothing was applied, and a 404 means what it says.)
 		if (afterLostAnswer && request.method === 'DELETE' && failure.status === 404) {
-			return { status: 404, body: undefined, rawText: '', headers: failure.headers ?? {}, attempts: attempt + 1, afterLostAnswer, deletedByEarlierAttempt: true };
+			return {
+				status: 404,
+				body: undefined,
+				rawText: '',
+				headers: failure.headers ?? {},
+				attempts: attempt + 1,
+				afterLostAnswer,
+				deletedByEarlierAttempt: true,
+			};
 		}
 		if (mayHaveBeenApplied(failure)) afterLostAnswer = true;
 		if (attempt >= maxRetries || !isRetryableFailure(failure, attempt)) break;
@@ -220,7 +241,8 @@ export async function mauticRequest(
 	const subject: RequestSubject = { ...request, method: request.method };
 	const writes = request.method !== 'GET' && request.method !== 'HEAD';
 	if (writes && mayHaveBeenApplied(failure) && (!idempotent || repeatRefused)) {
-		subject.mayHaveBeenApplied = repeatRefused ?? request.notRepeatedBecause ?? 'repeating it could apply it twice';
+		subject.mayHaveBeenApplied =
+			repeatRefused ?? request.notRepeatedBecause ?? 'repeating it could apply it twice';
 	}
 	throw mauticError(context, failure, subject, auth, itemIndex);
 }

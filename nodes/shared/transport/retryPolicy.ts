@@ -35,7 +35,8 @@ const ATTEMPTS_AFTER_A_500 = 1;
 export function batchLimitOf(failure: MauticFailure): number | undefined {
 	if (failure.status !== 500) return undefined;
 	for (const entry of mauticErrorEntries(failure.body)) {
-		const match = typeof entry.message === 'string' ? entry.message.match(/max of (\d+) entities/i) : null;
+		const match =
+			typeof entry.message === 'string' ? entry.message.match(/max of (\d+) entities/i) : null;
 		if (match) return Number(match[1]);
 	}
 	return undefined;
@@ -43,13 +44,15 @@ export function batchLimitOf(failure: MauticFailure): number | undefined {
 
 /** Whether a failed attempt number `attempt` (0 = the first) of a repeatable request is worth repeating. */
 export function isRetryableFailure(failure: MauticFailure, attempt = 0): boolean {
-	if (failure.status === 500) return attempt < ATTEMPTS_AFTER_A_500 && batchLimitOf(failure) === undefined;
+	if (failure.status === 500)
+		return attempt < ATTEMPTS_AFTER_A_500 && batchLimitOf(failure) === undefined;
 	if (failure.status !== undefined) return RETRYABLE_STATUSES.has(failure.status);
 	return failure.networkCode !== undefined && RETRYABLE_NETWORK_CODES.has(failure.networkCode);
 }
 
 /** Failures that happen before a request reaches Mautic: no connection, no address, no TLS. */
-const NEVER_SENT_CODES = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO_|ERR_TLS)/;
+const NEVER_SENT_CODES =
+	/^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO_|ERR_TLS)/;
 
 /**
  * Whether the server may have applied a request that failed this way (its answer was lost):
@@ -57,12 +60,16 @@ const NEVER_SENT_CODES = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUN
  * the connection never opened. An unknown failure counts as "may have".
  */
 export function mayHaveBeenApplied(failure: MauticFailure): boolean {
-	if (failure.status === undefined) return !(failure.networkCode && NEVER_SENT_CODES.test(failure.networkCode));
+	if (failure.status === undefined)
+		return !(failure.networkCode && NEVER_SENT_CODES.test(failure.networkCode));
 	return failure.status >= 500 && batchLimitOf(failure) === undefined;
 }
 
 /** Seconds or an HTTP date, as RFC 9110 allows; undefined when absent or unreadable. */
-export function retryAfterMs(headerValue: string | undefined, now = Date.now()): number | undefined {
+export function retryAfterMs(
+	headerValue: string | undefined,
+	now = Date.now(),
+): number | undefined {
 	if (!headerValue) return undefined;
 	const seconds = Number(headerValue);
 	if (!Number.isNaN(seconds)) return Math.max(0, seconds * 1000);

@@ -19,7 +19,10 @@ export function idKeyed<T extends z.ZodTypeAny>(entry: T) {
 		for (const [key, value] of Object.entries(map)) {
 			const entryId = (value as { id?: unknown })?.id;
 			if (entryId !== undefined && String(entryId) !== key) {
-				ctx.addIssue({ code: z.ZodIssueCode.custom, message: `entry under key ${key} has id ${String(entryId)}` });
+				ctx.addIssue({
+					code: z.ZodIssueCode.custom,
+					message: `entry under key ${key} has id ${String(entryId)}`,
+				});
 			}
 		}
 	});

@@ -21,7 +21,9 @@ export const groupedField = z
 const fieldGroup = z.union([z.record(groupedField), emptyPhpArray]);
 
 /** Flat values by alias; `id` is the DBAL string. */
-export const flatFields = z.object({ id: idString.nullable() }).catchall(z.union([z.string(), z.number(), z.boolean(), z.null()]));
+export const flatFields = z
+	.object({ id: idString.nullable() })
+	.catchall(z.union([z.string(), z.number(), z.boolean(), z.null()]));
 
 export const contactFields = z.object({
 	core: fieldGroup,
@@ -34,14 +36,27 @@ export const contactFields = z.object({
 export const tag = z.object({ id, tag: z.string(), description: z.string().nullable() }).strict();
 
 export const doNotContactEntry = z
-	.object({ id, reason: z.number().int().min(1).max(3), comments: z.string().nullable().optional(), channel: z.string(), channelId: z.number().nullable().optional() })
+	.object({
+		id,
+		reason: z.number().int().min(1).max(3),
+		comments: z.string().nullable().optional(),
+		channel: z.string(),
+		channelId: z.number().nullable().optional(),
+	})
 	.passthrough();
 
 export const utmEntry = z
-	.object({ id, utmSource: z.string().nullable(), utmCampaign: z.string().nullable(), url: z.string().nullable() })
+	.object({
+		id,
+		utmSource: z.string().nullable(),
+		utmCampaign: z.string().nullable(),
+		url: z.string().nullable(),
+	})
 	.passthrough();
 
-export const owner = z.object({ id, username: z.string(), firstName: z.string(), lastName: z.string() }).passthrough();
+export const owner = z
+	.object({ id, username: z.string(), firstName: z.string(), lastName: z.string() })
+	.passthrough();
 
 export const contact = z
 	.object({
@@ -66,7 +81,13 @@ export const contact = z
 
 /** `minimal=1` rows: id, points, color and fields only. */
 export const minimalContact = z
-	.object({ ...publishFields, id, points: z.number().int(), color: z.string().nullable(), fields: contactFields })
+	.object({
+		...publishFields,
+		id,
+		points: z.number().int(),
+		color: z.string().nullable(),
+		fields: contactFields,
+	})
 	.strict();
 
 /** A DNC or UTM answer's contact: serialized without a context, so nulls dropped and no fields.all. */
@@ -74,7 +95,10 @@ export const plainContact = z
 	.object({
 		id,
 		points: z.number().int(),
-		fields: z.object({ core: fieldGroup }).passthrough().refine((fields) => !('all' in fields), 'no fields.all'),
+		fields: z
+			.object({ core: fieldGroup })
+			.passthrough()
+			.refine((fields) => !('all' in fields), 'no fields.all'),
 		doNotContact: z.array(doNotContactEntry).optional(),
 		utmtags: z.array(utmEntry).optional(),
 	})

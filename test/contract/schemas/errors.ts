@@ -22,7 +22,15 @@ export const controllerError = z
 export const subscriberError = z
 	.object({
 		errors: z
-			.array(z.object({ message: z.string().min(1), code: z.number().int(), type: z.string().nullable() }).strict())
+			.array(
+				z
+					.object({
+						message: z.string().min(1),
+						code: z.number().int(),
+						type: z.string().nullable(),
+					})
+					.strict(),
+			)
 			.length(1),
 	})
 	.strict();
@@ -36,5 +44,12 @@ export const validationError = controllerError.refine(
 /** One entry of a batch answer's `errors`. */
 export const batchEntryError = z.union([
 	z.object({ message: z.string(), code: z.number().int(), type: z.literal('api') }).strict(),
-	z.object({ code: z.number().int(), message: z.string(), details: z.record(z.array(z.string())), type: z.null() }).strict(),
+	z
+		.object({
+			code: z.number().int(),
+			message: z.string(),
+			details: z.record(z.array(z.string())),
+			type: z.null(),
+		})
+		.strict(),
 ]);

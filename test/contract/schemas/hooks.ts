@@ -18,12 +18,23 @@ export const hook = z
 
 /** GET /hooks/triggers */
 export const triggers = z
-	.object({ triggers: z.record(z.string().startsWith('mautic.'), z.object({ label: z.string(), description: z.string() }).strict()) })
+	.object({
+		triggers: z.record(
+			z.string().startsWith('mautic.'),
+			z.object({ label: z.string(), description: z.string() }).strict(),
+		),
+	})
 	.strict();
 
 /** A contact inside a webhook: grouped fields only (no `fields.all`). */
 const webhookContact = z
-	.object({ id: z.number().int().nullable(), fields: z.object({ core: z.unknown() }).passthrough().refine((f) => !('all' in f), 'no fields.all in webhooks') })
+	.object({
+		id: z.number().int().nullable(),
+		fields: z
+			.object({ core: z.unknown() })
+			.passthrough()
+			.refine((f) => !('all' in f), 'no fields.all in webhooks'),
+	})
 	.passthrough();
 
 const event = z.object({ timestamp: isoDate }).passthrough();
@@ -40,9 +51,17 @@ export const webhookPayload = z
 			if (!type.startsWith('mautic.lead_')) continue;
 			for (const [index, entry] of events.entries()) {
 				const parsed = webhookContact.safeParse((entry as { contact?: unknown }).contact);
-				if (!parsed.success) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${type}[${index}].contact: ${parsed.error.message}` });
+				if (!parsed.success)
+					ctx.addIssue({
+						code: z.ZodIssueCode.custom,
+						message: `${type}[${index}].contact: ${parsed.error.message}`,
+					});
 			}
 		}
 	});
 
-export const pointsChangeEvent = z.object({ points: z.object({ old_points: z.number().int(), new_points: z.number().int() }).strict() }).passthrough();
+export const pointsChangeEvent = z
+	.object({
+		points: z.object({ old_points: z.number().int(), new_points: z.number().int() }).strict(),
+	})
+	.passthrough();

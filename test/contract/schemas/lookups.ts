@@ -27,12 +27,24 @@ export const field = z
 	.strict();
 
 /** GET /contacts/list/owners: a bare array, no envelope. */
-export const owners = z.array(z.object({ id, firstName: z.string(), lastName: z.string() }).strict()).min(1);
+export const owners = z
+	.array(z.object({ id, firstName: z.string(), lastName: z.string() }).strict())
+	.min(1);
 
 /** GET /contacts/list/fields: fields keyed by id, no envelope. */
 export const listFields = z.record(
 	z.string().regex(/^\d+$/),
-	z.object({ id, label: z.string(), alias: z.string(), type: z.string(), group: z.string(), order: z.number().int(), object: z.string() }).passthrough(),
+	z
+		.object({
+			id,
+			label: z.string(),
+			alias: z.string(),
+			type: z.string(),
+			group: z.string(),
+			order: z.number().int(),
+			object: z.string(),
+		})
+		.passthrough(),
 );
 
 /** GET /users/self (the credential test): serialized without nulls. */
@@ -47,4 +59,10 @@ export const self = z
 	.passthrough();
 
 /** GET /contacts/{id}/notes|devices|companies|campaigns on a contact without any. */
-export const emptySubList = (key: string) => z.object({ total: z.union([z.literal(0), z.literal('0')]), [key]: z.union([emptyPhpArray, z.object({}).strict()]) }).strict();
+export const emptySubList = (key: string) =>
+	z
+		.object({
+			total: z.union([z.literal(0), z.literal('0')]),
+			[key]: z.union([emptyPhpArray, z.object({}).strict()]),
+		})
+		.strict();

@@ -9,7 +9,10 @@ export const segmentFilter = z
 		object: z.enum(['lead', 'company']),
 		type: z.string(),
 		operator: z.string(),
-		properties: z.union([z.object({ filter: z.unknown() }).passthrough(), z.array(z.never()).length(0)]),
+		properties: z.union([
+			z.object({ filter: z.unknown() }).passthrough(),
+			z.array(z.never()).length(0),
+		]),
 	})
 	.strict();
 
@@ -31,7 +34,10 @@ export const segment = z
 
 /** POST /segments/{id}/contacts/add: one `success` per contact id asked. */
 export const bulkAdd = z
-	.object({ success: z.literal(1), details: z.record(z.string().regex(/^\d+$/), z.object({ success: z.boolean() }).strict()) })
+	.object({
+		success: z.literal(1),
+		details: z.record(z.string().regex(/^\d+$/), z.object({ success: z.boolean() }).strict()),
+	})
 	.strict();
 
 /** GET /contacts/{id}/segments */
@@ -39,7 +45,18 @@ export const contactSegments = z
 	.object({
 		total: z.number().int(),
 		lists: z.union([
-			idKeyed(z.object({ id, name: z.string(), alias: z.string(), dateAdded: isoDate, manuallyRemoved: z.boolean(), manuallyAdded: z.boolean() }).strict()),
+			idKeyed(
+				z
+					.object({
+						id,
+						name: z.string(),
+						alias: z.string(),
+						dateAdded: isoDate,
+						manuallyRemoved: z.boolean(),
+						manuallyAdded: z.boolean(),
+					})
+					.strict(),
+			),
 			z.array(z.never()).length(0),
 		]),
 	})

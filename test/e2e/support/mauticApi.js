@@ -15,11 +15,16 @@ function basicHeader(user = ADMIN) {
 async function api(baseUrl, method, path, body) {
 	const response = await request(`${baseUrl}/api${path}`, {
 		method: /** @type {any} */ (method),
-		headers: { authorization: basicHeader(), 'content-type': 'application/json', accept: 'application/json' },
+		headers: {
+			authorization: basicHeader(),
+			'content-type': 'application/json',
+			accept: 'application/json',
+		},
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
 	const text = await response.body.text();
-	if (response.statusCode >= 400) throw new Error(`${method} ${path} → ${response.statusCode}: ${text}`);
+	if (response.statusCode >= 400)
+		throw new Error(`${method} ${path} → ${response.statusCode}: ${text}`);
 	return text ? JSON.parse(text) : undefined;
 }
 
@@ -27,9 +32,18 @@ async function api(baseUrl, method, path, body) {
 async function createContacts(baseUrl, contacts) {
 	const ids = [];
 	for (let start = 0; start < contacts.length; start += 200) {
-		const body = await api(baseUrl, 'POST', '/contacts/batch/new', contacts.slice(start, start + 200));
+		const body = await api(
+			baseUrl,
+			'POST',
+			'/contacts/batch/new',
+			contacts.slice(start, start + 200),
+		);
 		const created = body.contacts;
-		const list = Array.isArray(created) ? created : Object.keys(created).sort((a, b) => Number(a) - Number(b)).map((key) => created[key]);
+		const list = Array.isArray(created)
+			? created
+			: Object.keys(created)
+					.sort((a, b) => Number(a) - Number(b))
+					.map((key) => created[key]);
 		ids.push(...list.map((contact) => contact.id));
 	}
 	return ids;
@@ -53,7 +67,8 @@ async function authorizationCodeTokens(fake, client) {
 		}).toString(),
 	});
 	const text = await response.body.text();
-	if (response.statusCode !== 200) throw new Error(`token exchange failed: ${response.statusCode} ${text}`);
+	if (response.statusCode !== 200)
+		throw new Error(`token exchange failed: ${response.statusCode} ${text}`);
 	return JSON.parse(text);
 }
 

@@ -26,7 +26,8 @@ function query(userFolder, sql, params = []) {
 	if (!fs.existsSync(file)) return Promise.reject(new Error(`no n8n database at ${file}`));
 	const host = ensureE2eN8n();
 	const sqlite3Dir = path.join(host.dir, 'node_modules', 'sqlite3');
-	if (host.nodeBin !== process.execPath) return queryOnHostNode(host.nodeBin, sqlite3Dir, file, sql, params);
+	if (host.nodeBin !== process.execPath)
+		return queryOnHostNode(host.nodeBin, sqlite3Dir, file, sql, params);
 	return queryWith(require(sqlite3Dir), file, sql, params);
 }
 
@@ -36,14 +37,18 @@ function query(userFolder, sql, params = []) {
  */
 function queryWith(sqlite3, file, sql, params) {
 	return new Promise((resolve, reject) => {
-		const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (/** @type {Error|null} */ openError) => {
-			if (openError) return reject(openError);
-			db.all(sql, params, (/** @type {Error|null} */ error, /** @type {any[]} */ rows) => {
-				db.close();
-				if (error) reject(error);
-				else resolve(rows);
-			});
-		});
+		const db = new sqlite3.Database(
+			file,
+			sqlite3.OPEN_READONLY,
+			(/** @type {Error|null} */ openError) => {
+				if (openError) return reject(openError);
+				db.all(sql, params, (/** @type {Error|null} */ error, /** @type {any[]} */ rows) => {
+					db.close();
+					if (error) reject(error);
+					else resolve(rows);
+				});
+			},
+		);
 	});
 }
 
@@ -55,10 +60,15 @@ function queryOnHostNode(nodeBin, sqlite3Dir, file, sql, params) {
 	const script = `(${queryWith})(require(process.argv[1]), process.argv[2], process.argv[3], JSON.parse(process.argv[4]))
 		.then((rows) => process.stdout.write(JSON.stringify(rows)), (error) => { console.error(error.message); process.exit(1); });`;
 	return new Promise((resolve, reject) => {
-		execFile(nodeBin, ['-e', script, sqlite3Dir, file, sql, JSON.stringify(params)], (error, stdout, stderr) => {
-			if (error) reject(new Error(`sqlite query on ${nodeBin} failed: ${stderr || error.message}`));
-			else resolve(JSON.parse(stdout));
-		});
+		execFile(
+			nodeBin,
+			['-e', script, sqlite3Dir, file, sql, JSON.stringify(params)],
+			(error, stdout, stderr) => {
+				if (error)
+					reject(new Error(`sqlite query on ${nodeBin} failed: ${stderr || error.message}`));
+				else resolve(JSON.parse(stdout));
+			},
+		);
 	});
 }
 
@@ -69,7 +79,11 @@ function queryOnHostNode(nodeBin, sqlite3Dir, file, sql, params) {
  * @returns {Promise<number>}
  */
 async function countExecutions(userFolder, workflowId) {
-	const rows = await query(userFolder, 'SELECT COUNT(*) AS n FROM execution_entity WHERE "workflowId" = ?', [workflowId]);
+	const rows = await query(
+		userFolder,
+		'SELECT COUNT(*) AS n FROM execution_entity WHERE "workflowId" = ?',
+		[workflowId],
+	);
 	return Number(rows[0].n);
 }
 

@@ -6,12 +6,18 @@
  * REST, as the editor does, runs the deactivation the way a user causes it.
  */
 
-const OWNER = { email: 'e2e-owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-Owner-Password-1' };
+const OWNER = {
+	email: 'e2e-owner@example.com',
+	firstName: 'E2E',
+	lastName: 'Owner',
+	password: 'E2e-Owner-Password-1',
+};
 const BROWSER_ID = 'maatoo-e2e-browser';
 
 /** @param {Response} response */
 function authCookie(response) {
-	const cookies = typeof response.headers.getSetCookie === 'function' ? response.headers.getSetCookie() : [];
+	const cookies =
+		typeof response.headers.getSetCookie === 'function' ? response.headers.getSetCookie() : [];
 	const auth = cookies.find((cookie) => cookie.startsWith('n8n-auth='));
 	return auth ? auth.split(';')[0] : undefined;
 }
@@ -23,7 +29,11 @@ function authCookie(response) {
  */
 async function signInAsOwner(baseUrl) {
 	const headers = { 'content-type': 'application/json', 'browser-id': BROWSER_ID };
-	let response = await fetch(`${baseUrl}/rest/owner/setup`, { method: 'POST', headers, body: JSON.stringify(OWNER) });
+	let response = await fetch(`${baseUrl}/rest/owner/setup`, {
+		method: 'POST',
+		headers,
+		body: JSON.stringify(OWNER),
+	});
 	let cookie = response.ok ? authCookie(response) : undefined;
 	if (!cookie) {
 		response = await fetch(`${baseUrl}/rest/login`, {
@@ -33,7 +43,10 @@ async function signInAsOwner(baseUrl) {
 		});
 		cookie = response.ok ? authCookie(response) : undefined;
 	}
-	if (!cookie) throw new Error(`could not sign in to n8n as owner: ${response.status} ${await response.text()}`);
+	if (!cookie)
+		throw new Error(
+			`could not sign in to n8n as owner: ${response.status} ${await response.text()}`,
+		);
 	return { baseUrl, cookie };
 }
 
@@ -46,11 +59,16 @@ async function signInAsOwner(baseUrl) {
 async function rest(session, method, path, body) {
 	const response = await fetch(`${session.baseUrl}/rest${path}`, {
 		method,
-		headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID, cookie: session.cookie },
+		headers: {
+			'content-type': 'application/json',
+			'browser-id': BROWSER_ID,
+			cookie: session.cookie,
+		},
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
 	const text = await response.text();
-	if (!response.ok) throw new Error(`n8n ${method} /rest${path} → ${response.status}: ${text.slice(0, 2000)}`);
+	if (!response.ok)
+		throw new Error(`n8n ${method} /rest${path} → ${response.status}: ${text.slice(0, 2000)}`);
 	return text ? JSON.parse(text) : undefined;
 }
 

@@ -16,12 +16,25 @@ function manualWorkflow({ id, name, nodes }) {
 		position: [0, 0],
 		parameters: {},
 	};
-	const all = [trigger, ...nodes.map((node, index) => ({ position: [240 * (index + 1), 0], typeVersion: 1, ...node }))];
+	const all = [
+		trigger,
+		...nodes.map((node, index) => ({ position: [240 * (index + 1), 0], typeVersion: 1, ...node })),
+	];
 	const connections = {};
 	for (let index = 0; index < all.length - 1; index++) {
-		connections[all[index].name] = { main: [[{ node: all[index + 1].name, type: 'main', index: 0 }]] };
+		connections[all[index].name] = {
+			main: [[{ node: all[index + 1].name, type: 'main', index: 0 }]],
+		};
 	}
-	return { id, name, active: false, nodes: all, connections, settings: { executionOrder: 'v1' }, pinData: {} };
+	return {
+		id,
+		name,
+		active: false,
+		nodes: all,
+		connections,
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
 }
 
 /** @param {'basicAuth' | 'oAuth2'} authentication @param {{ id: string, name: string }} credential */
@@ -55,7 +68,9 @@ function generatorNode(name, count, itemExpression) {
 		name,
 		type: 'n8n-nodes-base.code',
 		typeVersion: 2,
-		parameters: { jsCode: `return Array.from({ length: ${count} }, (_, i) => ({ json: ${itemExpression} }));` },
+		parameters: {
+			jsCode: `return Array.from({ length: ${count} }, (_, i) => ({ json: ${itemExpression} }));`,
+		},
 	};
 }
 
@@ -68,7 +83,15 @@ function mapperValue(value, types = {}) {
 		mappingMode: 'defineBelow',
 		value,
 		matchingColumns: [],
-		schema: Object.keys(value).map((id) => ({ id, displayName: id, required: false, defaultMatch: id === 'email', display: true, type: types[id] ?? 'string', canBeUsedToMatch: id === 'email' })),
+		schema: Object.keys(value).map((id) => ({
+			id,
+			displayName: id,
+			required: false,
+			defaultMatch: id === 'email',
+			display: true,
+			type: types[id] ?? 'string',
+			canBeUsedToMatch: id === 'email',
+		})),
 		attemptToConvertTypes: false,
 		convertFieldsToString: false,
 	};

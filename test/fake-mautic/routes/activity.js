@@ -42,7 +42,14 @@ const TYPES = {
 };
 
 /** @param {unknown} v @returns {string[]} */
-const arr = (v) => (Array.isArray(v) ? v.map(String) : v && typeof v === 'object' ? Object.values(v).map(String) : typeof v === 'string' && v ? [v] : []);
+const arr = (v) =>
+	Array.isArray(v)
+		? v.map(String)
+		: v && typeof v === 'object'
+			? Object.values(v).map(String)
+			: typeof v === 'string' && v
+				? [v]
+				: [];
 
 /**
  * @param {import('../router').RouteCtx} ctx
@@ -59,20 +66,38 @@ function activity(ctx, contact) {
 	/** @type {Record<string, string>} */
 	const types = { ...TYPES };
 	/** @type {TimelineEntry[]} */
-	let events = ctx.store.timeline.filter((e) => (contact ? e.contactId === contact.id : true) && e.event in types);
-	if (filters.includeEvents.length) events = events.filter((e) => filters.includeEvents.includes(e.event));
-	if (filters.excludeEvents.length) events = events.filter((e) => !filters.excludeEvents.includes(e.event));
+	let events = ctx.store.timeline.filter(
+		(e) => (contact ? e.contactId === contact.id : true) && e.event in types,
+	);
+	if (filters.includeEvents.length)
+		events = events.filter((e) => filters.includeEvents.includes(e.event));
+	if (filters.excludeEvents.length)
+		events = events.filter((e) => !filters.excludeEvents.includes(e.event));
 	if (filters.search) {
 		const s = filters.search.toLowerCase();
-		events = events.filter((e) => String(typeof e.eventLabel === 'string' ? e.eventLabel : JSON.stringify(e.eventLabel)).toLowerCase().includes(s));
+		events = events.filter((e) =>
+			String(typeof e.eventLabel === 'string' ? e.eventLabel : JSON.stringify(e.eventLabel))
+				.toLowerCase()
+				.includes(s),
+		);
 	}
-	const dateFrom = typeof f.dateFrom === 'string' && f.dateFrom ? Date.parse(f.dateFrom.replace(' ', 'T') + (f.dateFrom.length <= 19 ? 'Z' : '')) : NaN;
-	const dateTo = typeof f.dateTo === 'string' && f.dateTo ? Date.parse(f.dateTo.replace(' ', 'T') + (f.dateTo.length <= 19 ? 'Z' : '')) : NaN;
+	const dateFrom =
+		typeof f.dateFrom === 'string' && f.dateFrom
+			? Date.parse(f.dateFrom.replace(' ', 'T') + (f.dateFrom.length <= 19 ? 'Z' : ''))
+			: NaN;
+	const dateTo =
+		typeof f.dateTo === 'string' && f.dateTo
+			? Date.parse(f.dateTo.replace(' ', 'T') + (f.dateTo.length <= 19 ? 'Z' : ''))
+			: NaN;
 	if (!isNaN(dateFrom)) events = events.filter((e) => e.timestamp.getTime() >= dateFrom);
 	if (!isNaN(dateTo)) events = events.filter((e) => e.timestamp.getTime() <= dateTo);
 	const order = Array.isArray(q.order) ? q.order.map(String) : ['timestamp', 'DESC'];
 	const desc = !/^asc$/i.test(order[1] || 'DESC');
-	events = [...events].sort((a, b) => (desc ? b.timestamp.getTime() - a.timestamp.getTime() || b.id - a.id : a.timestamp.getTime() - b.timestamp.getTime() || a.id - b.id));
+	events = [...events].sort((a, b) =>
+		desc
+			? b.timestamp.getTime() - a.timestamp.getTime() || b.id - a.id
+			: a.timestamp.getTime() - b.timestamp.getTime() || a.id - b.id,
+	);
 	const limit = Math.max(1, parseInt(String(q.limit ?? '25'), 10) || 25);
 	const page = Math.max(1, parseInt(String(q.page ?? '1'), 10) || 1);
 	const total = events.length;
@@ -80,16 +105,20 @@ function activity(ctx, contact) {
 	const byType = new Map();
 	for (const e of events) byType.set(e.event, [...(byType.get(e.event) ?? []), e]);
 	const largest = Math.max(0, ...[...byType.values()].map((list) => list.length));
-	const onPage = new Set([...byType.values()].flatMap((list) => list.slice((page - 1) * limit, page * limit)));
-	const slice = events.filter((e) => onPage.has(e)).map((e) => ({
-		event: e.event,
-		eventId: `${e.event}${e.id}`,
-		eventType: /** @type {Record<string,string>} */ (TYPES)[e.event],
-		eventLabel: e.eventLabel,
-		timestamp: e.timestamp,
-		contactId: String(e.contactId),
-		details: e.details,
-	}));
+	const onPage = new Set(
+		[...byType.values()].flatMap((list) => list.slice((page - 1) * limit, page * limit)),
+	);
+	const slice = events
+		.filter((e) => onPage.has(e))
+		.map((e) => ({
+			event: e.event,
+			eventId: `${e.event}${e.id}`,
+			eventType: /** @type {Record<string,string>} */ (TYPES)[e.event],
+			eventLabel: e.eventLabel,
+			timestamp: e.timestamp,
+			contactId: String(e.contactId),
+			details: e.details,
+		}));
 	return ctx.ok({
 		events: slice,
 		filters,

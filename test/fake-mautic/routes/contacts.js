@@ -34,7 +34,8 @@ function findDuplicate(store, params) {
 }
 
 /** @param {import('../router').RouteCtx} ctx @param {Contact} c @param {'list'|'single'} values */
-const details = (ctx, c, values = 'single', fresh = false) => contactView(ctx.store, c, { mode: 'details', values, fresh });
+const details = (ctx, c, values = 'single', fresh = false) =>
+	contactView(ctx.store, c, { mode: 'details', values, fresh });
 
 /**
  * Runs the contact form for one set of params; returns the error (batch item shape) or the saved contact.
@@ -72,7 +73,13 @@ module.exports = function contactRoutes(r) {
 		// LeadRepository returns an id-keyed array; an empty result becomes an ArrayObject => {}
 		const contacts = new Map();
 		// each contact is encoded right away (controller replies are encoded without JSON_HEX_*)
-		for (const c of results) contacts.set(c.id, preEncode(contactView(ctx.store, c, { mode: minimal ? 'minimal' : 'details', values: 'list' })));
+		for (const c of results)
+			contacts.set(
+				c.id,
+				preEncode(
+					contactView(ctx.store, c, { mode: minimal ? 'minimal' : 'details', values: 'list' }),
+				),
+			);
 		return ctx.ok({ total: String(total), contacts });
 	});
 
@@ -81,14 +88,27 @@ module.exports = function contactRoutes(r) {
 	r.get('/contacts/list/fields', (ctx) => {
 		// the 'object' => 'lead' filter is ignored by the repository, so company fields are listed too
 		const out = new PhpArray();
-		const fields = [...ctx.store.fields.values()].filter((f) => f.isPublished).sort((a, b) => a.order - b.order || a.id - b.id);
-		for (const f of fields) out.set(f.id, { id: f.id, label: f.label, alias: f.alias, type: f.type, group: f.group, order: f.order, object: f.object });
+		const fields = [...ctx.store.fields.values()]
+			.filter((f) => f.isPublished)
+			.sort((a, b) => a.order - b.order || a.id - b.id);
+		for (const f of fields)
+			out.set(f.id, {
+				id: f.id,
+				label: f.label,
+				alias: f.alias,
+				type: f.type,
+				group: f.group,
+				order: f.order,
+				object: f.object,
+			});
 		return ctx.ok(out);
 	});
 
 	r.get('/contacts/list/segments', (ctx) => {
 		const out = new PhpArray();
-		const segs = [...ctx.store.segments.values()].filter((s) => userCanUse(ctx, s)).sort((a, b) => a.name.localeCompare(b.name));
+		const segs = [...ctx.store.segments.values()]
+			.filter((s) => userCanUse(ctx, s))
+			.sort((a, b) => a.name.localeCompare(b.name));
 		for (const s of segs) out.set(s.id, { id: s.id, name: s.name, alias: s.alias });
 		return ctx.ok(out);
 	});
@@ -99,12 +119,15 @@ module.exports = function contactRoutes(r) {
 		const res = runForm(ctx, c, ctx.body, 'POST');
 		if (res.error) return controllerError(res.error.code, res.error.message, res.error.details);
 		if (existing) return ctx.ok({ contact: details(ctx, c) }, 200);
-		return ctx.ok({ contact: details(ctx, c, 'single', true) }, 201, { Location: `/api/contacts/${c.id}` });
+		return ctx.ok({ contact: details(ctx, c, 'single', true) }, 201, {
+			Location: `/api/contacts/${c.id}`,
+		});
 	});
 
 	r.post('/contacts/batch/new', (ctx) => {
 		const items = batchItems(ctx.body);
-		if (items.length > ctx.config.batchLimit) return controllerError(500, MESSAGES.batchLimit(ctx.config.batchLimit));
+		if (items.length > ctx.config.batchLimit)
+			return controllerError(500, MESSAGES.batchLimit(ctx.config.batchLimit));
 		const contacts = new PhpArray();
 		const statusCodes = new PhpArray();
 		const errors = new PhpArray();
@@ -114,7 +137,12 @@ module.exports = function contactRoutes(r) {
 			// a POST for new and matched contacts alike, as the request is (real 5.1)
 			const res = runForm(ctx, c, params, 'POST');
 			if (res.error) {
-				errors.set(key, { code: res.error.code, message: res.error.message, details: res.error.details, type: null });
+				errors.set(key, {
+					code: res.error.code,
+					message: res.error.message,
+					details: res.error.details,
+					type: null,
+				});
 				statusCodes.set(key, res.error.code);
 				continue;
 			}
@@ -129,7 +157,8 @@ module.exports = function contactRoutes(r) {
 
 	r.add(['PUT', 'PATCH'], '/contacts/batch/edit', (ctx) => {
 		const items = batchItems(ctx.body);
-		if (items.length > ctx.config.batchLimit) return controllerError(500, MESSAGES.batchLimit(ctx.config.batchLimit));
+		if (items.length > ctx.config.batchLimit)
+			return controllerError(500, MESSAGES.batchLimit(ctx.config.batchLimit));
 		const method = ctx.method;
 		/** @type {PhpArray} key -> { c, saved } */
 		const entities = new PhpArray();
@@ -137,7 +166,10 @@ module.exports = function contactRoutes(r) {
 		const errors = new PhpArray();
 		// getBatchEntities: the existing contacts first, keyed by request index
 		for (const [key, params] of items) {
-			const c = params && typeof params === 'object' && params.id !== undefined ? ctx.store.contacts.get(phpInt(params.id)) : undefined;
+			const c =
+				params && typeof params === 'object' && params.id !== undefined
+					? ctx.store.contacts.get(phpInt(params.id))
+					: undefined;
 			if (c) entities.set(key, { c, saved: false });
 		}
 		for (const [key, params] of items) {
@@ -151,7 +183,12 @@ module.exports = function contactRoutes(r) {
 			const res = runForm(ctx, c, params, /** @type {'PUT'|'PATCH'} */ (method));
 			if (res.error) {
 				// the entity stays in the payload (never serialized through preSerializeEntity: no fields.all)
-				errors.set(key, { code: res.error.code, message: res.error.message, details: res.error.details, type: null });
+				errors.set(key, {
+					code: res.error.code,
+					message: res.error.message,
+					details: res.error.details,
+					type: null,
+				});
 				statusCodes.set(key, res.error.code);
 				continue;
 			}
@@ -160,7 +197,14 @@ module.exports = function contactRoutes(r) {
 		}
 		const contacts = new PhpArray();
 		for (const [k, { c, saved }] of entities) {
-			contacts.set(k, preEncode(saved ? details(ctx, c) : contactView(ctx.store, c, { mode: 'details', values: 'list', noAll: true })));
+			contacts.set(
+				k,
+				preEncode(
+					saved
+						? details(ctx, c)
+						: contactView(ctx.store, c, { mode: 'details', values: 'list', noAll: true }),
+				),
+			);
 		}
 		/** @type {Record<string, any>} */
 		const payload = { contacts, statusCodes };
@@ -169,7 +213,8 @@ module.exports = function contactRoutes(r) {
 	});
 
 	r.delete('/contacts/batch/delete', (ctx) => {
-		if (Object.keys(ctx.query).length > ctx.config.batchLimit) return controllerError(500, MESSAGES.batchLimit(ctx.config.batchLimit));
+		if (Object.keys(ctx.query).length > ctx.config.batchLimit)
+			return controllerError(500, MESSAGES.batchLimit(ctx.config.batchLimit));
 		const ids = batchIds(ctx.query.ids);
 		const found = new PhpArray();
 		ids.forEach((id, i) => {
@@ -216,12 +261,17 @@ module.exports = function contactRoutes(r) {
 		if (!c) return controllerError(404, MESSAGES.notFound);
 		const b = ctx.body && typeof ctx.body === 'object' ? ctx.body : {};
 		const reason = b.reason === undefined ? 3 : phpInt(b.reason);
-		if (reason === 0) return controllerError(400, 'Invalid reason code given', ['Reason code needs to be an integer and higher than 0.']);
+		if (reason === 0)
+			return controllerError(400, 'Invalid reason code given', [
+				'Reason code needs to be an integer and higher than 0.',
+			]);
 		const channel = ctx.params.channel;
 		const before = c.doNotContact.find((d) => d.channel === channel)?.reason ?? 0;
 		const channelId = phpInt(b.channelId) || null;
 		if (setDnc(store, c, channel, reason, b.comments ? String(b.comments) : '', channelId)) {
-			store.addTimeline(c.id, 'lead.donotcontact', channel, store.now(), { dnc: { channel, reason } });
+			store.addTimeline(c.id, 'lead.donotcontact', channel, store.now(), {
+				dnc: { channel, reason },
+			});
 			ctx.emit('mautic.lead_channel_subscription_changed', {
 				contact: contactView(store, c, { mode: 'webhook' }),
 				channel,
@@ -241,7 +291,14 @@ module.exports = function contactRoutes(r) {
 		const recordFound = setDnc(store, c, channel, 0);
 		if (recordFound) {
 			// the timeline reads the DNC table: a removed entry leaves no event (real 5.1)
-			store.timeline = store.timeline.filter((e) => !(e.contactId === c.id && e.event === 'lead.donotcontact' && e.details?.dnc?.channel === channel));
+			store.timeline = store.timeline.filter(
+				(e) =>
+					!(
+						e.contactId === c.id &&
+						e.event === 'lead.donotcontact' &&
+						e.details?.dnc?.channel === channel
+					),
+			);
 			ctx.emit('mautic.lead_channel_subscription_changed', {
 				contact: contactView(store, c, { mode: 'webhook' }),
 				channel,
@@ -280,7 +337,13 @@ module.exports = function contactRoutes(r) {
 			utmTerm: s('utm_term'),
 		});
 		if (b.lastActive) c.lastActive = t;
-		store.addTimeline(c.id, 'lead.utmtagsadded', s('utm_campaign') ?? 'UTM tags', t, { utmtags: { id: c.utmtags[c.utmtags.length - 1].id, utmCampaign: s('utm_campaign'), utmSource: s('utm_source') } });
+		store.addTimeline(c.id, 'lead.utmtagsadded', s('utm_campaign') ?? 'UTM tags', t, {
+			utmtags: {
+				id: c.utmtags[c.utmtags.length - 1].id,
+				utmCampaign: s('utm_campaign'),
+				utmSource: s('utm_source'),
+			},
+		});
 		return ctx.ok({ contact: contactView(store, c, { mode: 'plain' }) });
 	});
 
@@ -292,7 +355,9 @@ module.exports = function contactRoutes(r) {
 		if (!c.utmtags.some((u) => u.id === uid)) return controllerError(400, MESSAGES.badRequest);
 		c.utmtags = c.utmtags.filter((u) => u.id !== uid);
 		// the timeline reads the UTM table: a removed entry leaves no event (real 5.1)
-		store.timeline = store.timeline.filter((e) => !(e.event === 'lead.utmtagsadded' && e.details?.utmtags?.id === uid));
+		store.timeline = store.timeline.filter(
+			(e) => !(e.event === 'lead.utmtagsadded' && e.details?.utmtags?.id === uid),
+		);
 		return ctx.ok({ recordFound: true, contact: contactView(store, c, { mode: 'plain' }) });
 	});
 
@@ -317,7 +382,14 @@ module.exports = function contactRoutes(r) {
 			const seg = ctx.store.segments.get(sid);
 			const m = members.get(c.id);
 			if (!seg || !m) continue;
-			lists.set(seg.id, { id: seg.id, name: seg.name, alias: seg.alias, dateAdded: m.dateAdded, manuallyRemoved: m.manuallyRemoved, manuallyAdded: m.manuallyAdded });
+			lists.set(seg.id, {
+				id: seg.id,
+				name: seg.name,
+				alias: seg.alias,
+				dateAdded: m.dateAdded,
+				manuallyRemoved: m.manuallyRemoved,
+				manuallyAdded: m.manuallyAdded,
+			});
 		}
 		return ctx.ok({ total: lists.size, lists });
 	});

@@ -31,11 +31,12 @@ const TRIGGERS = {
 const DESCRIPTIONS = {
 	'mautic.company_post_save': 'Triggered when a company is created/updated',
 	'mautic.company_post_delete': 'Triggered when a company is deleted',
-	'mautic.lead_channel_subscription_changed': 'Triggered when a contact\'s channel subscription status changes.',
+	'mautic.lead_channel_subscription_changed':
+		"Triggered when a contact's channel subscription status changes.",
 	'mautic.lead_company_change': 'Triggered when a commpany is added or removed to/from contact',
 	'mautic.lead_post_delete': 'Triggered when a contact is deleted.',
 	'mautic.lead_post_save_new': 'Triggered when a contact is identified.',
-	'mautic.lead_points_change': 'Triggered when a contact\'s points are modified.',
+	'mautic.lead_points_change': "Triggered when a contact's points are modified.",
 	'mautic.lead_list_change': 'Triggered when a contact segment membership is changed',
 	'mautic.lead_post_save_update': 'Triggered when a contact is updated.',
 	'mautic.email_on_open': 'mautic.email.webhook.event.open_desc',
@@ -69,10 +70,17 @@ module.exports = function hookRoutes(r) {
 		/** @type {Record<string, {label: string, description: string}>} */
 		const triggers = {};
 		const keys = Object.keys(TRIGGERS).sort((a, b) =>
-			/** @type {Record<string,string>} */ (TRIGGERS)[a].localeCompare(/** @type {Record<string,string>} */ (TRIGGERS)[b], 'en', { numeric: true }),
+			/** @type {Record<string,string>} */ (TRIGGERS)[a].localeCompare(
+				/** @type {Record<string,string>} */ (TRIGGERS)[b],
+				'en',
+				{ numeric: true },
+			),
 		);
 		for (const k of keys) {
-			triggers[k] = { label: /** @type {Record<string,string>} */ (TRIGGERS)[k], description: /** @type {Record<string,string>} */ (DESCRIPTIONS)[k] };
+			triggers[k] = {
+				label: /** @type {Record<string,string>} */ (TRIGGERS)[k],
+				description: /** @type {Record<string,string>} */ (DESCRIPTIONS)[k],
+			};
 		}
 		return ctx.ok({ triggers });
 	});
@@ -117,24 +125,39 @@ module.exports = function hookRoutes(r) {
 		apply: (ctx, base, p, method) => {
 			const put = method === 'PUT';
 			const h = { ...base, triggers: [...base.triggers] };
-			if ('name' in p || put) h.name = p.name === undefined || p.name === null ? '' : String(p.name).trim();
-			if ('webhookUrl' in p || put) h.webhookUrl = p.webhookUrl === undefined || p.webhookUrl === null ? '' : String(p.webhookUrl).trim();
+			if ('name' in p || put)
+				h.name = p.name === undefined || p.name === null ? '' : String(p.name).trim();
+			if ('webhookUrl' in p || put)
+				h.webhookUrl =
+					p.webhookUrl === undefined || p.webhookUrl === null ? '' : String(p.webhookUrl).trim();
 			if ('description' in p || put) h.description = p.description ?? null;
 			if ('secret' in p || put) h.secret = p.secret ? String(p.secret) : '';
-			if ('eventsOrderbyDir' in p || put) h.eventsOrderbyDir = p.eventsOrderbyDir === '' || p.eventsOrderbyDir === undefined ? null : p.eventsOrderbyDir;
-			if ('isPublished' in p || put) h.isPublished = 'isPublished' in p ? boolish(p.isPublished) : true;
+			if ('eventsOrderbyDir' in p || put)
+				h.eventsOrderbyDir =
+					p.eventsOrderbyDir === '' || p.eventsOrderbyDir === undefined ? null : p.eventsOrderbyDir;
+			if ('isPublished' in p || put)
+				h.isPublished = 'isPublished' in p ? boolish(p.isPublished) : true;
 			/** @type {{field: string, message: string}[]} */
 			const v = [];
 			if (!h.name) v.push({ field: 'name', message: 'A name is required.' });
-			if (!h.webhookUrl || !validUrl(h.webhookUrl)) v.push({ field: 'webhookUrl', message: 'A valid URL is required.' });
-			if (h.eventsOrderbyDir !== null && h.eventsOrderbyDir !== 'ASC' && h.eventsOrderbyDir !== 'DESC') {
-				v.push({ field: 'eventsOrderbyDir', message: 'The value you selected is not a valid choice.' });
+			if (!h.webhookUrl || !validUrl(h.webhookUrl))
+				v.push({ field: 'webhookUrl', message: 'A valid URL is required.' });
+			if (
+				h.eventsOrderbyDir !== null &&
+				h.eventsOrderbyDir !== 'ASC' &&
+				h.eventsOrderbyDir !== 'DESC'
+			) {
+				v.push({
+					field: 'eventsOrderbyDir',
+					message: 'The value you selected is not a valid choice.',
+				});
 			}
 			if (v.length) return { error: validationError(v) };
 			if ('triggers' in p || put) {
 				const wanted = triggerList(p.triggers);
 				// PATCH only adds events; PUT (and new hooks) take exactly the given list
-				h.triggers = method === 'PATCH' ? [...new Set([...h.triggers, ...wanted])] : [...new Set(wanted)];
+				h.triggers =
+					method === 'PATCH' ? [...new Set([...h.triggers, ...wanted])] : [...new Set(wanted)];
 			}
 			if (!h.secret) h.secret = ctx.store.generateSecret();
 			return { entity: h };

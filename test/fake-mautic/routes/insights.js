@@ -26,7 +26,12 @@ function evaluateInsights(ctx, c) {
 	/** @type {import('../contact-save').Changes} */
 	const changes = { fields: {} };
 	for (const ins of store.insights.values()) {
-		if (!ins.isPublished || ins.insightType !== 'compare_point_groups' || ins.insightAction !== 'set_custom_field') continue;
+		if (
+			!ins.isPublished ||
+			ins.insightType !== 'compare_point_groups' ||
+			ins.insightAction !== 'set_custom_field'
+		)
+			continue;
 		const field = ins.customField ? store.fieldByAlias(ins.customField) : undefined;
 		if (!field || field.type !== 'text') continue;
 		let best = null;
@@ -61,7 +66,12 @@ module.exports = function insightRoutes(r) {
 		defaultOrder: { col: 'id', dir: 'ASC' },
 		map: (ctx) => ctx.store.insights,
 		view: (_ctx, i, o) => {
-			const base = { id: o.deleted ? null : i.id, name: i.name, category: null, description: i.description };
+			const base = {
+				id: o.deleted ? null : i.id,
+				name: i.name,
+				category: null,
+				description: i.description,
+			};
 			if (o.list) return base;
 			return {
 				...base,
@@ -86,15 +96,25 @@ module.exports = function insightRoutes(r) {
 			const put = method === 'PUT';
 			/** @type {Insight} */
 			const i = { ...base, pointGroups: [...base.pointGroups] };
-			if ('name' in p || put) i.name = p.name === undefined || p.name === null ? '' : String(p.name).trim();
+			if ('name' in p || put)
+				i.name = p.name === undefined || p.name === null ? '' : String(p.name).trim();
 			if (!i.name) return violation('name', 'A name is required.');
 			if ('description' in p || put) i.description = p.description ?? null;
-			if ('insightType' in p || put) i.insightType = p.insightType ? String(p.insightType) : 'compare_point_groups';
-			if ('insightAction' in p || put) i.insightAction = p.insightAction ? String(p.insightAction) : 'set_custom_field';
-			if ('customField' in p || put) i.customField = p.customField === undefined || p.customField === '' ? null : p.customField;
+			if ('insightType' in p || put)
+				i.insightType = p.insightType ? String(p.insightType) : 'compare_point_groups';
+			if ('insightAction' in p || put)
+				i.insightAction = p.insightAction ? String(p.insightAction) : 'set_custom_field';
+			if ('customField' in p || put)
+				i.customField = p.customField === undefined || p.customField === '' ? null : p.customField;
 			if ('pointGroups' in p || put) {
 				const g = p.pointGroups;
-				const arr = Array.isArray(g) ? g : g && typeof g === 'object' ? Object.values(g) : g === undefined || g === null || g === '' ? [] : [g];
+				const arr = Array.isArray(g)
+					? g
+					: g && typeof g === 'object'
+						? Object.values(g)
+						: g === undefined || g === null || g === ''
+							? []
+							: [g];
 				i.pointGroups = arr.map((x) => (/^\d+$/.test(String(x)) ? Number(x) : x));
 			}
 			if ('isPublished' in p) i.isPublished = !!p.isPublished && p.isPublished !== '0';

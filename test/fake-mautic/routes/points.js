@@ -19,11 +19,20 @@ const { evaluateInsights } = require('./insights');
 const CONTACT_MISSING = 'Contact could not be found.';
 const GROUP_MISSING = 'The specified point group was not found.';
 const OP_NOT_PERMITTED = 'The requested operation is not permitted.';
-const DEFAULT_EVENT = { plus: 'add (+)', minus: 'subtract (-)', times: 'multiply (x)', divide: 'divide (/)' };
+const DEFAULT_EVENT = {
+	plus: 'add (+)',
+	minus: 'subtract (-)',
+	times: 'multiply (x)',
+	divide: 'divide (/)',
+};
 
 /** @param {PointGroup} g */
 // a real 5.1 drops a null description here (serialized without nulls)
-const groupRef = (g) => ({ id: g.id, name: g.name, ...(g.description === null || g.description === undefined ? {} : { description: g.description }) });
+const groupRef = (g) => ({
+	id: g.id,
+	name: g.name,
+	...(g.description === null || g.description === undefined ? {} : { description: g.description }),
+});
 
 /** @param {import('../router').Router} r */
 module.exports = function pointRoutes(r) {
@@ -54,7 +63,9 @@ module.exports = function pointRoutes(r) {
 				return controllerError(400, 'Invalid operator');
 		}
 		const body = ctx.body && typeof ctx.body === 'object' ? ctx.body : {};
-		const eventName = String(body.eventName ?? body.eventname ?? DEFAULT_EVENT[/** @type {'plus'} */ (op)]);
+		const eventName = String(
+			body.eventName ?? body.eventname ?? DEFAULT_EVENT[/** @type {'plus'} */ (op)],
+		);
 		const actionName = String(body.actionName ?? body.actionname ?? 'API');
 		c.points = next;
 		if (next !== old) {
@@ -76,7 +87,12 @@ module.exports = function pointRoutes(r) {
 		searchFields: ['name', 'description'],
 		defaultOrder: { col: 'id', dir: 'ASC' },
 		map: (ctx) => ctx.store.pointGroups,
-		view: (ctx, g, o) => ({ ...publishFields(g), id: o.deleted ? null : g.id, name: g.name, description: g.description }),
+		view: (ctx, g, o) => ({
+			...publishFields(g),
+			id: o.deleted ? null : g.id,
+			name: g.name,
+			description: g.description,
+		}),
 		blank: () => ({
 			isPublished: true,
 			dateAdded: null,
@@ -92,10 +108,12 @@ module.exports = function pointRoutes(r) {
 		apply: (_ctx, base, p, method) => {
 			const put = method === 'PUT';
 			const g = { ...base };
-			if ('name' in p || put) g.name = p.name === undefined || p.name === null ? '' : String(p.name).trim();
+			if ('name' in p || put)
+				g.name = p.name === undefined || p.name === null ? '' : String(p.name).trim();
 			if (!g.name) return violation('name', 'A name is required.');
 			if ('description' in p || put) g.description = p.description ?? null;
-			if ('isPublished' in p || put) g.isPublished = 'isPublished' in p ? boolish(p.isPublished) : true;
+			if ('isPublished' in p || put)
+				g.isPublished = 'isPublished' in p ? boolish(p.isPublished) : true;
 			return { entity: g };
 		},
 		onDelete: (ctx, g) => {
@@ -111,7 +129,10 @@ module.exports = function pointRoutes(r) {
 		const list = [...scores.entries()]
 			.filter(([gid]) => store.pointGroups.has(gid))
 			.sort((a, b) => a[0] - b[0])
-			.map(([gid, score]) => ({ score, group: groupRef(/** @type {PointGroup} */ (store.pointGroups.get(gid))) }));
+			.map(([gid, score]) => ({
+				score,
+				group: groupRef(/** @type {PointGroup} */ (store.pointGroups.get(gid))),
+			}));
 		return ctx.ok({ total: list.length, groupScores: list });
 	});
 
@@ -123,7 +144,9 @@ module.exports = function pointRoutes(r) {
 		if (!g) return controllerError(404, GROUP_MISSING);
 		const score = store.groupScores.get(c.id)?.get(g.id);
 		// no score row: a real 5.1 drops the null and answers an empty array, `[]`
-		return ctx.ok(score === undefined ? new PhpArray() : { groupScore: { score, group: groupRef(g) } });
+		return ctx.ok(
+			score === undefined ? new PhpArray() : { groupScore: { score, group: groupRef(g) } },
+		);
 	});
 
 	r.post('/contacts/{contactId}/points/groups/{groupId}/{operator}/{value}', (ctx) => {
@@ -160,7 +183,14 @@ module.exports = function pointRoutes(r) {
 		}
 		store.setGroupScore(c.id, g.id, next);
 		const body = ctx.body && typeof ctx.body === 'object' ? ctx.body : {};
-		logPoints(store, c.id, next - old, String(body.eventName ?? body.eventname ?? 'Manual change'), String(body.actionName ?? body.actionname ?? 'API'), g.id);
+		logPoints(
+			store,
+			c.id,
+			next - old,
+			String(body.eventName ?? body.eventname ?? 'Manual change'),
+			String(body.actionName ?? body.actionname ?? 'API'),
+			g.id,
+		);
 		evaluateInsights(ctx, c);
 		return ctx.ok({ groupScore: { score: next, group: groupRef(g) } });
 	});

@@ -69,9 +69,16 @@ function changeMembership(ctx, seg, c, action) {
 	if (action === 'added' && isMember) return false;
 	if (action === 'removed' && !isMember) return false;
 	const t = store.now();
-	if (action === 'added') members.set(c.id, { dateAdded: t, manuallyAdded: true, manuallyRemoved: false });
+	if (action === 'added')
+		members.set(c.id, { dateAdded: t, manuallyAdded: true, manuallyRemoved: false });
 	else members.delete(c.id);
-	store.addTimeline(c.id, 'segment_membership', `Contact ${action} ${action === 'added' ? 'to' : 'from'} segment, ${seg.name}`, t, { objectDescription: seg.name });
+	store.addTimeline(
+		c.id,
+		'segment_membership',
+		`Contact ${action} ${action === 'added' ? 'to' : 'from'} segment, ${seg.name}`,
+		t,
+		{ objectDescription: seg.name },
+	);
 	ctx.emit('mautic.lead_list_change', {
 		contact: contactView(store, c, { mode: 'webhook' }),
 		segment: segmentView(ctx, seg),
@@ -116,19 +123,26 @@ module.exports = function segmentRoutes(r) {
 			const s = { ...base, filters: [...base.filters] };
 			/** @param {string} k */
 			const has = (k) => k in p;
-			if (has('name') || put) s.name = p.name === undefined || p.name === null ? '' : String(p.name).trim();
+			if (has('name') || put)
+				s.name = p.name === undefined || p.name === null ? '' : String(p.name).trim();
 			if (!s.name) return violation('name', 'A name is required.');
 			if (has('description') || put) s.description = p.description ?? null;
-			if (has('isPublished') || put) s.isPublished = has('isPublished') ? boolish(p.isPublished) : true;
+			if (has('isPublished') || put)
+				s.isPublished = has('isPublished') ? boolish(p.isPublished) : true;
 			if (has('isGlobal') || put) s.isGlobal = has('isGlobal') ? boolish(p.isGlobal) : true;
 			if (has('isPreferenceCenter') || put) s.isPreferenceCenter = boolish(p.isPreferenceCenter);
 			if (has('publicName') || put) s.publicName = p.publicName ? String(p.publicName) : '';
 			if (!s.publicName) s.publicName = s.name;
 			if (has('filters') || put) {
 				const f = p.filters;
-				s.filters = Array.isArray(f) ? f.map(normalizeStored) : f && typeof f === 'object' ? Object.values(f).map(normalizeStored) : [];
+				s.filters = Array.isArray(f)
+					? f.map(normalizeStored)
+					: f && typeof f === 'object'
+						? Object.values(f).map(normalizeStored)
+						: [];
 			}
-			const wantAlias = has('alias') && p.alias ? String(p.alias) : put || !s.alias ? s.name : s.alias;
+			const wantAlias =
+				has('alias') && p.alias ? String(p.alias) : put || !s.alias ? s.name : s.alias;
 			s.alias = ctx.store.uniqueSegmentAlias(wantAlias, s.id || undefined);
 			return { entity: s };
 		},

@@ -77,7 +77,12 @@ function processForm(ctx, def, params, method, existing) {
 	const base = existing || def.blank(ctx);
 	const p = { ...(params && typeof params === 'object' && !Array.isArray(params) ? params : {}) };
 	delete p.id;
-	const r = def.apply(ctx, base, p, isNew ? (method === 'PATCH' ? 'PATCH' : method === 'PUT' ? 'PUT' : 'POST') : method);
+	const r = def.apply(
+		ctx,
+		base,
+		p,
+		isNew ? (method === 'PATCH' ? 'PATCH' : method === 'PUT' ? 'PUT' : 'POST') : method,
+	);
 	if ('error' in r) return { error: r.error };
 	const saved = persist(def, ctx, r.entity, isNew);
 	return { entity: saved, status: isNew ? 201 : 200 };
@@ -111,7 +116,9 @@ function filterAndSort(ctx, def) {
 				if (cmd === 'is' && val === 'unpublished') return !e.isPublished;
 				if (cmd && cmd in e) return re.test(String(e[cmd] ?? ''));
 				if (cmd) return true;
-				return def.searchFields.some((f) => e[f] !== null && e[f] !== undefined && re.test(String(e[f])));
+				return def.searchFields.some(
+					(f) => e[f] !== null && e[f] !== undefined && re.test(String(e[f])),
+				);
 			};
 			list = list.filter((e) => test(e) !== not);
 		}
@@ -133,7 +140,12 @@ function filterAndSort(ctx, def) {
 			if (x === y) continue;
 			if (x === null || x === undefined) return -sign;
 			if (y === null || y === undefined) return sign;
-			const r = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).toLowerCase() < String(y).toLowerCase() ? -1 : 1;
+			const r =
+				typeof x === 'number' && typeof y === 'number'
+					? x - y
+					: String(x).toLowerCase() < String(y).toLowerCase()
+						? -1
+						: 1;
 			if (r) return r * sign;
 		}
 		return a.id - b.id;
@@ -184,8 +196,13 @@ function standardEntity(r, def) {
 		`${def.path}/new`,
 		(ctx) => {
 			const res = processForm(ctx, def, ctx.body, 'POST', null);
-			if ('error' in res) return controllerError(res.error.code, res.error.message, res.error.details);
-			return ctx.ok({ [def.one]: def.view(ctx, res.entity, { list: false }) }, 201, location(res.entity.id));
+			if ('error' in res)
+				return controllerError(res.error.code, res.error.message, res.error.details);
+			return ctx.ok(
+				{ [def.one]: def.view(ctx, res.entity, { list: false }) },
+				201,
+				location(res.entity.id),
+			);
 		},
 		opts,
 	);
@@ -197,7 +214,8 @@ function standardEntity(r, def) {
 			const e = find(ctx, ctx.params.id);
 			if (!e && ctx.method === 'PATCH') return controllerError(404, MESSAGES.notFound);
 			const res = processForm(ctx, def, ctx.body, ctx.method, e || null);
-			if ('error' in res) return controllerError(res.error.code, res.error.message, res.error.details);
+			if ('error' in res)
+				return controllerError(res.error.code, res.error.message, res.error.details);
 			return ctx.ok(
 				{ [def.one]: def.view(ctx, res.entity, { list: false }) },
 				res.status,
@@ -224,14 +242,20 @@ function standardEntity(r, def) {
 		`${def.path}/batch/new`,
 		(ctx) => {
 			const items = batchItems(ctx.body);
-			if (items.length > ctx.config.batchLimit) return controllerError(500, MESSAGES.batchLimit(ctx.config.batchLimit));
+			if (items.length > ctx.config.batchLimit)
+				return controllerError(500, MESSAGES.batchLimit(ctx.config.batchLimit));
 			const entities = new PhpArray();
 			const statusCodes = new PhpArray();
 			const errors = new PhpArray();
 			items.forEach(([key, params]) => {
 				const res = processForm(ctx, def, params, 'POST', null);
 				if ('error' in res) {
-					errors.set(key, { code: res.error.code, message: res.error.message, details: res.error.details, type: null });
+					errors.set(key, {
+						code: res.error.code,
+						message: res.error.message,
+						details: res.error.details,
+						type: null,
+					});
 					statusCodes.set(key, res.error.code);
 				} else {
 					entities.set(key, def.view(ctx, res.entity, { list: false }));
@@ -251,7 +275,8 @@ function standardEntity(r, def) {
 		`${def.path}/batch/edit`,
 		(ctx) => {
 			const items = batchItems(ctx.body);
-			if (items.length > ctx.config.batchLimit) return controllerError(500, MESSAGES.batchLimit(ctx.config.batchLimit));
+			if (items.length > ctx.config.batchLimit)
+				return controllerError(500, MESSAGES.batchLimit(ctx.config.batchLimit));
 			const entities = new PhpArray();
 			const statusCodes = new PhpArray();
 			const errors = new PhpArray();
@@ -276,7 +301,12 @@ function standardEntity(r, def) {
 				}
 				const res = processForm(ctx, def, params, ctx.method, e);
 				if ('error' in res) {
-					errors.set(key, { code: res.error.code, message: res.error.message, details: res.error.details, type: null });
+					errors.set(key, {
+						code: res.error.code,
+						message: res.error.message,
+						details: res.error.details,
+						type: null,
+					});
 					statusCodes.set(key, res.error.code);
 				} else {
 					entities.set(key, res.entity);

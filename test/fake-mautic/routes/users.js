@@ -45,15 +45,20 @@ function userView(u) {
 
 /** @param {import('../router').Router} r */
 module.exports = function userRoutes(r) {
-	r.get('/users/self', (ctx) => ctx.ok(userView(/** @type {import('../store').User} */ (ctx.user))));
+	r.get('/users/self', (ctx) =>
+		ctx.ok(userView(/** @type {import('../store').User} */ (ctx.user))),
+	);
 
 	r.get('/contacts/list/owners', (ctx) => {
 		const q = ctx.query;
 		const filter = typeof q.filter === 'string' ? q.filter.toLowerCase() : '';
 		/** @type {import('../store').User[]} */
 		let users = [...ctx.store.users.values()].filter((u) => u.isPublished !== false);
-		if (filter) users = users.filter((u) => `${u.firstName} ${u.lastName}`.toLowerCase().includes(filter));
-		users.sort((a, b) => a.firstName.localeCompare(b.firstName) || a.lastName.localeCompare(b.lastName));
+		if (filter)
+			users = users.filter((u) => `${u.firstName} ${u.lastName}`.toLowerCase().includes(filter));
+		users.sort(
+			(a, b) => a.firstName.localeCompare(b.firstName) || a.lastName.localeCompare(b.lastName),
+		);
 		const start = Math.max(0, parseInt(String(q.start ?? '0'), 10) || 0);
 		const limit = parseInt(String(q.limit ?? '0'), 10) || 0;
 		users = limit > 0 ? users.slice(start, start + limit) : users.slice(start);

@@ -16,8 +16,17 @@ import { credentialSurface, nodeSurface } from './surface';
  */
 
 function currentSurface(): string[] {
-	const nodes = [new MaatooContact(), new MaatooSegment(), new MaatooPointGroup(), new MaatooPointInsight(), new MaatooTrigger()];
-	const lines = [...nodes.flatMap(nodeSurface), ...[new MaatooApi(), new MaatooOAuth2Api()].flatMap(credentialSurface)];
+	const nodes = [
+		new MaatooContact(),
+		new MaatooSegment(),
+		new MaatooPointGroup(),
+		new MaatooPointInsight(),
+		new MaatooTrigger(),
+	];
+	const lines = [
+		...nodes.flatMap(nodeSurface),
+		...[new MaatooApi(), new MaatooOAuth2Api()].flatMap(credentialSurface),
+	];
 	return [...new Set(lines)].sort();
 }
 
@@ -38,7 +47,12 @@ test('node type names, versions, operations, parameters, option values and defau
 	const added = current.filter((line) => !recorded.includes(line));
 	if (removed.length || added.length) {
 		throw new Error(
-			[HOW_TO, '', ...removed.map((line) => `  - removed: ${line}`), ...added.map((line) => `  + added:   ${line}`)].join('\n'),
+			[
+				HOW_TO,
+				'',
+				...removed.map((line) => `  - removed: ${line}`),
+				...added.map((line) => `  + added:   ${line}`),
+			].join('\n'),
 		);
 	}
 	expect(current.length).toBeGreaterThan(200);

@@ -1,4 +1,10 @@
-import type { ICredentialType, INodeProperties, INodePropertyCollection, INodePropertyOptions, INodeType } from 'n8n-workflow';
+import type {
+	ICredentialType,
+	INodeProperties,
+	INodePropertyCollection,
+	INodePropertyOptions,
+	INodeType,
+} from 'n8n-workflow';
 
 /**
  * What saved workflows depend on, one line per fact: node type names and versions, credential
@@ -9,14 +15,20 @@ export function nodeSurface(node: INodeType): string[] {
 	const { name, version, credentials } = node.description;
 	const versions = Array.isArray(version) ? version : [version];
 	const prefix = `${name}@${versions.join(',')}`;
-	const lines = [`${prefix} node`, ...(credentials ?? []).map((credential) => `${prefix} credential ${credential.name}`)];
+	const lines = [
+		`${prefix} node`,
+		...(credentials ?? []).map((credential) => `${prefix} credential ${credential.name}`),
+	];
 	lines.push(...propertyLines(prefix, node.description.properties));
 	return lines;
 }
 
 export function credentialSurface(credential: ICredentialType): string[] {
 	const prefix = `credential ${credential.name}`;
-	return [`${prefix}${credential.extends ? ` extends ${credential.extends.join(',')}` : ''}`, ...propertyLines(prefix, credential.properties)];
+	return [
+		`${prefix}${credential.extends ? ` extends ${credential.extends.join(',')}` : ''}`,
+		...propertyLines(prefix, credential.properties),
+	];
 }
 
 function propertyLines(prefix: string, properties: INodeProperties[], path = ''): string[] {
@@ -24,15 +36,25 @@ function propertyLines(prefix: string, properties: INodeProperties[], path = '')
 	for (const property of properties) {
 		if (property.type === 'notice') continue;
 		const at = `${path}${property.name}`;
-		lines.push(`${prefix} param ${at} ${property.type} default=${JSON.stringify(property.default)}`);
+		lines.push(
+			`${prefix} param ${at} ${property.type} default=${JSON.stringify(property.default)}`,
+		);
 		for (const mode of property.modes ?? []) lines.push(`${prefix} param ${at} mode=${mode.name}`);
 		for (const option of property.options ?? []) {
 			if ('values' in option) {
-				lines.push(...propertyLines(prefix, (option as INodePropertyCollection).values, `${at}.${option.name}.`));
+				lines.push(
+					...propertyLines(
+						prefix,
+						(option as INodePropertyCollection).values,
+						`${at}.${option.name}.`,
+					),
+				);
 			} else if ('type' in option) {
 				lines.push(...propertyLines(prefix, [option as INodeProperties], `${at}.`));
 			} else {
-				lines.push(`${prefix} param ${at} option=${JSON.stringify((option as INodePropertyOptions).value)}`);
+				lines.push(
+					`${prefix} param ${at} option=${JSON.stringify((option as INodePropertyOptions).value)}`,
+				);
 			}
 		}
 	}
