@@ -16,6 +16,7 @@ import {
 } from '../shared/contacts/contactFieldTypes';
 import { itemParameter } from '../shared/parameters/itemParameters';
 import { mauticIdOf } from '../shared/locators/locatorValue';
+import { failItem as fail } from '../shared/engine/itemErrors';
 
 /** Parameters shared by Create or Update, Update and Create or Replace. Names are a contract. */
 export const contactDataProperties: INodeProperties[] = [
@@ -117,10 +118,6 @@ export const contactDataProperties: INodeProperties[] = [
 		],
 	},
 ];
-
-function fail(ctx: IExecuteFunctions, itemIndex: number, message: string): never {
-	throw new NodeOperationError(ctx.getNode(), message, { itemIndex });
-}
 
 function tagList(raw: unknown): string[] {
 	const values = Array.isArray(raw) ? raw : String(raw ?? '').split(',');

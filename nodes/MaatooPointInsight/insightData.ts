@@ -1,15 +1,11 @@
 import { mauticIdOf } from '../shared/locators/locatorValue';
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { updateFieldsOf } from '../shared/descriptions/entityFields';
 import { contactFieldCatalog } from '../shared/contacts/contactFieldCatalog';
 import { isInsightTarget } from './methods/textCustomFields';
 import { pointGroupCatalog } from '../shared/points/pointGroupCatalog';
 import type { MauticResponse } from '../shared/transport';
+import { failItem as fail } from '../shared/engine/itemErrors';
 
 export const nameField: INodeProperties = {
 	displayName: 'Name',
@@ -89,15 +85,6 @@ export const checkOptionsProperty: INodeProperties = {
 /** Mautic wraps one insight as `{"insight": {…}}`. */
 export function insightOf(response: MauticResponse): IDataObject {
 	return (response.body as IDataObject).insight as IDataObject;
-}
-
-function fail(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	message: string,
-	description?: string,
-): never {
-	throw new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
 }
 
 /** Point group IDs from the multi-select, or from an expression: a list, one ID, or "1, 2, 3". */

@@ -1,10 +1,6 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { segmentFilters } from './segmentFilters';
+import { failItem as fail } from '../shared/engine/itemErrors';
 
 const aliasField: INodeProperties = {
 	displayName: 'Alias',
@@ -76,10 +72,6 @@ export const updateFieldsProperty: INodeProperties = {
 		publishedField,
 	],
 };
-
-function fail(ctx: IExecuteFunctions, itemIndex: number, message: string): never {
-	throw new NodeOperationError(ctx.getNode(), message, { itemIndex });
-}
 
 /** Mautic's yes/no form fields take 1 and 0 (its API docs: "a value of 0 or 1"). */
 const yesNo = (value: unknown) => (value ? 1 : 0);

@@ -1,14 +1,10 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import {
 	findFilterField,
 	segmentFilterCatalog,
 	type SegmentFilterCatalog,
 } from './methods/segmentFilterFields';
+import { failItem as fail } from '../shared/engine/itemErrors';
 
 /**
  * Mautic's segment filter operators (LeadBundle/Segment/OperatorOptions). The UI offers the
@@ -168,15 +164,6 @@ interface UiFilter {
 	operator?: string;
 	value?: string;
 	glue?: string;
-}
-
-function fail(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	message: string,
-	description?: string,
-): never {
-	throw new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
 }
 
 function checkGlue(

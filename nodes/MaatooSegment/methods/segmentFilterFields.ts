@@ -1,8 +1,6 @@
-import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { contactFieldCatalog } from '../../shared/contacts/contactFieldCatalog';
+import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import { contactFieldCatalog, fieldCatalog } from '../../shared/contacts/contactFieldCatalog';
 import type { MauticField } from '../../shared/contacts/contactFieldTypes';
-import { readList } from '../../shared/engine/paginate';
-import { runCatalogue } from '../../shared/runState';
 import type { MauticContext } from '../../shared/transport';
 
 /** Where a segment filter's field lives: Mautic's filter `object`. */
@@ -21,20 +19,9 @@ export interface SegmentFilterCatalog {
 	company: Map<string, MauticField>;
 }
 
-/** The instance's company fields, fetched once per run (execution or dropdown load), like contact fields. */
+/** The instance's company fields, fetched once per run, like contact fields. */
 export function companyFieldCatalog(context: MauticContext): Promise<Map<string, MauticField>> {
-	return runCatalogue(context, 'companyFields', async () => {
-		const rows = await readList(context, {
-			path: '/fields/company',
-			key: 'fields',
-			returnAll: true,
-			limit: 0,
-			pageSize: 1000,
-		});
-		return new Map(
-			rows.map((row: IDataObject) => [String(row.alias), row as unknown as MauticField]),
-		);
-	});
+	return fieldCatalog(context, 'company');
 }
 
 /** Contact and company fields a segment can filter on. */

@@ -47,3 +47,13 @@ export function failedItem(
 	if (nodeError.description) json.errorDetails = nodeError.description;
 	return [{ json, error: nodeError, pairedItem: { item: itemIndex } }];
 }
+
+/** Refuses one item's input: the message names the field, the engine adds `[item N]`. */
+export function failItem(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	message: string,
+	description?: string,
+): never {
+	throw new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
+}

@@ -1,16 +1,8 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { contactLocatorSpec } from './contactLocator';
 import { locatorOf } from './locatorValue';
 import { readList } from '../engine/paginate';
-
-function fail(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	message: string,
-	description?: string,
-): never {
-	throw new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
-}
+import { failItem as fail } from '../engine/itemErrors';
 
 /** Finds the one contact with this email, using an exact `where` (Mautic's `email:` search is fuzzy). */
 async function contactIdByEmail(
