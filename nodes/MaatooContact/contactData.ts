@@ -1,3 +1,4 @@
+import { fieldsCollection } from '../shared/descriptions/entityFields';
 import {
 	NodeOperationError,
 	jsonParse,
@@ -79,44 +80,37 @@ export const contactDataProperties: INodeProperties[] = [
 		placeholder: 'e.g. prospect',
 		description: 'Comma-separated tags to take off the contact',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'IP Address',
-				name: 'ipAddress',
-				type: 'string',
-				default: '',
-				description: 'An IP address to record for the contact',
-			},
-			{
-				displayName: 'Last Active',
-				name: 'lastActive',
-				type: 'dateTime',
-				default: '',
-			},
-			{
-				displayName: 'Overwrite With Blank',
-				name: 'overwriteWithBlank',
-				type: 'boolean',
-				default: false,
-				description: 'Whether empty values clear fields; by default Mautic ignores them',
-			},
-			{
-				displayName: 'Owner Name or ID',
-				name: 'owner',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getOwners' },
-				default: '',
-				description:
-					'Mautic user who owns the contact. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-		],
-	},
+	fieldsCollection('Additional Fields', 'additionalFields', [
+		{
+			displayName: 'IP Address',
+			name: 'ipAddress',
+			type: 'string',
+			default: '',
+			description: 'An IP address to record for the contact',
+		},
+		{
+			displayName: 'Last Active',
+			name: 'lastActive',
+			type: 'dateTime',
+			default: '',
+		},
+		{
+			displayName: 'Overwrite With Blank',
+			name: 'overwriteWithBlank',
+			type: 'boolean',
+			default: false,
+			description: 'Whether empty values clear fields; by default Mautic ignores them',
+		},
+		{
+			displayName: 'Owner Name or ID',
+			name: 'owner',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getOwners' },
+			default: '',
+			description:
+				'Mautic user who owns the contact. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+	]),
 ];
 
 function tagList(raw: unknown): string[] {

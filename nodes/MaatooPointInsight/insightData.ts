@@ -1,3 +1,4 @@
+import { optionsCollection } from '../shared/descriptions/listParameters';
 import { mauticIdOf } from '../shared/locators/locatorValue';
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { updateFieldsOf } from '../shared/descriptions/entityFields';
@@ -64,23 +65,16 @@ export const pointGroupsField: INodeProperties = {
 		'The point groups to compare, at least two. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
-export const checkOptionsProperty: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [
-		{
-			displayName: 'Skip Checks',
-			name: 'skipChecks',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to send the custom field and point groups without checking them first. Mautic does not check them: an insight with a wrong field or group silently does nothing.',
-		},
-	],
-};
+export const checkOptionsProperty: INodeProperties = optionsCollection([
+	{
+		displayName: 'Skip Checks',
+		name: 'skipChecks',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to send the custom field and point groups without checking them first. Mautic does not check them: an insight with a wrong field or group silently does nothing.',
+	},
+]);
 
 /** Mautic wraps one insight as `{"insight": {…}}`. */
 export function insightOf(response: MauticResponse): IDataObject {

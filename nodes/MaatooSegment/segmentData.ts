@@ -1,3 +1,4 @@
+import { fieldsCollection } from '../shared/descriptions/entityFields';
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { segmentFilters } from './segmentFilters';
 import { failItem as fail } from '../shared/engine/itemErrors';
@@ -48,30 +49,18 @@ export const nameProperty: INodeProperties = {
 };
 
 /** Create and Create or Replace: everything but the name is optional. */
-export const additionalFieldsProperty: INodeProperties = {
-	displayName: 'Additional Fields',
-	name: 'additionalFields',
-	type: 'collection',
-	placeholder: 'Add Field',
-	default: {},
-	options: [aliasField, descriptionField, globalField, publishedField],
-};
+export const additionalFieldsProperty: INodeProperties = fieldsCollection(
+	'Additional Fields',
+	'additionalFields',
+	[aliasField, descriptionField, globalField, publishedField],
+);
 
 /** Update: only what is given changes. */
-export const updateFieldsProperty: INodeProperties = {
-	displayName: 'Update Fields',
-	name: 'updateFields',
-	type: 'collection',
-	placeholder: 'Add Field',
-	default: {},
-	options: [
-		aliasField,
-		descriptionField,
-		globalField,
-		{ ...nameProperty, required: false },
-		publishedField,
-	],
-};
+export const updateFieldsProperty: INodeProperties = fieldsCollection(
+	'Update Fields',
+	'updateFields',
+	[aliasField, descriptionField, globalField, { ...nameProperty, required: false }, publishedField],
+);
 
 /** Mautic's yes/no form fields take 1 and 0 (its API docs: "a value of 0 or 1"). */
 const yesNo = (value: unknown) => (value ? 1 : 0);

@@ -2,9 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { contactLocator } from '../../shared/locators/contactLocator';
 import { simplifyProperty } from '../../shared/descriptions/listParameters';
 import { resolveContactId } from '../../shared/locators/resolveContactId';
-import { recordInAnswer, type Operation } from '../../shared/engine';
+import { type Operation } from '../../shared/engine';
 import { allowedValue } from '../parameters/allowedValue';
-import { contactOutput } from '../writeOptions';
+import { changedContactOutput } from '../writeOptions';
 import { CHANNELS, channelProperty } from '../parameters/doNotContactChannel';
 
 export const addDoNotContactOperation: Operation = {
@@ -61,10 +61,5 @@ export const addDoNotContactOperation: Operation = {
 			entity: { label: 'contact', id },
 		};
 	},
-	output: (response, ctx, itemIndex) =>
-		contactOutput(
-			ctx,
-			itemIndex,
-			recordInAnswer(ctx, itemIndex, response, 'contact', { label: 'contact', changes: true }),
-		),
+	output: changedContactOutput,
 };

@@ -3,8 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { contactLocator } from '../../shared/locators/contactLocator';
 import { simplifyProperty } from '../../shared/descriptions/listParameters';
 import { resolveContactId } from '../../shared/locators/resolveContactId';
-import { recordInAnswer, type Operation } from '../../shared/engine';
-import { contactOutput } from '../writeOptions';
+import { type Operation } from '../../shared/engine';
+import { changedContactOutput } from '../writeOptions';
 import { UTM_KEYS } from '../parameters/utmKeys';
 
 export const addUtmOperation: Operation = {
@@ -49,10 +49,5 @@ export const addUtmOperation: Operation = {
 			entity: { label: 'contact', id },
 		};
 	},
-	output: (response, ctx, itemIndex) =>
-		contactOutput(
-			ctx,
-			itemIndex,
-			recordInAnswer(ctx, itemIndex, response, 'contact', { label: 'contact', changes: true }),
-		),
+	output: changedContactOutput,
 };

@@ -1,4 +1,4 @@
-import { NodeOperationError, type IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import { contactLocator } from '../../shared/locators/contactLocator';
 import { pointGroupIdOf, pointGroupLocator } from '../../shared/locators/pointGroupLocator';
 import { resolveContactId } from '../../shared/locators/resolveContactId';
@@ -11,7 +11,7 @@ import {
 	refuseNegativeAddOrSubtract,
 	wholeNumber,
 } from '../parameters/pointsParameters';
-import { scoreRow } from '../outputs/groupScoreRow';
+import { scoreRowOf } from '../outputs/groupScoreRow';
 
 /**
  * Plus, minus, times and divide are never retried (a repeat would apply twice); `set` is, since
@@ -85,10 +85,6 @@ export const adjustGroupScoreOperation: Operation = {
 			},
 			itemIndex,
 		);
-		return scoreRow(
-			id,
-			((response.body as IDataObject).groupScore ?? null) as IDataObject | null,
-			groupId,
-		);
+		return scoreRowOf(response, id, groupId);
 	},
 };

@@ -1,8 +1,7 @@
 import { contactLocator } from '../../shared/locators/contactLocator';
-import { returnAllAndLimit } from '../../shared/descriptions/listParameters';
 import { resolveContactId } from '../../shared/locators/resolveContactId';
 import type { Operation } from '../../shared/engine';
-import { activityListProperties, activityQuery } from '../parameters/activityFilters';
+import { activityList, activityListProperties } from '../parameters/activityFilters';
 
 /** Activity pages by `page`, not `start`: the engine's page-numbered reading. */
 export const getActivityOperation: Operation = {
@@ -13,15 +12,6 @@ export const getActivityOperation: Operation = {
 	properties: [contactLocator(), ...activityListProperties],
 	async list(ctx, itemIndex) {
 		const id = await resolveContactId(ctx, itemIndex);
-		const { returnAll, limit } = returnAllAndLimit(ctx, itemIndex);
-		return {
-			path: `/contacts/${id}/activity`,
-			key: 'events',
-			qs: activityQuery(ctx, itemIndex),
-			returnAll,
-			limit,
-			pageSize: 100,
-			paging: 'page',
-		};
+		return activityList(ctx, itemIndex, `/contacts/${id}/activity`);
 	},
 };

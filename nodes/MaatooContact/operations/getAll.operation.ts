@@ -7,6 +7,7 @@ import {
 	returnAllAndLimit,
 	returnAllProperty,
 	simplifyProperty,
+	optionsCollection,
 } from '../../shared/descriptions/listParameters';
 import { compactContactList } from '../../shared/contacts/compactContactList';
 import { simplifyContact } from '../../shared/contacts/simplifyContact';
@@ -108,78 +109,71 @@ export const getAllOperation: Operation = {
 				},
 			],
 		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				{
-					displayName: 'Minimal',
-					name: 'minimal',
-					type: 'boolean',
-					default: false,
-					description: 'Whether to skip tags, owner and other details: faster on large lists',
-				},
-				{
-					displayName: 'Order By Name or ID',
-					name: 'orderBy',
-					type: 'options',
-					typeOptions: { loadOptionsMethod: 'getContactColumns' },
-					default: '',
-					description:
-						'Mautic sorts by last activity when empty. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-				},
-				{
-					displayName: 'Order Direction',
-					name: 'orderByDir',
-					type: 'options',
-					options: [
-						{ name: 'Ascending', value: 'ASC' },
-						{ name: 'Descending', value: 'DESC' },
-					],
-					default: 'ASC',
-				},
-				maxRetriesOption,
-				pageSizeOption,
-				{
-					displayName: 'Pagination',
-					name: 'pagination',
-					type: 'options',
-					options: [
-						{
-							name: 'By Offset',
-							value: 'offset',
-							description: "Mautic's usual paging; keeps the chosen order",
-						},
-						{
-							name: 'By ID (Consistent Export)',
-							value: 'idCursor',
-							description:
-								'Pages by contact ID in ascending order: contacts added or deleted during a long export cause no duplicates or gaps, and deep pages stay fast. Ignores Order By.',
-						},
-					],
-					default: 'offset',
-				},
-				{
-					displayName: 'Published Only',
-					name: 'publishedOnly',
-					type: 'boolean',
-					default: false,
-					description: 'Whether to return only published contacts',
-				},
-				{
-					displayName: 'Search',
-					name: 'search',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. tag:vip or segment:newsletter',
-					description:
-						'Mautic search string: free text, or commands such as email:, tag:, segment:, owner:, is:anonymous',
-				},
-			],
-		},
+		optionsCollection([
+			{
+				displayName: 'Minimal',
+				name: 'minimal',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to skip tags, owner and other details: faster on large lists',
+			},
+			{
+				displayName: 'Order By Name or ID',
+				name: 'orderBy',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getContactColumns' },
+				default: '',
+				description:
+					'Mautic sorts by last activity when empty. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Order Direction',
+				name: 'orderByDir',
+				type: 'options',
+				options: [
+					{ name: 'Ascending', value: 'ASC' },
+					{ name: 'Descending', value: 'DESC' },
+				],
+				default: 'ASC',
+			},
+			maxRetriesOption,
+			pageSizeOption,
+			{
+				displayName: 'Pagination',
+				name: 'pagination',
+				type: 'options',
+				options: [
+					{
+						name: 'By Offset',
+						value: 'offset',
+						description: "Mautic's usual paging; keeps the chosen order",
+					},
+					{
+						name: 'By ID (Consistent Export)',
+						value: 'idCursor',
+						description:
+							'Pages by contact ID in ascending order: contacts added or deleted during a long export cause no duplicates or gaps, and deep pages stay fast. Ignores Order By.',
+					},
+				],
+				default: 'offset',
+			},
+			{
+				displayName: 'Published Only',
+				name: 'publishedOnly',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return only published contacts',
+			},
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. tag:vip or segment:newsletter',
+				description:
+					'Mautic search string: free text, or commands such as email:, tag:, segment:, owner:, is:anonymous',
+			},
+		]),
 	],
 	list(ctx, itemIndex) {
 		const { returnAll, limit } = returnAllAndLimit(ctx, itemIndex);

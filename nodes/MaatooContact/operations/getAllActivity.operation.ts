@@ -1,6 +1,5 @@
-import { returnAllAndLimit } from '../../shared/descriptions/listParameters';
 import type { Operation } from '../../shared/engine';
-import { activityListProperties, activityQuery } from '../parameters/activityFilters';
+import { activityList, activityListProperties } from '../parameters/activityFilters';
 
 export const getAllActivityOperation: Operation = {
 	value: 'getAllActivity',
@@ -9,15 +8,6 @@ export const getAllActivityOperation: Operation = {
 	description: 'One item per event across all contacts',
 	properties: activityListProperties,
 	list(ctx, itemIndex) {
-		const { returnAll, limit } = returnAllAndLimit(ctx, itemIndex);
-		return {
-			path: '/contacts/activity',
-			key: 'events',
-			qs: activityQuery(ctx, itemIndex),
-			returnAll,
-			limit,
-			pageSize: 100,
-			paging: 'page',
-		};
+		return activityList(ctx, itemIndex, '/contacts/activity');
 	},
 };

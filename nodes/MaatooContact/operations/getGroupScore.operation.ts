@@ -1,10 +1,9 @@
-import { type IDataObject } from 'n8n-workflow';
 import { contactLocator } from '../../shared/locators/contactLocator';
 import { pointGroupIdOf, pointGroupLocator } from '../../shared/locators/pointGroupLocator';
 import { resolveContactId } from '../../shared/locators/resolveContactId';
 import type { Operation } from '../../shared/engine';
 import { mauticRequest } from '../../shared/transport';
-import { scoreRow } from '../outputs/groupScoreRow';
+import { scoreRowOf } from '../outputs/groupScoreRow';
 
 export const getGroupScoreOperation: Operation = {
 	value: 'getGroupScore',
@@ -24,10 +23,6 @@ export const getGroupScoreOperation: Operation = {
 			},
 			itemIndex,
 		);
-		return scoreRow(
-			id,
-			((response.body as IDataObject).groupScore ?? null) as IDataObject | null,
-			groupId,
-		);
+		return scoreRowOf(response, id, groupId);
 	},
 };

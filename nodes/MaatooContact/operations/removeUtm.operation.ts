@@ -2,8 +2,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { contactLocator } from '../../shared/locators/contactLocator';
 import { simplifyProperty } from '../../shared/descriptions/listParameters';
 import { resolveContactId } from '../../shared/locators/resolveContactId';
-import { recordInAnswer, type Operation } from '../../shared/engine';
-import { contactOutput } from '../writeOptions';
+import { type Operation } from '../../shared/engine';
+import { changedContactOutput } from '../writeOptions';
 
 export const removeUtmOperation: Operation = {
 	value: 'removeUtm',
@@ -39,10 +39,5 @@ export const removeUtmOperation: Operation = {
 			entity: { label: 'UTM entry', id: utmId },
 		};
 	},
-	output: (response, ctx, itemIndex) =>
-		contactOutput(
-			ctx,
-			itemIndex,
-			recordInAnswer(ctx, itemIndex, response, 'contact', { label: 'contact', changes: true }),
-		),
+	output: changedContactOutput,
 };

@@ -1,4 +1,5 @@
 import { type IDataObject } from 'n8n-workflow';
+import type { MauticResponse } from '../../shared/transport';
 
 /** `{score, group:{id,name,description}}` → one flat row. */
 export function scoreRow(
@@ -13,4 +14,17 @@ export function scoreRow(
 		groupName: group.name ?? null,
 		score: groupScore ? (groupScore.score ?? null) : null,
 	};
+}
+
+/** The row of a `{"groupScore": …}` answer (empty score when the contact has none yet). */
+export function scoreRowOf(
+	response: MauticResponse,
+	contactId: number,
+	groupId: number,
+): IDataObject {
+	return scoreRow(
+		contactId,
+		((response.body as IDataObject).groupScore ?? null) as IDataObject | null,
+		groupId,
+	);
 }

@@ -1,5 +1,10 @@
+import type { ListRequest } from '../../shared/engine';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { limitProperty, returnAllProperty } from '../../shared/descriptions/listParameters';
+import {
+	limitProperty,
+	returnAllAndLimit,
+	returnAllProperty,
+} from '../../shared/descriptions/listParameters';
 
 const EVENT_TYPES_HINT =
 	'e.g. page.hit, email.read, form.submitted, lead.source.created, point.gained';
@@ -61,3 +66,17 @@ export function activityQuery(ctx: IExecuteFunctions, itemIndex: number): IDataO
 
 /** Return All, Limit and Filters: the parameters of both activity lists. */
 export const activityListProperties = [returnAllProperty, limitProperty, activityFilters];
+
+/** An activity list of `path` (all contacts, or one), paged by `page` as Mautic pages activity. */
+export function activityList(ctx: IExecuteFunctions, itemIndex: number, path: string): ListRequest {
+	const { returnAll, limit } = returnAllAndLimit(ctx, itemIndex);
+	return {
+		path,
+		key: 'events',
+		qs: activityQuery(ctx, itemIndex),
+		returnAll,
+		limit,
+		pageSize: 100,
+		paging: 'page',
+	};
+}

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { descriptionField } from '../../shared/descriptions/entityFields';
+import { descriptionField, fieldsCollection } from '../../shared/descriptions/entityFields';
 import { createOperation as entityCreate } from '../../shared/entities/entity';
 import { pointGroupEntity } from '../pointGroupEntity';
 
@@ -14,14 +14,7 @@ export const createOperation = entityCreate(pointGroupEntity, {
 			default: '',
 			placeholder: 'e.g. Umbrellas',
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [descriptionField],
-		},
+		fieldsCollection('Additional Fields', 'additionalFields', [descriptionField]),
 	],
 	body(ctx, itemIndex) {
 		const additional = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;

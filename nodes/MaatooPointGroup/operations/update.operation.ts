@@ -1,4 +1,8 @@
-import { descriptionField, updateFieldsOf } from '../../shared/descriptions/entityFields';
+import {
+	descriptionField,
+	updateFieldsOf,
+	fieldsCollection,
+} from '../../shared/descriptions/entityFields';
 import { editOperation } from '../../shared/entities/entity';
 import { pointGroupEntity } from '../pointGroupEntity';
 
@@ -9,17 +13,10 @@ export const updateOperation = editOperation(pointGroupEntity, {
 	description: 'Change the name or description of a point group',
 	method: 'PATCH',
 	properties: [
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				descriptionField,
-				{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-			],
-		},
+		fieldsCollection('Update Fields', 'updateFields', [
+			descriptionField,
+			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+		]),
 	],
 	body: updateFieldsOf,
 });

@@ -1,5 +1,5 @@
 import type { IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
-import { descriptionField } from '../../shared/descriptions/entityFields';
+import { descriptionField, fieldsCollection } from '../../shared/descriptions/entityFields';
 import type { Operation } from '../../shared/engine';
 import { withInsightsApi } from '../../shared/points/insightsApi';
 import { mauticRequest, PUT_NOT_REPEATED, whenRecordExists } from '../../shared/transport';
@@ -22,14 +22,7 @@ const completeFields: INodeProperties[] = [
 	insightActionField,
 	{ ...customFieldField, required: true },
 	{ ...pointGroupsField, required: true },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [descriptionField],
-	},
+	fieldsCollection('Additional Fields', 'additionalFields', [descriptionField]),
 	checkOptionsProperty,
 ];
 

@@ -1,5 +1,5 @@
 import type { Operation } from '../../shared/engine';
-import { descriptionField } from '../../shared/descriptions/entityFields';
+import { descriptionField, fieldsCollection } from '../../shared/descriptions/entityFields';
 import { withInsightsApi } from '../../shared/points/insightsApi';
 import { mauticRequest } from '../../shared/transport';
 import {
@@ -22,21 +22,14 @@ export const updateOperation: Operation = {
 	description: 'Change only the fields given; the insight must exist',
 	properties: [
 		pointInsightLocator,
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				insightActionField,
-				customFieldField,
-				descriptionField,
-				insightTypeField,
-				nameField,
-				pointGroupsField,
-			],
-		},
+		fieldsCollection('Update Fields', 'updateFields', [
+			insightActionField,
+			customFieldField,
+			descriptionField,
+			insightTypeField,
+			nameField,
+			pointGroupsField,
+		]),
 		checkOptionsProperty,
 	],
 	run: (ctx, itemIndex) =>

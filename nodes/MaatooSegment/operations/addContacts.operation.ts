@@ -1,3 +1,4 @@
+import { optionsCollection } from '../../shared/descriptions/listParameters';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { contactLocator } from '../../shared/locators/contactLocator';
 import { resolveSegmentId, segmentLocator } from '../descriptions/segmentLocator';
@@ -8,23 +9,16 @@ import type { MauticResponse } from '../../shared/transport';
 /** The batch size the task and Mautic's default api_batch_max_limit agree on. */
 const MAX_BATCH_SIZE = 200;
 
-const batchOptionsProperty: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [
-		{
-			displayName: 'Batch Size',
-			name: 'batchSize',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: MAX_BATCH_SIZE },
-			default: MAX_BATCH_SIZE,
-			description: 'Contacts per Mautic call',
-		},
-	],
-};
+const batchOptionsProperty: INodeProperties = optionsCollection([
+	{
+		displayName: 'Batch Size',
+		name: 'batchSize',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: MAX_BATCH_SIZE },
+		default: MAX_BATCH_SIZE,
+		description: 'Contacts per Mautic call',
+	},
+]);
 
 function batchSizeOf(ctx: IExecuteFunctions): number {
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;

@@ -6,6 +6,7 @@ import {
 	returnAllAndLimit,
 	returnAllProperty,
 	simplifyProperty,
+	optionsCollection,
 } from '../../shared/descriptions/listParameters';
 import { resolveSegmentId, segmentLocator } from '../descriptions/segmentLocator';
 import { compactContactList } from '../../shared/contacts/compactContactList';
@@ -29,14 +30,7 @@ export const getContactsOperation: Operation = {
 		returnAllProperty,
 		limitProperty,
 		simplifyProperty,
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [pageSizeOption],
-		},
+		optionsCollection([pageSizeOption]),
 	],
 	async run(ctx, itemIndex) {
 		const id = await resolveSegmentId(ctx, itemIndex);

@@ -31,3 +31,12 @@ export function updateFieldsOf(ctx: IExecuteFunctions, itemIndex: number): IData
 	}
 	return changes;
 }
+
+/** A collection of optional fields: "Additional Fields" on create, "Update Fields" on update. */
+export function fieldsCollection(
+	displayName: string,
+	name: string,
+	options: INodeProperties[],
+): INodeProperties {
+	return { displayName, name, type: 'collection', placeholder: 'Add Field', default: {}, options };
+}

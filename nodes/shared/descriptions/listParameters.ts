@@ -59,3 +59,15 @@ export const maxRetriesOption: INodeProperties = {
 	description:
 		'How often to repeat a request that Mautic answered with 429, 502, 503 or 504, or that lost its connection. Only requests that are safe to repeat are retried.',
 };
+
+/** The "Options" collection every operation puts its optional settings in. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options,
+	};
+}

@@ -11,6 +11,7 @@ import {
 	pageSizeOption,
 	returnAllAndLimit,
 	returnAllProperty,
+	optionsCollection,
 } from '../descriptions/listParameters';
 import { readList, type Operation } from '../engine';
 import { recordInAnswer } from '../engine/recordInAnswer';
@@ -108,18 +109,7 @@ export function getManyOperation(entity: Entity, spec: GetManySpec): Operation {
 		name: 'Get Many',
 		action: `Get many ${entity.pluralLabel}`,
 		description: spec.description,
-		properties: [
-			returnAllProperty,
-			limitProperty,
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options,
-			},
-		],
+		properties: [returnAllProperty, limitProperty, optionsCollection(options)],
 		run: async (ctx, itemIndex) =>
 			spec.around
 				? await spec.around(ctx, itemIndex, async () => await read(ctx, itemIndex))
