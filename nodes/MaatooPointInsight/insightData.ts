@@ -4,7 +4,7 @@ import { type IDataObject, type IExecuteFunctions, type INodeProperties } from '
 import { updateFieldsOf } from '../shared/descriptions/entityFields';
 import { contactFieldCatalog } from '../shared/contacts/contactFieldCatalog';
 import { isInsightTarget } from './methods/textCustomFields';
-import { pointGroupCatalog } from '../shared/points/pointGroupCatalog';
+import { pointGroupCatalog } from './pointGroupCatalog';
 import type { MauticResponse } from '../shared/transport';
 import { failItem as fail } from '../shared/engine/itemErrors';
 

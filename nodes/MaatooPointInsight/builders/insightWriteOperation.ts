@@ -1,7 +1,7 @@
 import type { IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
 import { descriptionField, fieldsCollection } from '../../shared/descriptions/entityFields';
 import type { Operation } from '../../shared/engine';
-import { withInsightsApi } from '../../shared/points/insightsApi';
+import { withInsightsApi } from '../insightsApi';
 import { mauticRequest, PUT_NOT_REPEATED, whenRecordExists } from '../../shared/transport';
 import {
 	checkInsightBody,

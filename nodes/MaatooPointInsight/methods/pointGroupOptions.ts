@@ -1,5 +1,5 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { pointGroupCatalog } from '../../shared/points/pointGroupCatalog';
+import { pointGroupCatalog } from '../pointGroupCatalog';
 
 /** The instance's point groups, for a multi-select. */
 export async function getPointGroups(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {

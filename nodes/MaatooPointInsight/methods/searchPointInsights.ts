@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { readList } from '../../shared/engine/paginate';
-import { withInsightsApi } from '../../shared/points/insightsApi';
+import { withInsightsApi } from '../insightsApi';
 
 /** Resource-locator search over point insights (an instance has few: read them all, filter here). */
 export async function searchPointInsights(

@@ -1,5 +1,5 @@
 import type { Operation } from '../../shared/engine';
-import { withInsightsApi } from '../../shared/points/insightsApi';
+import { withInsightsApi } from '../insightsApi';
 import { mauticRequest } from '../../shared/transport';
 import { pointInsightIdOf, pointInsightLocator } from '../pointInsightLocator';
 

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import type { Operation } from '../../shared/engine';
-import { withInsightsApi } from '../../shared/points/insightsApi';
+import { withInsightsApi } from '../insightsApi';
 import { mauticRequest } from '../../shared/transport';
 import { insightOf } from '../insightData';
 import { pointInsightIdOf, pointInsightLocator } from '../pointInsightLocator';

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { getManyOperation } from '../../shared/entities/entity';
-import { withInsightsApi } from '../../shared/points/insightsApi';
+import { withInsightsApi } from '../insightsApi';
 import { pointInsightEntity } from '../pointInsightEntity';
 import { readInsight } from './get.operation';
 

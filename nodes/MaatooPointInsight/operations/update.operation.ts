@@ -1,6 +1,6 @@
 import type { Operation } from '../../shared/engine';
 import { descriptionField, fieldsCollection } from '../../shared/descriptions/entityFields';
-import { withInsightsApi } from '../../shared/points/insightsApi';
+import { withInsightsApi } from '../insightsApi';
 import { mauticRequest } from '../../shared/transport';
 import {
 	changedInsightBody,

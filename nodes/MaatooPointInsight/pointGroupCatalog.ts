@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
-import { readList } from '../engine/paginate';
-import type { MauticContext } from '../transport';
-import { runCatalogue } from '../runState';
+import { readList } from '../shared/engine/paginate';
+import type { MauticContext } from '../shared/transport';
+import { runCatalogue } from '../shared/runState';
 
 /**
  * The instance's point groups by ID, fetched once per run (execution or dropdown load): an

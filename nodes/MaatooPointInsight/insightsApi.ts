@@ -6,7 +6,7 @@ import {
 	mauticRequest,
 	type MauticContext,
 	type MauticFailure,
-} from '../transport';
+} from '../shared/transport';
 
 /** Point Insights came with Mautic 7; older versions have no such API route at all. */
 export const POINT_INSIGHTS_MIN_MAJOR = 7;
