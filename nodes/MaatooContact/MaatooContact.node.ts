@@ -6,7 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { authenticationProperty, maatooCredentials } from '../shared/descriptions/authentication';
-import { executeOperations, operationProperties } from '../shared/engine';
+import { executeOperations, operationProperties, operationSubtitle } from '../shared/engine';
 import { getContactColumns, getContactFields } from './methods/contactFields';
 import { getContactFieldMapping } from './methods/contactFieldMapping';
 import { getOwners } from './methods/owners';
@@ -21,7 +21,7 @@ export class MaatooContact implements INodeType {
 		icon: { light: 'file:../../icons/maatoo.svg', dark: 'file:../../icons/maatoo.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"]}}',
+		subtitle: operationSubtitle(contactOperations),
 		description: 'Create, update, find and score contacts in maatoo or Mautic',
 		defaults: { name: 'Maatoo Contact' },
 		usableAsTool: true,

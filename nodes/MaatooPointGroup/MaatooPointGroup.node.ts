@@ -6,7 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { authenticationProperty, maatooCredentials } from '../shared/descriptions/authentication';
-import { executeOperations, operationProperties } from '../shared/engine';
+import { executeOperations, operationProperties, operationSubtitle } from '../shared/engine';
 import { searchPointGroups } from '../shared/methods/searchPointGroups';
 import { pointGroupOperations } from './operations';
 
@@ -17,7 +17,7 @@ export class MaatooPointGroup implements INodeType {
 		icon: { light: 'file:../../icons/maatoo.svg', dark: 'file:../../icons/maatoo.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"]}}',
+		subtitle: operationSubtitle(pointGroupOperations),
 		description: 'Create, read, update and delete point groups in maatoo or Mautic',
 		defaults: { name: 'Maatoo Point Group' },
 		usableAsTool: true,

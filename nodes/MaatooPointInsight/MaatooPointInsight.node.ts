@@ -6,7 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { authenticationProperty, maatooCredentials } from '../shared/descriptions/authentication';
-import { executeOperations, operationProperties } from '../shared/engine';
+import { executeOperations, operationProperties, operationSubtitle } from '../shared/engine';
 import { getPointGroups } from './methods/pointGroupOptions';
 import { searchPointInsights } from './methods/searchPointInsights';
 import { getTextCustomFields } from './methods/textCustomFields';
@@ -19,7 +19,7 @@ export class MaatooPointInsight implements INodeType {
 		icon: { light: 'file:../../icons/maatoo.svg', dark: 'file:../../icons/maatoo.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"]}}',
+		subtitle: operationSubtitle(pointInsightOperations),
 		description:
 			'Manage point insights (Mautic 7+): write the strongest point group of a contact into a field',
 		defaults: { name: 'Maatoo Point Insight' },

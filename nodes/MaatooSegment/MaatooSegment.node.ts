@@ -6,7 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { authenticationProperty, maatooCredentials } from '../shared/descriptions/authentication';
-import { executeOperations, operationProperties } from '../shared/engine';
+import { executeOperations, operationProperties, operationSubtitle } from '../shared/engine';
 import { searchContacts } from '../shared/methods/searchContacts';
 import { searchSegments } from './methods/searchSegments';
 import { getSegmentFilterFields } from './methods/segmentFilterFields';
@@ -19,7 +19,7 @@ export class MaatooSegment implements INodeType {
 		icon: { light: 'file:../../icons/maatoo.svg', dark: 'file:../../icons/maatoo.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"]}}',
+		subtitle: operationSubtitle(segmentOperations),
 		description: 'Create and manage segments in maatoo or Mautic and add or remove their contacts',
 		defaults: { name: 'Maatoo Segment' },
 		usableAsTool: true,

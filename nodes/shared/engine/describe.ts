@@ -27,3 +27,12 @@ export function operationProperties(
 	);
 	return [selector, ...perOperation];
 }
+
+/**
+ * The node's subtitle: the chosen operation's name ("Create or Update"), as n8n's own nodes show
+ * it, rather than its stored value ("upsert").
+ */
+export function operationSubtitle(operations: Operation[]): string {
+	const names = Object.fromEntries(operations.map(({ value, name }) => [value, name]));
+	return `={{ (${JSON.stringify(names)})[$parameter["operation"]] ?? $parameter["operation"] }}`;
+}

@@ -1,5 +1,5 @@
 export { executeOperations } from './execute';
-export { operationProperties } from './describe';
+export { operationProperties, operationSubtitle } from './describe';
 export { readList, rowsOfPage, totalOfPage } from './paginate';
 export { runBatch } from './batch';
 export { failedItem, itemError } from './itemErrors';

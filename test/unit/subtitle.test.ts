@@ -1,0 +1,39 @@
+import { Workflow, type INodeType } from 'n8n-workflow';
+import { MaatooContact } from '../../nodes/MaatooContact/MaatooContact.node';
+import { MaatooSegment } from '../../nodes/MaatooSegment/MaatooSegment.node';
+import { HarnessNodeTypes } from '../harness/node-types';
+import { ensureN8nRuntime } from '../harness/setup';
+
+/** The subtitle as n8n's own expression engine renders it for a node with this operation. */
+function subtitleOf(nodeType: INodeType, operation: string): unknown {
+	ensureN8nRuntime();
+	const type = `n8n-nodes-maatoo.${nodeType.description.name}`;
+	const workflow = new Workflow({
+		nodes: [
+			{ id: 'n', name: 'Node', type, typeVersion: 1, position: [0, 0], parameters: { operation } },
+		],
+		connections: {},
+		active: false,
+		nodeTypes: new HarnessNodeTypes({ [type]: nodeType }),
+	});
+	return workflow.expression.getSimpleParameterValue(
+		workflow.getNode('Node')!,
+		nodeType.description.subtitle as string,
+		'internal',
+		{},
+	);
+}
+
+describe('node subtitle', () => {
+	test.each([
+		[new MaatooContact(), 'upsert', 'Create or Update'],
+		[new MaatooContact(), 'getAllActivity', 'Get Activity of All Contacts'],
+		[new MaatooSegment(), 'addContacts', 'Add Contacts'],
+	])('shows the operation name, not its stored value (%#)', (node, operation, name) => {
+		expect(subtitleOf(node, operation)).toBe(name);
+	});
+
+	test('an unknown value (a newer workflow) is shown as it is', () => {
+		expect(subtitleOf(new MaatooContact(), 'mystery')).toBe('mystery');
+	});
+});
