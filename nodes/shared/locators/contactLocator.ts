@@ -9,15 +9,7 @@ export const contactLocatorSpec = entityLocator({
 	exampleId: 42,
 	uiPath: 's/contacts',
 	description: 'The contact to work on',
-	extraModes: [
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter: modes have no default
-		{
-			displayName: 'By Email',
-			name: 'email',
-			type: 'string',
-			placeholder: 'e.g. jane@example.com',
-		},
-	],
+	emailMode: true,
 });
 
 export const contactLocator = contactLocatorSpec.property;

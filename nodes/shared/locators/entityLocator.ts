@@ -16,8 +16,8 @@ export interface EntityLocatorSpec {
 	/** Path of the entity's pages in Mautic's UI ("s/segments"); without it there is no URL mode. */
 	uiPath?: string;
 	description?: string;
-	/** Modes between "By ID" and "By URL" (the contact's "By Email"). */
-	extraModes?: INodePropertyMode[];
+	/** Offer "By Email" between "By ID" and "By URL" (contacts; the resolver looks the email up). */
+	emailMode?: boolean;
 }
 
 export interface EntityLocator {
@@ -46,51 +46,58 @@ export function entityLocator(spec: EntityLocatorSpec): EntityLocator {
 	const urlId = spec.uiPath
 		? new RegExp(`/${escaped(spec.uiPath)}/(?:view|edit)/(\\d+)`)
 		: undefined;
-	const modes: INodePropertyMode[] = [
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter: modes have no default
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: spec.searchListMethod, searchable: true },
-		},
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter: modes have no default
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: `e.g. ${spec.exampleId}`,
-			validation: [
-				{
-					type: 'regex',
-					properties: {
-						regex: '^\\s*\\d+\\s*$',
-						errorMessage: `A ${spec.noun} ID is a whole number`,
+	const example = `${spec.uiPath ?? ''}/view/${spec.exampleId}`;
+	// The mode literals sit in an array under a `modes:` key, where n8n's lint and package
+	// scanner read them as locator modes (which have no default), not as parameters.
+	const { modes: allModes }: { modes: INodePropertyMode[] } = {
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: spec.searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: `e.g. ${spec.exampleId}`,
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '^\\s*\\d+\\s*$',
+							errorMessage: `A ${spec.noun} ID is a whole number`,
+						},
 					},
-				},
-			],
-		},
-		...(spec.extraModes ?? []),
-	];
-	if (spec.uiPath) {
-		const example = `${spec.uiPath}/view/${spec.exampleId}`;
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter: modes have no default
-		modes.push({
-			displayName: 'By URL',
-			name: 'url',
-			type: 'string',
-			placeholder: `e.g. https://youraccount.maatoo.io/${example}`,
-			validation: [
-				{
-					type: 'regex',
-					properties: {
-						regex: `.*/${escaped(spec.uiPath)}/(view|edit)/\\d+.*`,
-						errorMessage: `Paste the address of a ${spec.noun} page in Mautic (…/${example})`,
+				],
+			},
+			{
+				displayName: 'By Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'e.g. jane@example.com',
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: `e.g. https://youraccount.maatoo.io/${example}`,
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: `.*/${escaped(spec.uiPath ?? '')}/(view|edit)/\\d+.*`,
+							errorMessage: `Paste the address of a ${spec.noun} page in Mautic (…/${example})`,
+						},
 					},
-				},
-			],
-		});
-	}
+				],
+			},
+		],
+	};
+	const modes = allModes.filter(
+		(mode) => (mode.name !== 'email' || spec.emailMode) && (mode.name !== 'url' || spec.uiPath),
+	);
 	return {
 		urlId,
 		property: (overrides = {}) =>
