@@ -206,6 +206,26 @@ describe("links (URL mode) must point at the credential's own instance", () => {
 			`/api/contacts/${contactId}/delete`,
 		]);
 	});
+	test("the ID is read from the link's path, where it ends a segment, not from its query", async () => {
+		const { json } = await runNode({
+			type: 'maatooContact',
+			credential: basicCredential(fake.url),
+			continueOnFail: true,
+			items: [
+				{ url: `${fake.url}/s/dashboard?next=/s/contacts/view/${contactId}` },
+				{ url: `${fake.url}/s/contacts/view/${contactId}abc` },
+			],
+			parameters: {
+				operation: 'get',
+				contactId: { __rl: true, mode: 'url', value: '={{ $json.url }}' },
+			},
+		});
+		expect(json.map((item) => item.error)).toEqual([
+			expect.stringMatching(/^The field "Contact" needs a link to it in Mautic/),
+			expect.stringMatching(/^The field "Contact" needs a link to it in Mautic/),
+		]);
+		expect(apiRequests()).toEqual([]);
+	});
 });
 
 describe('answers that lack what they promise', () => {

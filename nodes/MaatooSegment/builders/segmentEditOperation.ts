@@ -1,8 +1,8 @@
 import type { IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
 import { resolveSegmentId, segmentLocator } from '../descriptions/segmentLocator';
-import type { Operation } from '../../shared/engine';
+import { recordInAnswer, type Operation } from '../../shared/engine';
 import { PUT_NOT_REPEATED, whenRecordExists, type MauticRequest } from '../../shared/transport';
-import { segmentOf, segmentPayload } from '../segmentData';
+import { segmentPayload } from '../segmentData';
 
 /**
  * Update (PATCH: only what is given changes, a missing segment fails) and Create or Replace (PUT:
@@ -37,6 +37,7 @@ export function segmentEditOperation(spec: {
 			}
 			return request;
 		},
-		output: (response) => segmentOf(response.body),
+		output: (response, ctx, itemIndex) =>
+			recordInAnswer(ctx, itemIndex, response, 'list', { label: 'segment', changes: true }),
 	};
 }

@@ -1,5 +1,5 @@
-import type { Operation } from '../../shared/engine';
-import { additionalFieldsProperty, nameProperty, segmentOf, segmentPayload } from '../segmentData';
+import { recordInAnswer, type Operation } from '../../shared/engine';
+import { additionalFieldsProperty, nameProperty, segmentPayload } from '../segmentData';
 import { filterProperties } from '../segmentFilters';
 
 export const createOperation: Operation = {
@@ -15,5 +15,6 @@ export const createOperation: Operation = {
 			body: await segmentPayload(ctx, itemIndex, 'create'),
 		};
 	},
-	output: (response) => segmentOf(response.body),
+	output: (response, ctx, itemIndex) =>
+		recordInAnswer(ctx, itemIndex, response, 'list', { label: 'segment', changes: true }),
 };

@@ -1,6 +1,5 @@
 import { resolveSegmentId, segmentLocator } from '../descriptions/segmentLocator';
-import type { Operation } from '../../shared/engine';
-import { segmentOf } from '../segmentData';
+import { recordInAnswer, type Operation } from '../../shared/engine';
 
 export const getOperation: Operation = {
 	value: 'get',
@@ -12,5 +11,6 @@ export const getOperation: Operation = {
 		const id = await resolveSegmentId(ctx, itemIndex);
 		return { method: 'GET', path: `/segments/${id}`, entity: { label: 'segment', id } };
 	},
-	output: (response) => segmentOf(response.body),
+	output: (response, ctx, itemIndex) =>
+		recordInAnswer(ctx, itemIndex, response, 'list', { label: 'segment', changes: false }),
 };

@@ -15,6 +15,8 @@ export interface EntityLocatorSpec {
 	exampleId: number;
 	/** Path of the entity's pages in Mautic's UI ("s/segments"); without it there is no URL mode. */
 	uiPath?: string;
+	/** The page users see an entity on: `view` (default) or `edit` (point groups have no view page). */
+	uiAction?: 'view' | 'edit';
 	description?: string;
 	/** Offer "By Email" between "By ID" and "By URL" (contacts; the resolver looks the email up). */
 	emailMode?: boolean;
@@ -43,10 +45,16 @@ function escaped(text: string): string {
 
 /** One resource locator per entity: list from a search, ID with the numeric check, URL with the host check. */
 export function entityLocator(spec: EntityLocatorSpec): EntityLocator {
+	if (spec.uiPath !== undefined && !/^[a-z]+(\/[a-z]+)*$/.test(spec.uiPath)) {
+		throw new Error(
+			`uiPath "${spec.uiPath}" must look like "s/segments" (no leading or trailing slash)`,
+		);
+	}
+	// Matched against the link's path only, and the ID must end a path segment.
 	const urlId = spec.uiPath
-		? new RegExp(`/${escaped(spec.uiPath)}/(?:view|edit)/(\\d+)`)
+		? new RegExp(`/${escaped(spec.uiPath)}/(?:view|edit)/(\\d+)(?:/|$)`)
 		: undefined;
-	const example = `${spec.uiPath ?? ''}/view/${spec.exampleId}`;
+	const example = `${spec.uiPath ?? ''}/${spec.uiAction ?? 'view'}/${spec.exampleId}`;
 	// The mode literals sit in an array under a `modes:` key, where n8n's lint and package
 	// scanner read them as locator modes (which have no default), not as parameters.
 	const { modes: allModes }: { modes: INodePropertyMode[] } = {

@@ -20,6 +20,15 @@ export function locatorOf(
 	return typeof raw === 'object' && raw !== null ? raw : { __rl: true, mode: 'id', value: raw };
 }
 
+/** The path of a link (no query or fragment), or the text itself when it is not a URL. */
+function pathOf(link: string): string {
+	try {
+		return new URL(link).pathname;
+	} catch {
+		return link;
+	}
+}
+
 /**
  * A Mautic ID: a positive whole number that survives the trip through a JavaScript number
  * (9007199254740993 would silently become …992 and address another record).
@@ -50,7 +59,7 @@ export async function numericLocatorId(
 	if (value === '') fail(`The field "${label}" is empty`);
 	let idText = value;
 	if (locator.mode === 'url') {
-		const match = urlPattern ? value.match(urlPattern) : null;
+		const match = urlPattern ? pathOf(value).match(urlPattern) : null;
 		if (!match)
 			fail(`The field "${label}" needs a link to it in Mautic, got "${value.slice(0, 200)}"`);
 		const instanceHost = hostOf(await instanceRootOf(ctx));

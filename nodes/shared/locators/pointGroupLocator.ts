@@ -8,6 +8,7 @@ export const pointGroupLocatorSpec = entityLocator({
 	searchListMethod: 'searchPointGroups',
 	exampleId: 3,
 	uiPath: 's/points/groups',
+	uiAction: 'edit',
 });
 
 export const pointGroupLocator = pointGroupLocatorSpec.property;

@@ -8,10 +8,20 @@ const path = require('node:path');
 
 const RECORDED = path.join(__dirname, 'public-surface.txt');
 
-/** @param {string[]} current @returns {string[]} the recorded lines (after rewriting them if asked) */
+/**
+ * The recorded lines, after recording `current` when UPDATE_PUBLIC_SURFACE=1 is set: additions
+ * only, unless ALLOW_BREAKING=1 says a new node version keeps the old names working.
+ * @param {string[]} current @returns {string[]}
+ */
 function recordedSurface(current) {
-	if (process.env.UPDATE_PUBLIC_SURFACE) fs.writeFileSync(RECORDED, `${current.join('\n')}\n`);
-	return fs.readFileSync(RECORDED, 'utf8').split('\n').filter(Boolean);
+	const recorded = fs.readFileSync(RECORDED, 'utf8').split('\n').filter(Boolean);
+	if (!process.env.UPDATE_PUBLIC_SURFACE) return recorded;
+	const removed = recorded.filter((line) => !current.includes(line));
+	if (removed.length && !process.env.ALLOW_BREAKING) {
+		throw new Error(`Not recorded: ${removed.length} line(s) would be removed or changed, a breaking change (see CONTRIBUTING.md). First removed: ${removed[0]}`);
+	}
+	fs.writeFileSync(RECORDED, `${current.join('\n')}\n`);
+	return current;
 }
 
 module.exports = { recordedSurface };

@@ -31,11 +31,17 @@ export function credentialSurface(credential: ICredentialType): string[] {
 	];
 }
 
-function propertyLines(prefix: string, properties: INodeProperties[], path = ''): string[] {
+/** The operations a property is shown for (`op=upsert,update`), or `op=*`: the same name can mean different things per operation. */
+function scopeOf(property: INodeProperties): string {
+	const operations = property.displayOptions?.show?.operation;
+	return `op=${Array.isArray(operations) ? operations.join(',') : '*'}`;
+}
+
+function propertyLines(prefix: string, properties: INodeProperties[], path = '', scope?: string): string[] {
 	const lines: string[] = [];
 	for (const property of properties) {
 		if (property.type === 'notice') continue;
-		const at = `${path}${property.name}`;
+		const at = `${scope ?? scopeOf(property)} ${path}${property.name}`;
 		lines.push(
 			`${prefix} param ${at} ${property.type} default=${JSON.stringify(property.default)}`,
 		);
@@ -50,7 +56,7 @@ function propertyLines(prefix: string, properties: INodeProperties[], path = '')
 					),
 				);
 			} else if ('type' in option) {
-				lines.push(...propertyLines(prefix, [option as INodeProperties], `${at}.`));
+				lines.push(...propertyLines(prefix, [option as INodeProperties], `${path}${property.name}.`, scope ?? scopeOf(property)));
 			} else {
 				lines.push(
 					`${prefix} param ${at} option=${JSON.stringify((option as INodePropertyOptions).value)}`,
