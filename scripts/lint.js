@@ -73,7 +73,7 @@ if (require.main === module) {
 			);
 		else
 			process.stderr.write(
-				`lint: failed${errors || warnings ? ` with ${plural(errors, 'error')}, ${plural(warnings, 'warning')}` : ''}${unformatted} (exit ${code ?? signal})\n`,
+				`lint: failed${errors || warnings ? ` with ${plural(errors, 'error')}, ${plural(warnings, 'warning')}` : ''}${unformatted} (exit ${code || formatting || signal})\n`,
 			);
 		process.exitCode = code || formatting || (signal ? 1 : 0);
 	});

@@ -18,7 +18,9 @@ function recordedSurface(current) {
 	if (!process.env.UPDATE_PUBLIC_SURFACE) return recorded;
 	const removed = recorded.filter((line) => !current.includes(line));
 	if (removed.length && !process.env.ALLOW_BREAKING) {
-		throw new Error(`Not recorded: ${removed.length} line(s) would be removed or changed, a breaking change (see CONTRIBUTING.md). First removed: ${removed[0]}`);
+		throw new Error(
+			`Not recorded: ${removed.length} line(s) would be removed or changed, a breaking change (see CONTRIBUTING.md). First removed: ${removed[0]}`,
+		);
 	}
 	fs.writeFileSync(RECORDED, `${current.join('\n')}\n`);
 	return current;

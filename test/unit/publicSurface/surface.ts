@@ -37,7 +37,12 @@ function scopeOf(property: INodeProperties): string {
 	return `op=${Array.isArray(operations) ? operations.join(',') : '*'}`;
 }
 
-function propertyLines(prefix: string, properties: INodeProperties[], path = '', scope?: string): string[] {
+function propertyLines(
+	prefix: string,
+	properties: INodeProperties[],
+	path = '',
+	scope?: string,
+): string[] {
 	const lines: string[] = [];
 	for (const property of properties) {
 		if (property.type === 'notice') continue;
@@ -56,7 +61,14 @@ function propertyLines(prefix: string, properties: INodeProperties[], path = '',
 					),
 				);
 			} else if ('type' in option) {
-				lines.push(...propertyLines(prefix, [option as INodeProperties], `${path}${property.name}.`, scope ?? scopeOf(property)));
+				lines.push(
+					...propertyLines(
+						prefix,
+						[option as INodeProperties],
+						`${path}${property.name}.`,
+						scope ?? scopeOf(property),
+					),
+				);
 			} else {
 				lines.push(
 					`${prefix} param ${at} option=${JSON.stringify((option as INodePropertyOptions).value)}`,
