@@ -1,3 +1,4 @@
+import { sleep } from 'n8n-workflow';
 /**
  * Test data both backends get the same way, through the API. A real Mautic keeps everything
  * between runs, so names carry the run's tag and custom fields have fixed aliases, made once.
@@ -40,6 +41,42 @@ export const CUSTOM_FIELDS = [
 	},
 ] as const;
 
+/** Whether a contact field with this alias exists, waiting up to `seconds` for it to appear. */
+async function fieldAppears(backend: Backend, alias: string, seconds: number): Promise<boolean> {
+	for (let waited = 0; ; waited++) {
+		const found = await backend.api('GET', `/fields/contact?search=${alias}&limit=100`);
+		const fields = Object.values((found.fields ?? {}) as Record<string, { alias: string }>);
+		if (fields.some((existing) => existing.alias === alias)) return true;
+		if (waited >= seconds) return false;
+		await sleep(1000);
+	}
+}
+
+/**
+ * Creates one field; true when this call created it. Test files run in parallel, so on a fresh
+ * instance another file may be creating the same field: Mautic then answers 400 "alias in use",
+ * or 500 when the two schema changes collide. Either way, wait for the field to appear, and
+ * create it again only if it does not.
+ */
+async function createField(
+	backend: Backend,
+	field: (typeof CUSTOM_FIELDS)[number],
+): Promise<boolean> {
+	let lastRefusal = '';
+	for (let attempt = 0; attempt < 3; attempt++) {
+		const refused = await backend
+			.api('POST', '/fields/contact/new', { ...field, group: 'core', isPublished: true })
+			.then(
+				() => undefined,
+				(error: Error) => error,
+			);
+		if (!refused) return true;
+		lastRefusal = refused.message;
+		if (await fieldAppears(backend, field.alias, 20)) return false;
+	}
+	throw new Error(`Could not create the field ${field.alias}: ${lastRefusal}`);
+}
+
 /** Creates the custom fields a backend lacks; returns how many it created. */
 export async function ensureCustomFields(backend: Backend): Promise<number> {
 	const existing = await backend.api('GET', '/fields/contact?search=contract_&limit=100');
@@ -51,16 +88,7 @@ export async function ensureCustomFields(backend: Backend): Promise<number> {
 	let created = 0;
 	for (const field of CUSTOM_FIELDS) {
 		if (aliases.has(field.alias)) continue;
-		const refused = await backend
-			.api('POST', '/fields/contact/new', { ...field, group: 'core', isPublished: true })
-			.then(
-				() => undefined,
-				(error: Error) => error,
-			);
-		if (!refused) created++;
-		// Test files run in parallel: on a fresh instance another file may have created it
-		// between our read and our write; Mautic then refuses the alias, which is what we want.
-		else if (!/already using this alias/.test(refused.message)) throw new Error(refused.message);
+		if (await createField(backend, field)) created++;
 	}
 	return created;
 }
