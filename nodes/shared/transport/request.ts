@@ -70,8 +70,6 @@ export interface MauticResponse {
 	headers: Record<string, string>;
 	/** Only when `compactText` changed the answer: the text as received. */
 	fullText?: string;
-	/** How many times the request was sent (more than 1 after retries). */
-	attempts: number;
 	/**
 	 * An earlier attempt failed in a way that means Mautic may have applied it (its answer was
 	 * lost): a repeated delete that finds nothing was then done by that attempt.
@@ -201,7 +199,6 @@ export async function mauticRequest(
 					body,
 					rawText,
 					headers,
-					attempts: attempt + 1,
 				};
 				if (afterLostAnswer) answer.afterLostAnswer = true;
 				if (rawText !== received) answer.fullText = received;
@@ -221,7 +218,6 @@ export async function mauticRequest(
 				body: undefined,
 				rawText: '',
 				headers: failure.headers ?? {},
-				attempts: attempt + 1,
 				afterLostAnswer,
 				deletedByEarlierAttempt: true,
 			};
