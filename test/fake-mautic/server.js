@@ -73,6 +73,12 @@ const CONFIG_KEYS = [
 	'accessTokenLifetime',
 ];
 
+/** 1x1 transparent GIF, the tracking pixel's answer. */
+const TRANSPARENT_GIF = Buffer.from(
+	'R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7',
+	'base64',
+);
+
 /** @param {number} ms */
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -135,6 +141,8 @@ async function startFakeMautic(options = {}) {
 	require('./routes/segments')(router);
 	require('./routes/hooks')(router);
 	require('./routes/fields')(router);
+	require('./routes/campaigns')(router);
+	require('./routes/emails')(router);
 
 	const oauth = new OAuthServer(options.oauthClients || DEFAULT_CLIENTS, () => ({
 		accessTokenLifetime: config.accessTokenLifetime,
@@ -181,6 +189,14 @@ async function startFakeMautic(options = {}) {
 				...r.query,
 				...(r.body && typeof r.body === 'object' ? r.body : {}),
 			});
+		}
+		const pixel = method === 'GET' && /^\/email\/([^/]+)\.gif$/.exec(r.path);
+		if (pixel) {
+			// the public tracking pixel (routes/emails.js): an email opened
+			const emit = (/** @type {string} */ type, /** @type {any} */ payload) =>
+				events.push({ type, payload, at: store.now() });
+			require('./routes/emails').trackEmailOpen({ store, emit }, pixel[1]);
+			return { status: 200, headers: { 'Content-Type': 'image/gif' }, raw: TRANSPARENT_GIF };
 		}
 		if (!(r.path === '/api' || r.path.startsWith('/api/'))) {
 			if (isApi) return exceptionError(404, `Requested URL not found: ${r.path}`);

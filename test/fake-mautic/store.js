@@ -44,6 +44,18 @@ const { phpSerialize, prefixRecord } = require('./php-json');
  *   dateAdded: Date, groupId?: number }} PointsLogEntry
  * @typedef {{ id: number, contactId: number, event: string, eventLabel: unknown, timestamp: Date, details: any }} TimelineEntry
  * @typedef {{ id: number, hookId: number, eventType: string, payload: any, dateAdded: Date }} QueueRow
+ * @typedef {PublishFields & { id: number, name: string, description: string|null, allowRestart: boolean,
+ *   publishUp: Date|null, publishDown: Date|null, events: Record<string, any>[], lists: number[], forms: number[],
+ *   canvasSettings: Record<string, any>|null }} Campaign
+ * @typedef {{ dateAdded: Date, manuallyAdded: boolean, manuallyRemoved: boolean, rotation: number,
+ *   dateLastExited: Date|null }} CampaignMember
+ * @typedef {PublishFields & { id: number, name: string, subject: string, language: string, category: number|null,
+ *   fromAddress: string|null, fromName: string|null, replyToAddress: string|null, customHtml: string|null,
+ *   plainText: string|null, template: string|null, emailType: 'template'|'list', lists: number[],
+ *   readCount: number, sentCount: number, revision: number }} Email
+ * @typedef {{ id: number, emailId: number, contactId: number, emailAddress: string, dateSent: Date,
+ *   source: string, listId: number|null, trackingHash: string, tokens: Record<string, string>,
+ *   subject: string, isRead: boolean, dateRead: Date|null }} EmailStat
  */
 
 /** Current time at second precision (Mautic dates carry no milliseconds). */
@@ -287,6 +299,14 @@ class Store {
 		this.requestSeq = 0;
 		/** @type {QueueRow[]} */ this.webhookQueue = [];
 		/** @type {Record<string, number>} */ this.seq = {};
+		// campaigns and emails (routes/campaigns.js, routes/emails.js)
+		/** @type {Map<number, Campaign>} */ this.campaigns = new Map();
+		/** @type {Map<number, Map<number, CampaignMember>>} campaign id -> contact id -> member */ this.campaignMembers =
+			new Map();
+		/** @type {Map<number, Email>} */ this.emails = new Map();
+		/** @type {EmailStat[]} */ this.emailStats = [];
+		/** When set, every send fails with this transport error (as Mautic with an unreachable mailer). */
+		/** @type {string|null} */ this.mailerError = null;
 		this.reset();
 	}
 
@@ -306,6 +326,7 @@ class Store {
 		this.timeline = [];
 		this.webhookQueue = [];
 		this.seq = {};
+		this.resetCampaignsAndEmails();
 		for (const u of this.initialUsers) this.addUser(u);
 		for (const f of coreFields()) this.fields.set(f.id, f);
 		this.seq.field = Math.max(...this.fields.keys());
@@ -806,6 +827,78 @@ class Store {
 		};
 		this.hooks.set(hook.id, hook);
 		return hook;
+	}
+
+	// ---- campaigns and emails (routes/campaigns.js, routes/emails.js) -------
+
+	/** Empties campaigns, their members, emails and email stats (called by reset). */
+	resetCampaignsAndEmails() {
+		this.campaigns.clear();
+		this.campaignMembers.clear();
+		this.emails.clear();
+		this.emailStats = [];
+		this.mailerError = null;
+	}
+
+	/** @param {Partial<Campaign> & { name: string }} c */
+	createCampaign(c) {
+		const id = this.nextId('campaign');
+		/** @type {Campaign} */
+		const campaign = {
+			isPublished: true,
+			dateAdded: now(),
+			dateModified: null,
+			createdBy: 1,
+			createdByUser: this.userName(this.getUser(1)),
+			modifiedBy: null,
+			modifiedByUser: null,
+			description: null,
+			allowRestart: false,
+			publishUp: null,
+			publishDown: null,
+			events: [],
+			lists: [],
+			forms: [],
+			canvasSettings: null,
+			...c,
+			id,
+		};
+		this.campaigns.set(id, campaign);
+		this.campaignMembers.set(id, new Map());
+		return campaign;
+	}
+
+	/** @param {Partial<Email> & { name: string }} e */
+	createEmail(e) {
+		const id = this.nextId('email');
+		/** @type {Email} */
+		const email = {
+			isPublished: true,
+			dateAdded: now(),
+			dateModified: null,
+			createdBy: 1,
+			createdByUser: this.userName(this.getUser(1)),
+			modifiedBy: null,
+			modifiedByUser: null,
+			subject: e.name,
+			language: 'en',
+			category: null,
+			fromAddress: null,
+			fromName: null,
+			replyToAddress: null,
+			customHtml: null,
+			plainText: null,
+			template: null,
+			emailType: 'template',
+			lists: [],
+			readCount: 0,
+			sentCount: 0,
+			revision: 1,
+			...e,
+			id,
+		};
+		this.emails.set(id, email);
+		return email;
 	}
 }
 

@@ -47,6 +47,10 @@ export async function executeOperations(
 		return [perItem.flat()];
 	}
 
+	if ((operation.concurrency ?? 1) > 1 && itemCount > 1) {
+		return [await runConcurrently(ctx, operation, itemCount, operation.concurrency!)];
+	}
+
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
 		try {
@@ -56,4 +60,39 @@ export async function executeOperations(
 		}
 	}
 	return [output];
+}
+
+/**
+ * Runs the items with at most `limit` in flight. A failure without Continue On Fail stops
+ * starting new items; the ones in flight finish, and the lowest failed item's error is thrown.
+ */
+async function runConcurrently(
+	ctx: IExecuteFunctions,
+	operation: Operation,
+	itemCount: number,
+	limit: number,
+): Promise<INodeExecutionData[]> {
+	const results: INodeExecutionData[][] = new Array(itemCount);
+	const failures = new Map<number, unknown>();
+	let next = 0;
+	const worker = async () => {
+		while (next < itemCount && failures.size === 0) {
+			const itemIndex = next++;
+			try {
+				results[itemIndex] = outputItems(await runOne(ctx, operation, itemIndex), itemIndex);
+			} catch (error) {
+				try {
+					results[itemIndex] = failedItem(ctx, error, itemIndex);
+				} catch (stopping) {
+					failures.set(itemIndex, stopping);
+				}
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(limit, itemCount) }, worker));
+	if (failures.size > 0) {
+		const first = Math.min(...failures.keys());
+		throw failures.get(first) as Error;
+	}
+	return results.flat();
 }

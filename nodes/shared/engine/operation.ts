@@ -29,6 +29,8 @@ export interface ListRequest {
 	 */
 	compact?: { text(rawText: string): string; isComplete(row: IDataObject): boolean };
 	maxRetries?: number;
+	/** Names the listed-from record in errors (a 404 for a missing campaign says so). */
+	entity?: MauticRequest['entity'];
 	/** Per request; the transport's default otherwise. */
 	timeoutMs?: number;
 }
@@ -76,4 +78,11 @@ export interface Operation {
 	list?(ctx: IExecuteFunctions, itemIndex: number): ListRequest | Promise<ListRequest>;
 	run?(ctx: IExecuteFunctions, itemIndex: number): Promise<OperationOutput>;
 	batch?: BatchOperation;
+	/**
+	 * Items run this many at a time (default 1: one after the other). For operations with one
+	 * independent call per item and no batch endpoint, e.g. campaign membership. Output keeps the
+	 * input order; without Continue On Fail the first failed item (in input order) stops the run
+	 * once the items already sent are answered.
+	 */
+	concurrency?: number;
 }

@@ -213,6 +213,7 @@ export async function readList(
 				qs: { ...list.qs, ...query },
 				maxRetries: list.maxRetries,
 				timeoutMs: list.timeoutMs,
+				...(list.entity ? { entity: list.entity } : {}),
 				compactText: list.compact?.text,
 			},
 			itemIndex,

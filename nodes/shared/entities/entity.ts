@@ -50,6 +50,8 @@ export interface GetManySpec {
 	pageSize?: boolean;
 	/** More options, added to the Options collection. */
 	options?: INodeProperties[];
+	/** More query parameters from the chosen options (e.g. a `where` for a type filter). */
+	qs?: (options: IDataObject) => IDataObject;
 	/** Turns the rows read into the output (e.g. one more request per row); default: as read. */
 	rows?: (
 		ctx: IExecuteFunctions,
@@ -96,6 +98,7 @@ export function getManyOperation(entity: Entity, spec: GetManySpec): Operation {
 		const qs: IDataObject = {};
 		if (chosen.search) qs.search = chosen.search;
 		if (spec.publishedOnly && chosen.publishedOnly) qs.published = 1;
+		if (spec.qs) Object.assign(qs, spec.qs(chosen));
 		const pageSize = (spec.pageSize && Number(chosen.pageSize)) || DEFAULT_PAGE_SIZE;
 		const rows = await readList(
 			ctx,

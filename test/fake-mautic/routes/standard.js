@@ -124,6 +124,15 @@ function filterAndSort(ctx, def) {
 		}
 	}
 	if (q.published && q.published !== '0' && def.publish) list = list.filter((e) => e.isPublished);
+	// `where[i][col|expr|val]`: the eq/neq comparisons on an entity column (others are ignored)
+	const where = q.where && typeof q.where === 'object' ? Object.values(q.where) : [];
+	for (const w of where) {
+		if (!w || typeof w !== 'object' || !['eq', 'neq'].includes(w.expr)) continue;
+		const col = camel(String(w.col ?? '').replace(/^\w+\./, ''));
+		if (list.length && !(col in list[0])) throw new ServerException(500);
+		const same = (/** @type {any} */ e) => String(e[col] ?? '') === String(w.val ?? '');
+		list = list.filter((e) => same(e) === (w.expr === 'eq'));
+	}
 	/** @type {string} */
 	const orderBy = typeof q.orderBy === 'string' && q.orderBy.trim() ? q.orderBy : '';
 	const cols = orderBy
