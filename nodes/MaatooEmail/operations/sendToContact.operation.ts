@@ -1,10 +1,10 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow';
 import { optionsCollection } from '../../shared/descriptions/listParameters';
 import type { Operation } from '../../shared/engine';
 import { failItem as fail } from '../../shared/engine/itemErrors';
 import { contactLocator } from '../../shared/locators/contactLocator';
 import { resolveContactId } from '../../shared/locators/resolveContactId';
-import { mauticRequest } from '../../shared/transport';
+import { failureOf, mauticError, mauticErrorEntries, mauticRequest } from '../../shared/transport';
 import { emailLocator, resolveEmailId } from '../descriptions/emailLocator';
 import { SEND_NOT_REPEATED, sendNotice } from '../descriptions/sendNotice';
 import { idListOf } from '../idList';
@@ -110,7 +110,33 @@ export const sendToContactOperation: Operation = {
 				notRepeatedBecause: SEND_NOT_REPEATED,
 			},
 			itemIndex,
-		);
+		).catch((error: NodeApiError) => {
+			const failure = failureOf(error);
+			if (failure?.status === 404 && /contact/i.test(mauticErrorText(failure.body))) {
+				return Promise.reject(
+					mauticError(
+						ctx,
+						failure,
+						{
+							method: 'POST',
+							path: `/emails/${emailId}/contact/${contactId}/send`,
+							entity: { label: 'contact', id: contactId },
+						},
+						undefined,
+						itemIndex,
+					),
+				);
+			}
+			if (failure?.status === 500) {
+				error.description = [
+					error.description,
+					'Mautic 5 fails this way when the contact has no email address: check the contact.',
+				]
+					.filter(Boolean)
+					.join('\n');
+			}
+			return Promise.reject(error);
+		});
 		const answer = (response.body ?? {}) as IDataObject;
 		if (answer.success !== true && answer.success !== 1) {
 			const reason = failedReason(answer.failed);
@@ -124,6 +150,12 @@ export const sendToContactOperation: Operation = {
 		return { emailId, contactId, sent: true };
 	},
 };
+
+function mauticErrorText(body: unknown): string {
+	return mauticErrorEntries(body)
+		.map((entry) => String(entry.message ?? ''))
+		.join(' ');
+}
 
 function failedReason(failed: unknown): string {
 	if (typeof failed === 'string') return failed;

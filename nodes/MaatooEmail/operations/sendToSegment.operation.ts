@@ -1,7 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow';
 import { optionsCollection } from '../../shared/descriptions/listParameters';
 import type { Operation } from '../../shared/engine';
-import { mauticRequest } from '../../shared/transport';
+import { failureOf, mauticRequest } from '../../shared/transport';
+import { failItem as fail } from '../../shared/engine/itemErrors';
 import { emailLocator, resolveEmailId } from '../descriptions/emailLocator';
 import { SEND_NOT_REPEATED, sendNotice } from '../descriptions/sendNotice';
 import { idListOf } from '../idList';
@@ -60,13 +61,44 @@ export const sendToSegmentOperation: Operation = {
 				notRepeatedBecause: SEND_NOT_REPEATED,
 			},
 			itemIndex,
-		);
+		).catch(async (error: NodeApiError) => {
+			// Mautic answers 404 for an unpublished email too: say which it is.
+			if (failureOf(error)?.status === 404 && (await isUnpublished(ctx, emailId, itemIndex))) {
+				fail(
+					ctx,
+					itemIndex,
+					`The email ${emailId} is unpublished: Mautic sends only published emails to segments`,
+					'Publish it (Update → Published) and run again.',
+				);
+			}
+			return await Promise.reject(error);
+		});
 		const answer = (response.body ?? {}) as IDataObject;
-		const failed = answer.failedRecipients;
+		// Mautic answers counts: how many went out and how many the mailer refused.
 		return {
 			emailId,
 			sentCount: Number(answer.sentCount ?? 0),
-			failedRecipients: failed && typeof failed === 'object' ? (failed as IDataObject) : {},
+			failedRecipients: Number(answer.failedRecipients ?? 0),
 		};
 	},
 };
+
+async function isUnpublished(
+	ctx: IExecuteFunctions,
+	emailId: number,
+	itemIndex: number,
+): Promise<boolean> {
+	try {
+		const response = await mauticRequest(
+			ctx,
+			{ method: 'GET', path: `/emails/${emailId}` },
+			itemIndex,
+		);
+		return (
+			((response.body as IDataObject | undefined)?.email as IDataObject | undefined)
+				?.isPublished === false
+		);
+	} catch {
+		return false;
+	}
+}
