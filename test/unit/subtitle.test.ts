@@ -1,5 +1,7 @@
 import { Workflow, type INodeType } from 'n8n-workflow';
+import { MaatooCampaign } from '../../nodes/MaatooCampaign/MaatooCampaign.node';
 import { MaatooContact } from '../../nodes/MaatooContact/MaatooContact.node';
+import { MaatooEmail } from '../../nodes/MaatooEmail/MaatooEmail.node';
 import { MaatooSegment } from '../../nodes/MaatooSegment/MaatooSegment.node';
 import { HarnessNodeTypes } from '../harness/node-types';
 import { ensureN8nRuntime } from '../harness/setup';
@@ -29,6 +31,9 @@ describe('node subtitle', () => {
 		[new MaatooContact(), 'upsert', 'Create or Update'],
 		[new MaatooContact(), 'getAllActivity', 'Get Activity of All Contacts'],
 		[new MaatooSegment(), 'addContacts', 'Add Contacts'],
+		[new MaatooCampaign(), 'getContacts', 'Get Contacts'],
+		[new MaatooEmail(), 'sendToContact', 'Send to Contact'],
+		[new MaatooEmail(), 'replace', 'Create or Replace'],
 	])('shows the operation name, not its stored value (%#)', (node, operation, name) => {
 		expect(subtitleOf(node, operation)).toBe(name);
 	});

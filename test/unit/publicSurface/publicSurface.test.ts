@@ -1,6 +1,8 @@
 import { MaatooApi } from '../../../credentials/MaatooApi.credentials';
 import { MaatooOAuth2Api } from '../../../credentials/MaatooOAuth2Api.credentials';
+import { MaatooCampaign } from '../../../nodes/MaatooCampaign/MaatooCampaign.node';
 import { MaatooContact } from '../../../nodes/MaatooContact/MaatooContact.node';
+import { MaatooEmail } from '../../../nodes/MaatooEmail/MaatooEmail.node';
 import { MaatooPointGroup } from '../../../nodes/MaatooPointGroup/MaatooPointGroup.node';
 import { MaatooPointInsight } from '../../../nodes/MaatooPointInsight/MaatooPointInsight.node';
 import { MaatooSegment } from '../../../nodes/MaatooSegment/MaatooSegment.node';
@@ -22,6 +24,8 @@ function currentSurface(): string[] {
 		new MaatooPointGroup(),
 		new MaatooPointInsight(),
 		new MaatooTrigger(),
+		new MaatooCampaign(),
+		new MaatooEmail(),
 	];
 	const lines = [
 		...nodes.flatMap(nodeSurface),
