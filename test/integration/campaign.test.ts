@@ -3,6 +3,7 @@ import { MaatooCampaign } from '../../nodes/MaatooCampaign/MaatooCampaign.node';
 import { MEMBERSHIP_CONCURRENCY } from '../../nodes/MaatooCampaign/membership';
 import { startFakeMautic } from '../fake-mautic';
 import { basicCredential, registerNodeType, runNode } from '../support/maatooRun';
+import { note } from '../support/note';
 import { mauticApi } from '../support/seed';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -82,7 +83,7 @@ describe('Campaign: add contact', () => {
 		expect(MEMBERSHIP_CONCURRENCY).toBe(4);
 		expect(maxInFlight).toBe(MEMBERSHIP_CONCURRENCY);
 		// Reported by the run: `npx jest test/integration/campaign -t 500` prints it.
-		console.log(
+		note(
 			`500 adds: ${elapsed} ms, max in flight ${maxInFlight}, ${adds.length} requests, 5 ms latency each`,
 		);
 	});
@@ -345,7 +346,8 @@ describe('Campaign: create from JSON', () => {
 	});
 
 	test('bad bodies are refused before any request, naming the field', async () => {
-		const { canvasSettings: _c, ...withoutCanvas } = body(1);
+		const withoutCanvas: IDataObject = body(1);
+		delete withoutCanvas.canvasSettings;
 		const cases: Array<[string, string]> = [
 			['{not json', 'is not valid JSON'],
 			['[1, 2]', 'must be a JSON object'],
