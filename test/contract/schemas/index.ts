@@ -11,3 +11,5 @@ export * from './segments';
 export * from './points';
 export * from './hooks';
 export * from './oauth';
+export * from './campaigns';
+export * from './emails';
