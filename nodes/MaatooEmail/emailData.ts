@@ -216,6 +216,8 @@ export function emailPayload(
 		subject: ctx.getNodeParameter('subject', itemIndex, '') as string,
 		emailType: ctx.getNodeParameter('emailType', itemIndex, 'template') as string,
 	});
+	// A PUT without a language makes Mautic 5.1 fail (its lang column cannot be null): always send one.
+	if (!body.language) body.language = 'en';
 	if (body.emailType === 'list' && !(Array.isArray(body.lists) && body.lists.length > 0)) {
 		fail(ctx, itemIndex, 'A segment email needs at least one segment: fill in "Segment IDs"');
 	}

@@ -91,4 +91,18 @@ function startSmtpSink(options = {}) {
 	});
 }
 
-module.exports = { startSmtpSink };
+/**
+ * Why the contract suite cannot catch a real Mautic's mail here, or undefined when it can: the
+ * sink listens on port 25 (a fresh Mautic's `smtp://localhost:25`), which needs root on Linux.
+ * `MAUTIC_SMTP_SINK=off` says the real Mautic sends elsewhere (its own mailer or none).
+ * @returns {string|undefined}
+ */
+function smtpSinkProblem() {
+	if (process.env.MAUTIC_SMTP_SINK === 'off')
+		return 'MAUTIC_SMTP_SINK=off: no local SMTP sink for the real Mautic';
+	if (typeof process.getuid === 'function' && process.getuid() !== 0)
+		return 'the local SMTP sink needs port 25 (root) to catch what a fresh Mautic sends';
+	return undefined;
+}
+
+module.exports = { startSmtpSink, smtpSinkProblem };

@@ -215,6 +215,8 @@ module.exports = function emailRoutes(r) {
 				if (has(k))
 					/** @type {any} */ (e)[k] = p[k] === undefined || p[k] === '' ? null : String(p[k]);
 			}
+			// a real 5.1 fails a PUT without language (Column 'lang' cannot be null)
+			if (put && !p.language) throw new ServerException(500);
 			if (has('language')) e.language = p.language ? String(p.language) : 'en';
 			if (has('emailType')) e.emailType = p.emailType === 'list' ? 'list' : 'template';
 			if (has('isPublished')) e.isPublished = 'isPublished' in p ? boolish(p.isPublished) : true;
