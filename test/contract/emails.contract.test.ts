@@ -3,7 +3,7 @@ import { createSegment } from './campaignFixture';
 import { expectShape } from './expectShape';
 import { createContact, email, uniqueName } from './fixtures';
 import * as S from './schemas';
-import { startSmtpSink, smtpSinkProblem } from './smtpSink';
+import { acquireSmtpSink, smtpSinkProblem } from './smtpSink';
 import { onEachBackend } from './suite';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -33,10 +33,10 @@ const sentCountOf = async (backend: Backend, emailId: number) =>
 	Number((await backend.api('GET', `/emails/${emailId}`)).email.sentCount);
 
 onEachBackend('contract', 'Emails', ({ backend, check, name }) => {
-	let sink: Awaited<ReturnType<typeof startSmtpSink>> | undefined;
+	let sink: Awaited<ReturnType<typeof acquireSmtpSink>> | undefined;
 	beforeAll(async () => {
-		if (name === 'real' && !sinkProblem) sink = await startSmtpSink();
-	});
+		if (name === 'real' && !sinkProblem) sink = await acquireSmtpSink();
+	}, 180_000);
 	afterAll(async () => sink?.close());
 	const delivered = (to: string) =>
 		(sink?.messages ?? []).filter((message) => message.to.includes(`<${to}>`));

@@ -105,4 +105,22 @@ function smtpSinkProblem() {
 	return undefined;
 }
 
-module.exports = { startSmtpSink, smtpSinkProblem };
+/**
+ * The sink on port 25, waiting while another test file (another jest worker) holds the port.
+ * @param {number} [waitMs]
+ * @returns {Promise<SmtpSink>}
+ */
+async function acquireSmtpSink(waitMs = 150_000) {
+	const deadline = Date.now() + waitMs;
+	for (;;) {
+		try {
+			return await startSmtpSink();
+		} catch (error) {
+			const code = /** @type {{ code?: string }} */ (error).code;
+			if (code !== 'EADDRINUSE' || Date.now() > deadline) throw error;
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+	}
+}
+
+module.exports = { startSmtpSink, acquireSmtpSink, smtpSinkProblem };

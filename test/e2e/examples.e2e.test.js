@@ -48,12 +48,13 @@ describe('the example workflows', () => {
 	const tagNames = (contact) =>
 		contact.tagIds.map((tagId) => fake.store.tags.get(tagId)?.tag).sort();
 
-	test('there are four examples and each names its job', () => {
+	test('there are five examples and each names its job', () => {
 		expect(Object.keys(examples).sort()).toEqual([
 			'hot-leads-from-point-changes.json',
 			'newsletter-subscribers-to-segment.json',
 			'score-leads-by-point-group.json',
 			'sync-shop-customers.json',
+			'welcome-campaign-and-order-email.json',
 		]);
 		for (const workflow of Object.values(examples))
 			expect(workflow.name).toMatch(/^maatoo example: /);
@@ -88,6 +89,26 @@ describe('the example workflows', () => {
 		expect(chloe.main_interest).toMatch(/^2 \(/);
 		const scores = nodeOutput(await n8n.execute(workflow.id), 'Add to group score');
 		expect(scores[0]).toMatchObject({ groupId: 2, contactId: chloe.id });
+	});
+
+	test('welcome a new shop customer: upserted, in the welcome campaign, order email sent with its number', async () => {
+		const workflow = examples['welcome-campaign-and-order-email.json'];
+		fake.clearRequests();
+		const run = await n8n.execute(workflow.id);
+		const [sent] = nodeOutput(run, 'Send order confirmation');
+		const jonas = contactByEmail('jonas.keller@example.com');
+		expect(sent).toEqual({ emailId: 1, contactId: jonas.id, sent: true });
+		expect(nodeOutput(run, 'Add to welcome campaign')).toEqual([
+			{ campaignId: 1, contactId: jonas.id, added: true },
+		]);
+		expect(fake.store.campaignMembers.get(1).has(jonas.id)).toBe(true);
+		const stats = fake.store.emailStats.filter((stat) => stat.contactId === jonas.id);
+		expect(stats).toHaveLength(1);
+		expect(stats[0].subject).toBe('Your order A-10042');
+		const sends = fake.requests.filter((request) => request.path.endsWith('/send'));
+		expect(sends.map((request) => request.body)).toEqual([
+			{ tokens: { '{order_number}': 'A-10042' } },
+		]);
 	});
 
 	describe('trigger examples, published', () => {

@@ -557,6 +557,20 @@ function applySeed(store, name) {
 		customField: 'main_interest',
 		pointGroups: groups.map((g) => g.id),
 	});
+
+	// campaigns and emails (examples/welcome-campaign-and-order-email.json)
+	store.createEmail({
+		name: 'Order confirmation',
+		subject: 'Your order {order_number}',
+		customHtml: '<p>Hello {contactfield=firstname}, thank you for order {order_number}.</p>',
+		dateAdded: setup,
+	});
+	store.createCampaign({
+		name: 'Welcome series',
+		description: 'Three emails over the first two weeks for new customers',
+		lists: [newsletter.id],
+		dateAdded: setup,
+	});
 }
 
 module.exports = { applySeed, PEOPLE };
