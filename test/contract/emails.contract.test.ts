@@ -6,8 +6,6 @@ import * as S from './schemas';
 import { acquireSmtpSink, smtpSinkProblem } from './smtpSink';
 import { onEachBackend } from './suite';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 /**
  * Sends on a real Mautic: a fresh 5.1 mails through `smtp://localhost:25` (its default
  * mailer_dsn, which the test Mautic keeps), so this file listens there with a small SMTP sink and
