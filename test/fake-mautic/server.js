@@ -135,6 +135,8 @@ async function startFakeMautic(options = {}) {
 	require('./routes/segments')(router);
 	require('./routes/hooks')(router);
 	require('./routes/fields')(router);
+	require('./routes/forms')(router);
+	require('./routes/notes')(router);
 
 	const oauth = new OAuthServer(options.oauthClients || DEFAULT_CLIENTS, () => ({
 		accessTokenLifetime: config.accessTokenLifetime,
@@ -180,6 +182,16 @@ async function startFakeMautic(options = {}) {
 			return oauth.authorize({
 				...r.query,
 				...(r.body && typeof r.body === 'object' ? r.body : {}),
+			});
+		}
+		// the public form submission a browser posts (routes/forms.js)
+		if (r.path === '/form/submit') {
+			return require('./routes/forms').publicSubmit({
+				store,
+				method,
+				query: r.query,
+				body: r.body,
+				emit: (type, payload) => events.push({ type, payload, at: store.now() }),
 			});
 		}
 		if (!(r.path === '/api' || r.path.startsWith('/api/'))) {
