@@ -214,6 +214,7 @@ export async function readList(
 				maxRetries: list.maxRetries,
 				timeoutMs: list.timeoutMs,
 				compactText: list.compact?.text,
+				...(list.entity ? { entity: list.entity } : {}),
 			},
 			itemIndex,
 		);
