@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { MaatooForm } from '../../nodes/MaatooForm/MaatooForm.node';
-import { flattenSubmission } from '../../nodes/MaatooForm/outputs/submission';
+import { flattenSubmission } from '../../nodes/shared/forms/flattenSubmission';
 import { startFakeMautic } from '../fake-mautic';
 import { createForm, submitForm } from '../support/forms';
 import { basicCredential, registerNodeType, runNode } from '../support/maatooRun';

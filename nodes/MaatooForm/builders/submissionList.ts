@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { DEFAULT_PAGE_SIZE, limitProperty, optionsCollection, pageSizeOption, returnAllAndLimit, returnAllProperty } from '../../shared/descriptions/listParameters';
 import type { ListRequest, Operation } from '../../shared/engine';
 import { formLocatorSpec } from '../formEntity';
-import { flattenSubmission } from '../outputs/submission';
+import { flattenSubmission } from '../../shared/forms/flattenSubmission';
 import {
 	simplifySubmissionOption,
 	submissionWhere,

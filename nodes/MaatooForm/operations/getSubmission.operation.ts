@@ -5,7 +5,7 @@ import { failItem } from '../../shared/engine/itemErrors';
 import { mauticIdOf } from '../../shared/locators/locatorValue';
 import { mauticRequest } from '../../shared/transport';
 import { formLocatorSpec } from '../formEntity';
-import { flattenSubmission } from '../outputs/submission';
+import { flattenSubmission } from '../../shared/forms/flattenSubmission';
 import { simplifySubmissionOption } from '../parameters/submissionOptions';
 
 export const getSubmissionOperation: Operation = {
