@@ -13,8 +13,7 @@ import {
 	noteTypeProperty,
 } from '../parameters/noteFields';
 
-export const createOperation = withFlatNotes(
-	entityCreate(noteEntity, {
+const create = entityCreate(noteEntity, {
 		description: 'Add a note to a contact (not repeated after a lost answer: it would add it twice)',
 		properties: [
 			contactLocator({ description: 'The contact the note is about' }),
@@ -38,5 +37,13 @@ export const createOperation = withFlatNotes(
 			if (dateTime) body.dateTime = dateTime;
 			return body;
 		},
-	}),
-);
+});
+
+export const createOperation = withFlatNotes({
+	...create,
+	// The only thing Mautic does not find here is the contact: a 404 names it.
+	async request(ctx, itemIndex) {
+		const request = await create.request!(ctx, itemIndex);
+		return { ...request, entity: { label: 'contact', id: (request.body as IDataObject).lead as number } };
+	},
+});

@@ -79,7 +79,8 @@ export const getAllOperation: Operation = {
 			returnAll,
 			limit,
 			pageSize: Number(options.pageSize) || DEFAULT_PAGE_SIZE,
-			map: flatNote,
+			// a contact's list serializes the contact as `{}`: its ID is the one asked for
+			map: contactId === undefined ? flatNote : (row) => ({ ...flatNote(row), contactId }),
 			...(contactId === undefined ? {} : { entity: { label: 'contact', id: contactId } }),
 		};
 	},
