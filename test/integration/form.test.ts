@@ -186,7 +186,10 @@ describe('Form: submissions', () => {
 
 	test('submissions of a contact: by ID or email; with a date range the contact filter is kept', async () => {
 		const ann = contactOf('ann@example.com');
-		for (const contactId of [byId(ann.id), { __rl: true, mode: 'email', value: 'ann@example.com' }]) {
+		for (const contactId of [
+			byId(ann.id),
+			{ __rl: true, mode: 'email', value: 'ann@example.com' },
+		]) {
 			const { json } = await run({
 				operation: 'getContactSubmissions',
 				formId: byId(form.id as number),

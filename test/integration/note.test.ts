@@ -125,7 +125,10 @@ describe('Note: create', () => {
 describe('Note: get, get many, update, delete', () => {
 	test('get by ID and from the list; a missing note is named', async () => {
 		const created = await note(ann, 'Hello');
-		for (const noteId of [byId(created.id as number), { __rl: true, mode: 'list', value: String(created.id) }]) {
+		for (const noteId of [
+			byId(created.id as number),
+			{ __rl: true, mode: 'list', value: String(created.id) },
+		]) {
 			const { json } = await run({ operation: 'get', noteId });
 			expect(json).toEqual([
 				{ id: created.id, contactId: ann, type: 'general', text: 'Hello', dateTime: null },
@@ -141,7 +144,12 @@ describe('Note: get, get many, update, delete', () => {
 		await note(ann, 'Second call', 'call');
 		await note(ann, 'A meeting', 'meeting');
 
-		const anns = await run({ operation: 'getAll', scope: 'contact', contactId: byId(ann), returnAll: true });
+		const anns = await run({
+			operation: 'getAll',
+			scope: 'contact',
+			contactId: byId(ann),
+			returnAll: true,
+		});
 		expect(anns.json.map((row) => row.text)).toEqual(['A meeting', 'Second call', 'First call']);
 		expect(anns.json.every((row) => row.contactId === ann)).toBe(true);
 
@@ -153,10 +161,22 @@ describe('Note: get, get many, update, delete', () => {
 			options: { type: 'call', search: 'second' },
 		});
 		expect(calls.json.map((row) => row.text)).toEqual(['Second call']);
-		expect(requestsTo('GET', `/contacts/${ann}/notes`).at(-1).query.search).toBe('type:call second');
+		expect(requestsTo('GET', `/contacts/${ann}/notes`).at(-1).query.search).toBe(
+			'type:call second',
+		);
 
-		const all = await run({ operation: 'getAll', scope: 'all', returnAll: true, options: { pageSize: 1 } });
-		expect(all.json.map((row) => row.text)).toEqual(['First call', 'Bob email', 'Second call', 'A meeting']);
+		const all = await run({
+			operation: 'getAll',
+			scope: 'all',
+			returnAll: true,
+			options: { pageSize: 1 },
+		});
+		expect(all.json.map((row) => row.text)).toEqual([
+			'First call',
+			'Bob email',
+			'Second call',
+			'A meeting',
+		]);
 		expect(all.json.map((row) => row.contactId)).toEqual([ann, bob, ann, ann]);
 
 		const limited = await run({ operation: 'getAll', scope: 'all', returnAll: false, limit: 2 });
@@ -177,7 +197,13 @@ describe('Note: get, get many, update, delete', () => {
 			updateFields: { type: 'email', dateTime: '2026-05-01T08:00:00Z' },
 		});
 		expect(json).toEqual([
-			{ id: created.id, contactId: ann, type: 'email', text: 'Draft', dateTime: '2026-05-01T08:00:00+00:00' },
+			{
+				id: created.id,
+				contactId: ann,
+				type: 'email',
+				text: 'Draft',
+				dateTime: '2026-05-01T08:00:00+00:00',
+			},
 		]);
 		expect(requestsTo('PATCH', `/notes/${created.id}/edit`)[0].body).toEqual({
 			type: 'email',
@@ -207,7 +233,10 @@ describe('Note: get, get many, update, delete', () => {
 		const { json } = await run({ operation: 'delete', noteId: byId(created.id as number) });
 		expect(json).toEqual([{ id: created.id, deleted: true }]);
 		expect(fake.store.notes.has(created.id)).toBe(false);
-		const again = await run({ operation: 'delete', noteId: byId(created.id as number) }, { continueOnFail: true });
+		const again = await run(
+			{ operation: 'delete', noteId: byId(created.id as number) },
+			{ continueOnFail: true },
+		);
 		expect(again.json[0].error).toBe(`The note ${created.id} does not exist [item 0]`);
 	});
 });

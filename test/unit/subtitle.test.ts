@@ -1,5 +1,7 @@
 import { Workflow, type INodeType } from 'n8n-workflow';
 import { MaatooContact } from '../../nodes/MaatooContact/MaatooContact.node';
+import { MaatooForm } from '../../nodes/MaatooForm/MaatooForm.node';
+import { MaatooNote } from '../../nodes/MaatooNote/MaatooNote.node';
 import { MaatooSegment } from '../../nodes/MaatooSegment/MaatooSegment.node';
 import { HarnessNodeTypes } from '../harness/node-types';
 import { ensureN8nRuntime } from '../harness/setup';
@@ -29,6 +31,8 @@ describe('node subtitle', () => {
 		[new MaatooContact(), 'upsert', 'Create or Update'],
 		[new MaatooContact(), 'getAllActivity', 'Get Activity of All Contacts'],
 		[new MaatooSegment(), 'addContacts', 'Add Contacts'],
+		[new MaatooForm(), 'getContactSubmissions', 'Get Submissions of a Contact'],
+		[new MaatooNote(), 'getAll', 'Get Many'],
 	])('shows the operation name, not its stored value (%#)', (node, operation, name) => {
 		expect(subtitleOf(node, operation)).toBe(name);
 	});

@@ -1,5 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { DEFAULT_PAGE_SIZE, limitProperty, optionsCollection, pageSizeOption, returnAllAndLimit, returnAllProperty } from '../../shared/descriptions/listParameters';
+import {
+	DEFAULT_PAGE_SIZE,
+	limitProperty,
+	optionsCollection,
+	pageSizeOption,
+	returnAllAndLimit,
+	returnAllProperty,
+} from '../../shared/descriptions/listParameters';
 import type { ListRequest, Operation } from '../../shared/engine';
 import { formLocatorSpec } from '../formEntity';
 import { flattenSubmission } from '../../shared/forms/flattenSubmission';

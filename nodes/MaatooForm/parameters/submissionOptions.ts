@@ -36,7 +36,9 @@ function utcBound(
 	if (value === undefined || value === null || value === '') return undefined;
 	const text = typeof value === 'string' ? value : String(value);
 	// A date without a time or zone is read as UTC, like Mautic's own dates.
-	const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? `${text.trim()}T00:00:00Z` : text);
+	const date = new Date(
+		/^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? `${text.trim()}T00:00:00Z` : text,
+	);
 	if (Number.isNaN(date.getTime())) {
 		throw new NodeOperationError(
 			ctx.getNode(),

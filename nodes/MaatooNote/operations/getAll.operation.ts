@@ -62,8 +62,7 @@ export const getAllOperation: Operation = {
 	],
 	async list(ctx, itemIndex) {
 		const scope = ctx.getNodeParameter('scope', itemIndex, 'contact') as string;
-		const contactId =
-			scope === 'contact' ? await resolveContactId(ctx, itemIndex) : undefined;
+		const contactId = scope === 'contact' ? await resolveContactId(ctx, itemIndex) : undefined;
 		const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const search = [
 			options.type !== undefined ? `type:${noteType(ctx, itemIndex, options.type)}` : '',

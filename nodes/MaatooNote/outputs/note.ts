@@ -7,7 +7,8 @@ import type { Operation, OperationOutput } from '../../shared/engine';
  */
 export function flatNote(raw: IDataObject): IDataObject {
 	const lead = raw.lead as IDataObject | null | undefined;
-	const contactId = lead && typeof lead === 'object' && lead.id !== undefined ? Number(lead.id) : null;
+	const contactId =
+		lead && typeof lead === 'object' && lead.id !== undefined ? Number(lead.id) : null;
 	return {
 		id: raw.id ?? null,
 		contactId,
@@ -29,8 +30,6 @@ export function withFlatNotes(operation: Operation): Operation {
 		...(output
 			? { output: (response, ctx, itemIndex) => flatOutput(output(response, ctx, itemIndex)) }
 			: {}),
-		...(run
-			? { run: async (ctx, itemIndex) => flatOutput(await run(ctx, itemIndex)) }
-			: {}),
+		...(run ? { run: async (ctx, itemIndex) => flatOutput(await run(ctx, itemIndex)) } : {}),
 	};
 }

@@ -48,7 +48,9 @@ export function noteDateTime(
 ): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	const text = String(value);
-	const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? `${text.trim()}T00:00:00Z` : text);
+	const date = new Date(
+		/^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? `${text.trim()}T00:00:00Z` : text,
+	);
 	if (Number.isNaN(date.getTime())) {
 		throw new NodeOperationError(
 			ctx.getNode(),
@@ -61,7 +63,9 @@ export function noteDateTime(
 
 /** The type, checked: an expression may give any text, and Mautic answers a bare 400 for others. */
 export function noteType(ctx: IExecuteFunctions, itemIndex: number, value: unknown): string {
-	const type = String(value ?? '').trim().toLowerCase();
+	const type = String(value ?? '')
+		.trim()
+		.toLowerCase();
 	if (!(NOTE_TYPES as readonly string[]).includes(type)) {
 		throw new NodeOperationError(
 			ctx.getNode(),

@@ -170,8 +170,7 @@ function submissionView(store, s, as) {
 	const results = as === 'single' ? { form_id: String(s.formId), ...s.results } : { ...s.results };
 	return {
 		id: s.id,
-		ipAddress:
-			as === 'webhook' ? { ipAddress: s.ip, id: 1, ipDetails: null } : { ipAddress: s.ip },
+		ipAddress: as === 'webhook' ? { ipAddress: s.ip, id: 1, ipDetails: null } : { ipAddress: s.ip },
 		form: { id: form.id, name: form.name, alias: form.alias, category: null },
 		...(as === 'webhook'
 			? { lead: webhookLead(store, s.contactId) }
@@ -348,8 +347,7 @@ module.exports = function formRoutes(r) {
 		searchFields: ['name', 'alias', 'description'],
 		defaultOrder: { col: 'id', dir: 'ASC' },
 		map: (ctx) => ctx.store.forms,
-		view: (ctx, f, o) =>
-			formView(f, o, o.list && !!ctx.query.minimal && ctx.query.minimal !== '0'),
+		view: (ctx, f, o) => formView(f, o, o.list && !!ctx.query.minimal && ctx.query.minimal !== '0'),
 		blank: () => ({
 			isPublished: true,
 			dateAdded: null,
@@ -384,7 +382,8 @@ module.exports = function formRoutes(r) {
 			return { entity: f };
 		},
 		onDelete: (ctx, f) => {
-			for (const [id, s] of ctx.store.submissions) if (s.formId === f.id) ctx.store.submissions.delete(id);
+			for (const [id, s] of ctx.store.submissions)
+				if (s.formId === f.id) ctx.store.submissions.delete(id);
 		},
 	});
 

@@ -73,7 +73,8 @@ module.exports = function noteRoutes(r) {
 				return { error: { code: 400, message: 'lead ID is mandatory', details: [] } };
 			}
 			const put = method === 'PUT';
-			if ('text' in p || put) n.text = p.text === undefined || p.text === null ? '' : String(p.text);
+			if ('text' in p || put)
+				n.text = p.text === undefined || p.text === null ? '' : String(p.text);
 			if ('type' in p || put) {
 				const type = p.type === undefined || p.type === null || p.type === '' ? 'general' : p.type;
 				if (!TYPES.includes(String(type))) return violation('type', 'This value is not valid.');

@@ -1,6 +1,8 @@
 import { MaatooApi } from '../../../credentials/MaatooApi.credentials';
 import { MaatooOAuth2Api } from '../../../credentials/MaatooOAuth2Api.credentials';
 import { MaatooContact } from '../../../nodes/MaatooContact/MaatooContact.node';
+import { MaatooForm } from '../../../nodes/MaatooForm/MaatooForm.node';
+import { MaatooNote } from '../../../nodes/MaatooNote/MaatooNote.node';
 import { MaatooPointGroup } from '../../../nodes/MaatooPointGroup/MaatooPointGroup.node';
 import { MaatooPointInsight } from '../../../nodes/MaatooPointInsight/MaatooPointInsight.node';
 import { MaatooSegment } from '../../../nodes/MaatooSegment/MaatooSegment.node';
@@ -21,6 +23,8 @@ function currentSurface(): string[] {
 		new MaatooSegment(),
 		new MaatooPointGroup(),
 		new MaatooPointInsight(),
+		new MaatooForm(),
+		new MaatooNote(),
 		new MaatooTrigger(),
 	];
 	const lines = [
