@@ -10,7 +10,7 @@
 const { standardEntity, boolish, violation } = require('./standard');
 const { publishFields, fieldsView } = require('../contact-view');
 const { controllerError, MESSAGES, ServerException } = require('../errors');
-const { PhpArray } = require('../php-json');
+const { PhpArray, stripNulls } = require('../php-json');
 
 /**
  * @typedef {import('../store').Form} Form
@@ -51,10 +51,10 @@ function cleanAlias(text, max) {
 		.slice(0, max);
 }
 
-/** @param {FormField} f */
-function fieldView(f) {
+/** @param {FormField} f @param {boolean} [deleted] the form's delete answer: its fields' IDs are gone too */
+function fieldView(f, deleted = false) {
 	return {
-		id: f.id,
+		id: deleted ? null : f.id,
 		label: f.label,
 		showLabel: true,
 		alias: f.alias,
@@ -95,7 +95,7 @@ function formView(f, o, minimal) {
 		cachedHtml: `<form method="post" action="/form/submit?formId=${f.id}" id="mauticform_${f.alias}"></form>`,
 		publishUp: null,
 		publishDown: null,
-		fields: f.fields.map(fieldView),
+		fields: f.fields.map((field) => fieldView(field, !!o.deleted)),
 		actions: [],
 		template: null,
 		inKioskMode: false,
@@ -410,7 +410,8 @@ module.exports = function formRoutes(r) {
 			return controllerError(400, 'The fields attribute must be array.');
 		const drop = new Set(Object.values(ids).map(Number));
 		form.fields = form.fields.filter((f) => !drop.has(f.id));
-		return ctx.ok({ form: formView(form, { list: false }, false) });
+		// serialized without a context, as a real 5.1 answers here: nulls are left out
+		return ctx.ok({ form: stripNulls(formView(form, { list: false }, false)) });
 	});
 	r.delete('/forms/{formId}/actions/delete', (ctx) => {
 		const form = ctx.store.forms.get(Number(ctx.params.formId));
@@ -418,7 +419,7 @@ module.exports = function formRoutes(r) {
 		const ids = ctx.query.actions;
 		if (!ids || typeof ids !== 'object')
 			return controllerError(400, 'The actions attribute must be array.');
-		return ctx.ok({ form: formView(form, { list: false }, false) });
+		return ctx.ok({ form: stripNulls(formView(form, { list: false }, false)) });
 	});
 };
 

@@ -10,6 +10,7 @@ const { standardEntity, violation } = require('./standard');
 const { fieldsView } = require('../contact-view');
 const { MESSAGES } = require('../errors');
 const { likeRegex } = require('../contact-query');
+const { stripNulls } = require('../php-json');
 
 /** @typedef {import('../store').Note} Note @typedef {import('../store').Store} Store */
 
@@ -118,8 +119,8 @@ module.exports.contactNotes = function contactNotes(ctx, c) {
 	const page = limit > 0 ? all.slice(start, start + limit) : all.slice(start);
 	return ctx.ok({
 		total: all.length,
-		// this list serializes the contact without a group: `lead: {}` on a real 5.1
-		notes: page.map((n) => ({ ...noteView(store, n, { list: true }), lead: new Map() })),
+		// serialized without a context on a real 5.1: nulls are left out and the contact is `{}`
+		notes: page.map((n) => stripNulls({ ...noteView(store, n, { list: true }), lead: new Map() })),
 	});
 };
 
