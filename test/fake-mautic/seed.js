@@ -563,12 +563,24 @@ function applySeed(store, name) {
 
 /** The demo forms; submit them with `POST /form/submit?formId=` (routes/forms.js). @param {import('./store').Store} store */
 function seedForms(store) {
-	const email = { label: 'Email', alias: 'email', type: 'email', mappedField: 'email', mappedObject: 'contact' };
+	const email = {
+		label: 'Email',
+		alias: 'email',
+		type: 'email',
+		mappedField: 'email',
+		mappedObject: 'contact',
+	};
 	store.createForm({
 		name: 'Contact us',
 		fields: [
 			email,
-			{ label: 'First name', alias: 'firstname', type: 'text', mappedField: 'firstname', mappedObject: 'contact' },
+			{
+				label: 'First name',
+				alias: 'firstname',
+				type: 'text',
+				mappedField: 'firstname',
+				mappedObject: 'contact',
+			},
 			{ label: 'Message', alias: 'message', type: 'textarea' },
 			{ label: 'Send', alias: 'send', type: 'button' },
 		],
