@@ -209,7 +209,10 @@ onEachBackend('contract', 'Forms', ({ backend, check }) => {
 				expect(event.submission.form).toMatchObject({ id: form.id, name: form.name });
 				expect(event.submission.results).toEqual({ email: address, message: 'Hi', colors: 'blue' });
 				const fields = (event.submission.lead as any).fields.core;
-				expect(fields.email.value).toBe(address);
+				// a real 5.1 sends the lead events' rows (`is_fixed`, `default_value`, serialized
+				// properties) or, seen once for the first contact of a fresh instance, the field
+				// entity's shape; the value is in `value` either way
+				expect(fields.email).toMatchObject({ alias: 'email', value: address });
 			} finally {
 				await backend().api('DELETE', `/hooks/${hook.id}/delete`);
 				await backend().api('DELETE', `/forms/${form.id}/delete`);
