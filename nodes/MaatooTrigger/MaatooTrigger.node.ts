@@ -7,6 +7,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 import { authenticationProperty, maatooCredentials } from '../shared/descriptions/authentication';
+import { getForms } from './methods/forms';
 import { getWebhookEvents } from './methods/webhookEvents';
 import { triggerProperties } from './description';
 import { createHook, deleteHooks, hookExists } from './hookLifecycle';
@@ -38,7 +39,7 @@ export class MaatooTrigger implements INodeType {
 	};
 
 	methods = {
-		loadOptions: { getWebhookEvents },
+		loadOptions: { getForms, getWebhookEvents },
 	};
 
 	webhookMethods = {

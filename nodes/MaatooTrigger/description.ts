@@ -5,6 +5,7 @@ export type OutputMode = 'perEvent' | 'wholePayload';
 
 /** The `options` collection as saved in workflows (every key optional). */
 export interface TriggerOptions {
+	flattenSubmissions?: boolean;
 	maxEventAge?: number;
 	outputMode?: OutputMode;
 	secret?: string;
@@ -33,6 +34,16 @@ export const triggerProperties: INodeProperties[] = [
 			'Mautic events that start the workflow. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
+		displayName: 'Form Names or IDs',
+		name: 'forms',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getForms' },
+		default: [],
+		displayOptions: { show: { events: ['mautic.form_on_submit'] } },
+		description:
+			'Only submissions of these forms start the workflow; Mautic\'s deliveries for other forms are answered and ignored. Empty: every form. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
 		displayName: 'Events Order',
 		name: 'eventsOrder',
 		type: 'options',
@@ -59,6 +70,14 @@ export const triggerProperties: INodeProperties[] = [
 		placeholder: 'Add option',
 		default: {},
 		options: [
+			{
+				displayName: 'Flatten Form Submissions',
+				name: 'flattenSubmissions',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to give each form submission as a flat item (submission ID, form ID, contact ID, date submitted, page, referer, every field alias with its value, and the contact) like the Form node, instead of the submission as Mautic sent it. Applies to one item per event.',
+			},
 			{
 				displayName: 'Max Event Age (Minutes)',
 				name: 'maxEventAge',

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { simplifyContact } from '../shared/contacts/simplifyContact';
+import { flattenSubmission } from '../shared/forms/flattenSubmission';
 import type { EventsOrder } from './description';
 
 export interface SplitOptions {
@@ -7,6 +8,8 @@ export interface SplitOptions {
 	simplify: boolean;
 	/** Order of the items when a request holds several events. */
 	order: EventsOrder;
+	/** Form submissions as flat items, as the Form node gives them (off unless asked for). */
+	flattenSubmissions?: boolean;
 }
 
 function isObject(value: unknown): value is IDataObject {
@@ -16,12 +19,35 @@ function isObject(value: unknown): value is IDataObject {
 /** Contacts of the legacy (2.x) `lead` key and of `contact` are both flattened. */
 const CONTACT_KEYS = ['contact', 'lead'];
 
-function eventItem(
+/**
+ * A form submission: `{event, timestamp, submissionId, formId, contactId, dateSubmitted, page,
+ * referer, <field alias>: value, …, contact}`; the contact flattened when Simplify is on.
+ */
+function submissionItem(
 	event: string,
 	entry: IDataObject,
 	fallbackTimestamp: unknown,
 	simplify: boolean,
 ): IDataObject {
+	const submission = entry.submission as IDataObject;
+	const lead = submission.lead;
+	return {
+		event,
+		timestamp: entry.timestamp ?? fallbackTimestamp ?? null,
+		...flattenSubmission(submission),
+		contact: isObject(lead) ? (simplify ? simplifyContact(lead) : lead) : null,
+	};
+}
+
+function eventItem(
+	event: string,
+	entry: IDataObject,
+	fallbackTimestamp: unknown,
+	simplify: boolean,
+	flattenSubmissions = false,
+): IDataObject {
+	if (flattenSubmissions && event === 'mautic.form_on_submit' && isObject(entry.submission))
+		return submissionItem(event, entry, fallbackTimestamp, simplify);
 	const { timestamp, ...objects } = entry;
 	const item: IDataObject = { event, timestamp: timestamp ?? fallbackTimestamp ?? null };
 	for (const [key, value] of Object.entries(objects)) {
@@ -51,10 +77,15 @@ export function splitEvents(payload: IDataObject, options: SplitOptions): IDataO
 	for (const [event, entries] of Object.entries(payload)) {
 		if (Array.isArray(entries)) {
 			for (const entry of entries) {
-				if (isObject(entry)) items.push(eventItem(event, entry, topTimestamp, options.simplify));
+				if (isObject(entry))
+					items.push(
+						eventItem(event, entry, topTimestamp, options.simplify, options.flattenSubmissions),
+					);
 			}
 		} else if (isObject(entries)) {
-			items.push(eventItem(event, entries, topTimestamp, options.simplify));
+			items.push(
+				eventItem(event, entries, topTimestamp, options.simplify, options.flattenSubmissions),
+			);
 		}
 	}
 	return inTimeOrder(items, options.order);

@@ -1,6 +1,7 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import type { EventsOrder, TriggerOptions } from './description';
 import { splitEvents } from './events';
+import { chosenFormIds, withChosenForms } from './formFilter';
 import { alreadyReceived, newestEventTime, rememberReceived, withSafeKeys } from './replayGuard';
 import { adoptedSecretOf, recoverSecret } from './secretRecovery';
 import { headerValue, isValidSignature } from './signature';
@@ -116,11 +117,23 @@ export async function receiveWebhook(ctx: IWebhookFunctions): Promise<IWebhookRe
 		);
 	}
 
+	// Form submissions of forms not chosen start nothing; Mautic gets a success all the same.
+	const filtered = withChosenForms(
+		payload as IDataObject,
+		chosenFormIds(ctx.getNodeParameter('forms', []) as unknown),
+	);
+	if (!filtered.left) {
+		return {
+			webhookResponse: { message: 'Ignored: a submission of a form this trigger does not watch' },
+		};
+	}
+
 	const items =
 		options.outputMode === 'wholePayload'
-			? [payload as IDataObject]
-			: splitEvents(payload as IDataObject, {
+			? [filtered.payload]
+			: splitEvents(filtered.payload, {
 					simplify: options.simplify !== false,
+					flattenSubmissions: options.flattenSubmissions === true,
 					order: (ctx.getNodeParameter('eventsOrder', 'ASC') === 'DESC'
 						? 'DESC'
 						: 'ASC') as EventsOrder,

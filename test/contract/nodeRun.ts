@@ -33,7 +33,12 @@ export function clientCredentialsOf(backend: Backend): HarnessCredential {
 	};
 }
 
-export type NodeType = 'maatooContact' | 'maatooSegment' | 'maatooPointGroup';
+export type NodeType =
+	| 'maatooContact'
+	| 'maatooSegment'
+	| 'maatooPointGroup'
+	| 'maatooForm'
+	| 'maatooNote';
 
 export interface RunOptions {
 	items?: IDataObject[];

@@ -2,6 +2,7 @@ import { sleep, type IDataObject } from 'n8n-workflow';
 import { RUN_TAG } from './backends';
 import { startWebhookReceiver } from '../fake-mautic/receiver';
 import { email, uniqueName } from './fixtures';
+import { createForm, submit } from './formFixtures';
 import { basicCredentialOf } from './nodeRun';
 import { onEachBackend } from './suite';
 import { TriggerHost } from '../support/triggerHost';
@@ -160,5 +161,53 @@ onEachBackend('nodes', 'Maatoo Trigger', ({ backend, check }) => {
 					'the real Mautic sends webhooks at once (queue_mode immediate_process); its queue needs a config change and a console command on the server',
 			},
 		},
+	);
+	check(
+		'two forms, one chosen: only its submission starts the workflow, flattened; the other is answered and ignored',
+		async () => {
+			const chosen = await createForm(backend(), uniqueName('Trigger form chosen'));
+			const other = await createForm(backend(), uniqueName('Trigger form other'));
+			const host = newHost({
+				events: ['mautic.form_on_submit'],
+				forms: [String(chosen.id)],
+				options: { flattenSubmissions: true },
+			});
+			try {
+				const offered = await host.loadForms();
+				expect(offered.map((option) => option.value)).toEqual(
+					expect.arrayContaining([String(chosen.id), String(other.id)]),
+				);
+				await host.activate();
+				const mine = email(backend(), 'trigger-form-chosen');
+				const theirs = email(backend(), 'trigger-form-other');
+				await submit(backend(), other, { email: theirs, message: 'Not for us' });
+				await submit(backend(), chosen, { email: mine, message: 'For us', colors: ['blue'] });
+				await backend().flushWebhooks();
+				const [ignoredDelivery] = await waitForDeliveries(host.url, 1, theirs);
+				const [chosenDelivery] = await waitForDeliveries(host.url, 1, mine);
+				const ignored = await host.receive(ignoredDelivery.body, ignoredDelivery.headers);
+				expect(ignored.items).toEqual([]);
+				expect(ignored.response.webhookResponse).toEqual({
+					message: 'Ignored: a submission of a form this trigger does not watch',
+				});
+				const started = await host.receive(chosenDelivery.body, chosenDelivery.headers);
+				expect(started.items).toEqual([
+					expect.objectContaining({
+						event: 'mautic.form_on_submit',
+						formId: chosen.id,
+						contactId: expect.any(Number),
+						email: mine,
+						message: 'For us',
+						colors: 'blue',
+						contact: expect.objectContaining({ email: mine }),
+					}),
+				]);
+			} finally {
+				await host.delete();
+				for (const form of [chosen, other])
+					await backend().api('DELETE', `/forms/${form.id}/delete`);
+			}
+		},
+		{ timeout: 120_000 },
 	);
 });

@@ -50,6 +50,7 @@ describe('the example workflows', () => {
 
 	test('there are five examples and each names its job', () => {
 		expect(Object.keys(examples).sort()).toEqual([
+			'form-submission-to-note.json',
 			'hot-leads-from-point-changes.json',
 			'newsletter-subscribers-to-segment.json',
 			'score-leads-by-point-group.json',
@@ -115,8 +116,9 @@ describe('the example workflows', () => {
 		beforeAll(async () => {
 			await n8n.publish(examples['newsletter-subscribers-to-segment.json'].id);
 			await n8n.publish(examples['hot-leads-from-point-changes.json'].id);
+			await n8n.publish(examples['form-submission-to-note.json'].id);
 			await n8n.start();
-			await eventually(() => fake.store.hooks.size === 2);
+			await eventually(() => fake.store.hooks.size === 3);
 		}, 300_000);
 
 		afterAll(async () => n8n.stop());
@@ -153,6 +155,44 @@ describe('the example workflows', () => {
 			await api(fake.url, 'POST', `/contacts/${anna.id}/points/plus/1`);
 			await new Promise((resolve) => setTimeout(resolve, 3000));
 			expect(tagNames(contactByEmail('anna.meier@example.com'))).not.toContain('hot-lead');
+		});
+
+		test('a "Contact us" submission (signed webhook) becomes a note on the contact; the newsletter form starts nothing', async () => {
+			const submit = async (formId, values) => {
+				const body = new URLSearchParams();
+				for (const [alias, value] of Object.entries(values))
+					body.append(`mauticform[${alias}]`, value);
+				body.append('mauticform[formId]', String(formId));
+				body.append('mauticform[return]', '');
+				const response = await fetch(`${fake.url}/form/submit?formId=${formId}`, {
+					method: 'POST',
+					body,
+					redirect: 'manual',
+				});
+				expect(response.status).toBe(302);
+			};
+			const notesOf = (contact) =>
+				[...fake.store.notes.values()].filter((note) => note.contactId === contact?.id);
+			await submit(2, { email: 'newsletter.only@example.com' });
+			await submit(1, {
+				email: 'lena.schmid@example.com',
+				firstname: 'Lena',
+				message: 'Please call me about the offer',
+			});
+			const lena = contactByEmail('lena.schmid@example.com');
+			const [note] = await eventually(() => notesOf(lena).length > 0 && notesOf(lena));
+			expect(note).toMatchObject({
+				type: 'email',
+				text: 'Contact form: Please call me about the offer',
+			});
+			const hook = [...fake.store.hooks.values()].find((h) =>
+				h.triggers.includes('mautic.form_on_submit'),
+			);
+			const toHook = fake.deliveries.filter((delivery) => delivery.hookId === hook.id);
+			expect(toHook.map((delivery) => delivery.status)).toEqual([200, 200]);
+			await new Promise((resolve) => setTimeout(resolve, 2000));
+			expect(notesOf(contactByEmail('newsletter.only@example.com'))).toEqual([]);
+			expect(fake.store.notes.size).toBe(1);
 		});
 	});
 });

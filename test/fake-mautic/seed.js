@@ -571,6 +571,38 @@ function applySeed(store, name) {
 		lists: [newsletter.id],
 		dateAdded: setup,
 	});
+	// forms: "Contact us" (1) and "Newsletter signup" (2), with no submissions yet
+	seedForms(store);
+}
+
+/** The demo forms; submit them with `POST /form/submit?formId=` (routes/forms.js). @param {import('./store').Store} store */
+function seedForms(store) {
+	const email = {
+		label: 'Email',
+		alias: 'email',
+		type: 'email',
+		mappedField: 'email',
+		mappedObject: 'contact',
+	};
+	store.createForm({
+		name: 'Contact us',
+		fields: [
+			email,
+			{
+				label: 'First name',
+				alias: 'firstname',
+				type: 'text',
+				mappedField: 'firstname',
+				mappedObject: 'contact',
+			},
+			{ label: 'Message', alias: 'message', type: 'textarea' },
+			{ label: 'Send', alias: 'send', type: 'button' },
+		],
+	});
+	store.createForm({
+		name: 'Newsletter signup',
+		fields: [email, { label: 'Subscribe', alias: 'subscribe', type: 'button' }],
+	});
 }
 
 module.exports = { applySeed, PEOPLE };

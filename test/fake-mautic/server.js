@@ -141,6 +141,8 @@ async function startFakeMautic(options = {}) {
 	require('./routes/segments')(router);
 	require('./routes/hooks')(router);
 	require('./routes/fields')(router);
+	require('./routes/forms')(router);
+	require('./routes/notes')(router);
 	require('./routes/campaigns')(router);
 	require('./routes/emails')(router);
 
@@ -188,6 +190,16 @@ async function startFakeMautic(options = {}) {
 			return oauth.authorize({
 				...r.query,
 				...(r.body && typeof r.body === 'object' ? r.body : {}),
+			});
+		}
+		// the public form submission a browser posts (routes/forms.js)
+		if (r.path === '/form/submit') {
+			return require('./routes/forms').publicSubmit({
+				store,
+				method,
+				query: r.query,
+				body: r.body,
+				emit: (type, payload) => events.push({ type, payload, at: store.now() }),
 			});
 		}
 		const pixel = method === 'GET' && /^\/email\/([^/]+)\.gif$/.exec(r.path);

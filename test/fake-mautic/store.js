@@ -44,6 +44,13 @@ const { phpSerialize, prefixRecord } = require('./php-json');
  *   dateAdded: Date, groupId?: number }} PointsLogEntry
  * @typedef {{ id: number, contactId: number, event: string, eventLabel: unknown, timestamp: Date, details: any }} TimelineEntry
  * @typedef {{ id: number, hookId: number, eventType: string, payload: any, dateAdded: Date }} QueueRow
+ * @typedef {{ id: number, label: string, alias: string, type: string, isRequired: boolean, defaultValue: unknown,
+ *   order: number, properties: Record<string, any>, mappedObject: string|null, mappedField: string|null }} FormField
+ * @typedef {PublishFields & { id: number, name: string, alias: string, description: string|null, formType: string,
+ *   postAction: string, postActionProperty: string|null, fields: FormField[] }} Form
+ * @typedef {{ id: number, formId: number, contactId: number|null, ip: string, trackingId: string|null,
+ *   dateSubmitted: Date, referer: string, results: Record<string, string> }} Submission
+ * @typedef {{ id: number, contactId: number, text: string, type: string, dateTime: Date|null }} Note
  * @typedef {PublishFields & { id: number, name: string, description: string|null, allowRestart: boolean,
  *   publishUp: Date|null, publishDown: Date|null, events: Record<string, any>[], lists: number[], forms: number[],
  *   canvasSettings: Record<string, any>|null }} Campaign
@@ -299,6 +306,10 @@ class Store {
 		this.requestSeq = 0;
 		/** @type {QueueRow[]} */ this.webhookQueue = [];
 		/** @type {Record<string, number>} */ this.seq = {};
+		// forms, submissions and notes (routes/forms.js, routes/notes.js)
+		/** @type {Map<number, Form>} */ this.forms = new Map();
+		/** @type {Map<number, Submission>} */ this.submissions = new Map();
+		/** @type {Map<number, Note>} */ this.notes = new Map();
 		// campaigns and emails (routes/campaigns.js, routes/emails.js)
 		/** @type {Map<number, Campaign>} */ this.campaigns = new Map();
 		/** @type {Map<number, Map<number, CampaignMember>>} campaign id -> contact id -> member */ this.campaignMembers =
@@ -326,6 +337,9 @@ class Store {
 		this.timeline = [];
 		this.webhookQueue = [];
 		this.seq = {};
+		this.forms.clear();
+		this.submissions.clear();
+		this.notes.clear();
 		this.resetCampaignsAndEmails();
 		for (const u of this.initialUsers) this.addUser(u);
 		for (const f of coreFields()) this.fields.set(f.id, f);
@@ -827,6 +841,78 @@ class Store {
 		};
 		this.hooks.set(hook.id, hook);
 		return hook;
+	}
+
+	// ---- forms, submissions and notes -----------------------------------------
+
+	/**
+	 * Creates a published form with fields (as `POST /forms/new` does).
+	 * @param {{ name: string, fields?: Array<{ label: string, alias?: string, type?: string, isRequired?: boolean,
+	 *   mappedField?: string|null, mappedObject?: string|null, properties?: Record<string, any> }>,
+	 *   isPublished?: boolean, description?: string|null }} f
+	 * @returns {Form}
+	 */
+	createForm(f) {
+		const { cleanAlias, applyFields } = require('./routes/forms');
+		/** @type {Form} */
+		const form = {
+			isPublished: f.isPublished ?? true,
+			dateAdded: now(),
+			dateModified: null,
+			createdBy: 1,
+			createdByUser: this.userName(this.getUser(1)),
+			modifiedBy: null,
+			modifiedByUser: null,
+			id: this.nextId('form'),
+			name: f.name,
+			alias: cleanAlias(f.name, 10),
+			description: f.description ?? null,
+			formType: 'standalone',
+			postAction: 'message',
+			postActionProperty: null,
+			fields: applyFields(this, f.fields ?? []),
+		};
+		this.forms.set(form.id, form);
+		return form;
+	}
+
+	/**
+	 * Stores a submission (no webhook; `POST /form/submit` sends one).
+	 * @param {{ formId: number, contactId?: number|null, results: Record<string, string>, dateSubmitted?: Date,
+	 *   referer?: string, ip?: string }} s
+	 * @returns {Submission}
+	 */
+	addSubmission(s) {
+		/** @type {Submission} */
+		const submission = {
+			id: this.nextId('submission'),
+			formId: s.formId,
+			contactId: s.contactId ?? null,
+			ip: s.ip ?? '127.0.0.1',
+			trackingId: crypto.randomBytes(12).toString('hex').slice(0, 23),
+			dateSubmitted: s.dateSubmitted ?? now(),
+			referer: s.referer ?? '',
+			results: { ...s.results },
+		};
+		this.submissions.set(submission.id, submission);
+		return submission;
+	}
+
+	/**
+	 * @param {{ contactId: number, text: string, type?: string, dateTime?: Date|null }} n
+	 * @returns {Note}
+	 */
+	createNote(n) {
+		/** @type {Note} */
+		const note = {
+			id: this.nextId('note'),
+			contactId: n.contactId,
+			text: n.text,
+			type: n.type ?? 'general',
+			dateTime: n.dateTime ?? null,
+		};
+		this.notes.set(note.id, note);
+		return note;
 	}
 
 	// ---- campaigns and emails (routes/campaigns.js, routes/emails.js) -------

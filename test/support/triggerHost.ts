@@ -152,6 +152,13 @@ export class TriggerHost {
 		return await trigger.methods.loadOptions.getWebhookEvents.call(ctx);
 	}
 
+	/** The form list of the form filter (Form Names or IDs). */
+	async loadForms() {
+		const { workflow, node, additionalData } = this.build();
+		const ctx = new LoadOptionsContext(workflow, node, additionalData, 'forms');
+		return await trigger.methods.loadOptions.getForms.call(ctx);
+	}
+
 	/** A POST to the production URL with these exact bytes and headers. */
 	async receive(rawBody: string, headers: Record<string, string>): Promise<Received> {
 		const res: {

@@ -2,6 +2,8 @@ import { Workflow, type INodeType } from 'n8n-workflow';
 import { MaatooCampaign } from '../../nodes/MaatooCampaign/MaatooCampaign.node';
 import { MaatooContact } from '../../nodes/MaatooContact/MaatooContact.node';
 import { MaatooEmail } from '../../nodes/MaatooEmail/MaatooEmail.node';
+import { MaatooForm } from '../../nodes/MaatooForm/MaatooForm.node';
+import { MaatooNote } from '../../nodes/MaatooNote/MaatooNote.node';
 import { MaatooSegment } from '../../nodes/MaatooSegment/MaatooSegment.node';
 import { HarnessNodeTypes } from '../harness/node-types';
 import { ensureN8nRuntime } from '../harness/setup';
@@ -34,6 +36,8 @@ describe('node subtitle', () => {
 		[new MaatooCampaign(), 'getContacts', 'Get Contacts'],
 		[new MaatooEmail(), 'sendToContact', 'Send to Contact'],
 		[new MaatooEmail(), 'replace', 'Create or Replace'],
+		[new MaatooForm(), 'getContactSubmissions', 'Get Submissions of a Contact'],
+		[new MaatooNote(), 'getAll', 'Get Many'],
 	])('shows the operation name, not its stored value (%#)', (node, operation, name) => {
 		expect(subtitleOf(node, operation)).toBe(name);
 	});

@@ -33,6 +33,8 @@ export interface ListRequest {
 	entity?: MauticRequest['entity'];
 	/** Per request; the transport's default otherwise. */
 	timeoutMs?: number;
+	/** Names what a 404 means: `{ label: 'form', id: 3 }` ("The form 3 does not exist"). */
+	entity?: MauticRequest['entity'];
 }
 
 export type BatchEntryResult = { output: OperationOutput } | { failure: MauticFailure };

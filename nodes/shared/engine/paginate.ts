@@ -215,6 +215,7 @@ export async function readList(
 				timeoutMs: list.timeoutMs,
 				...(list.entity ? { entity: list.entity } : {}),
 				compactText: list.compact?.text,
+				...(list.entity ? { entity: list.entity } : {}),
 			},
 			itemIndex,
 		);

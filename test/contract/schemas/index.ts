@@ -13,3 +13,4 @@ export * from './hooks';
 export * from './oauth';
 export * from './campaigns';
 export * from './emails';
+export * from './forms';

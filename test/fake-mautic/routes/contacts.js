@@ -371,7 +371,7 @@ module.exports = function contactRoutes(r) {
 			return build(ctx, c);
 		});
 
-	sub('notes', (ctx) => ctx.ok({ total: 0, notes: [] }));
+	sub('notes', (ctx, c) => require('./notes').contactNotes(ctx, c));
 	sub('devices', (ctx) => ctx.ok({ total: 0, devices: [] }));
 	sub('campaigns', (ctx) => ctx.ok({ total: 0, campaigns: new PhpArray() }));
 	sub('companies', (ctx) => ctx.ok({ total: 0, companies: [] }));

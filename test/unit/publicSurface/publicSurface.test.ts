@@ -3,6 +3,8 @@ import { MaatooOAuth2Api } from '../../../credentials/MaatooOAuth2Api.credential
 import { MaatooCampaign } from '../../../nodes/MaatooCampaign/MaatooCampaign.node';
 import { MaatooContact } from '../../../nodes/MaatooContact/MaatooContact.node';
 import { MaatooEmail } from '../../../nodes/MaatooEmail/MaatooEmail.node';
+import { MaatooForm } from '../../../nodes/MaatooForm/MaatooForm.node';
+import { MaatooNote } from '../../../nodes/MaatooNote/MaatooNote.node';
 import { MaatooPointGroup } from '../../../nodes/MaatooPointGroup/MaatooPointGroup.node';
 import { MaatooPointInsight } from '../../../nodes/MaatooPointInsight/MaatooPointInsight.node';
 import { MaatooSegment } from '../../../nodes/MaatooSegment/MaatooSegment.node';
@@ -23,6 +25,8 @@ function currentSurface(): string[] {
 		new MaatooSegment(),
 		new MaatooPointGroup(),
 		new MaatooPointInsight(),
+		new MaatooForm(),
+		new MaatooNote(),
 		new MaatooTrigger(),
 		new MaatooCampaign(),
 		new MaatooEmail(),
