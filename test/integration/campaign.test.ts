@@ -73,7 +73,7 @@ describe('Campaign: add contact', () => {
 		expect(json.every((row, index) => row.added === true && row.contactId === ids[index])).toBe(
 			true,
 		);
-		expect(items.map((item) => (item.pairedItem as IDataObject).item)).toEqual(
+		expect(items.map((item) => (item.pairedItem as { item: number }).item)).toEqual(
 			ids.map((_, index) => index),
 		);
 		expect(members(target.id).size).toBe(500);

@@ -89,7 +89,7 @@ describe('Contact: Get Many', () => {
 				client_secret: client.clientSecret,
 			}).toString(),
 		});
-		const tokens = await exchange.json();
+		const tokens = (await exchange.json()) as IDataObject;
 		let pagesSeen = 0;
 		// The token expires as the second page arrives: that page and the one asked ahead with it are both refused.
 		fake.setConfig({

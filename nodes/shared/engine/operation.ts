@@ -29,8 +29,6 @@ export interface ListRequest {
 	 */
 	compact?: { text(rawText: string): string; isComplete(row: IDataObject): boolean };
 	maxRetries?: number;
-	/** Names the listed-from record in errors (a 404 for a missing campaign says so). */
-	entity?: MauticRequest['entity'];
 	/** Per request; the transport's default otherwise. */
 	timeoutMs?: number;
 	/** Names what a 404 means: `{ label: 'form', id: 3 }` ("The form 3 does not exist"). */

@@ -215,7 +215,6 @@ export async function readList(
 				timeoutMs: list.timeoutMs,
 				...(list.entity ? { entity: list.entity } : {}),
 				compactText: list.compact?.text,
-				...(list.entity ? { entity: list.entity } : {}),
 			},
 			itemIndex,
 		);
