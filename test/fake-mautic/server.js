@@ -135,6 +135,7 @@ async function startFakeMautic(options = {}) {
 	require('./routes/segments')(router);
 	require('./routes/hooks')(router);
 	require('./routes/fields')(router);
+	require('./routes/companies')(router);
 
 	const oauth = new OAuthServer(options.oauthClients || DEFAULT_CLIENTS, () => ({
 		accessTokenLifetime: config.accessTokenLifetime,

@@ -6,7 +6,7 @@
  * upsert on email for POST /new, PUT creates under a new id, batch endpoints keyed by request index.
  */
 
-const { PhpArray, preEncode } = require('../php-json');
+const { PhpArray, preEncode, formatSql } = require('../php-json');
 const { controllerError, MESSAGES } = require('../errors');
 const { contactView } = require('../contact-view');
 const { applyContactInput, saveContact, setDnc } = require('../contact-save');
@@ -374,7 +374,21 @@ module.exports = function contactRoutes(r) {
 	sub('notes', (ctx) => ctx.ok({ total: 0, notes: [] }));
 	sub('devices', (ctx) => ctx.ok({ total: 0, devices: [] }));
 	sub('campaigns', (ctx) => ctx.ok({ total: 0, campaigns: new PhpArray() }));
-	sub('companies', (ctx) => ctx.ok({ total: 0, companies: [] }));
+	sub('companies', (ctx, c) => {
+		// raw DBAL rows of companies_leads joined with companies (all strings), primary first
+		const rows = ctx.store.companiesOfContact(c.id).map((l) => ({
+			company_id: String(l.companyId),
+			date_associated: formatSql(l.dateAdded),
+			is_primary: l.isPrimary ? '1' : '0',
+			...Object.fromEntries(
+				Object.entries(ctx.store.companies.get(l.companyId)?.values ?? {}).map(([k, v]) => [
+					k,
+					v === null || v === undefined ? null : String(v),
+				]),
+			),
+		}));
+		return ctx.ok({ total: rows.length, companies: rows });
+	});
 	sub('activity', (ctx, c) => activity(ctx, c));
 	sub('segments', (ctx, c) => {
 		const lists = new PhpArray();
