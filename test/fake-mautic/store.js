@@ -862,7 +862,9 @@ class Store {
 		const rest = this.companiesOfContact(contactId);
 		if (c) {
 			const next = rest[0] ? this.companies.get(rest[0].companyId) : undefined;
-			if (next) /** @type {CompanyLink} */ (this.companyLeads.get(next.id)?.get(contactId)).isPrimary = true;
+			if (next)
+				/** @type {CompanyLink} */ (this.companyLeads.get(next.id)?.get(contactId)).isPrimary =
+					true;
 			c.values.company = next ? (next.values.companyname ?? null) : null;
 			this.touchContact(c);
 		}
@@ -889,13 +891,20 @@ class Store {
 		/** @param {unknown} v */
 		const key = (v) => String(v).trim().toLowerCase();
 		const wanted = unique
-			.filter((f) => values[f.alias] !== undefined && values[f.alias] !== null && values[f.alias] !== '')
+			.filter(
+				(f) => values[f.alias] !== undefined && values[f.alias] !== null && values[f.alias] !== '',
+			)
 			.map((f) => [f.alias, key(values[f.alias])]);
 		if (!wanted.length) return [];
 		return [...this.companies.values()].filter(
 			(co) =>
 				co.id !== exceptId &&
-				wanted.some(([alias, v]) => co.values[alias] !== null && co.values[alias] !== undefined && key(co.values[alias]) === v),
+				wanted.some(
+					([alias, v]) =>
+						co.values[alias] !== null &&
+						co.values[alias] !== undefined &&
+						key(co.values[alias]) === v,
+				),
 		);
 	}
 }

@@ -129,9 +129,7 @@ function wherePredicate(ctx, w) {
 		const parts = Object.values(w.val && typeof w.val === 'object' ? w.val : {}).map((x) =>
 			wherePredicate(ctx, x),
 		);
-		return expr === 'orX'
-			? (co) => parts.some((f) => f(co))
-			: (co) => parts.every((f) => f(co));
+		return expr === 'orX' ? (co) => parts.some((f) => f(co)) : (co) => parts.every((f) => f(co));
 	}
 	const col = String(w.col ?? '').replace(/^comp\./, '');
 	const known = col === 'id' || ctx.store.fieldByAlias(col, 'company');
@@ -156,6 +154,23 @@ function wherePredicate(ctx, w) {
 			return (co) => list.includes(text(value(co)).toLowerCase());
 		case 'notIn':
 			return (co) => !list.includes(text(value(co)).toLowerCase());
+		case 'gt':
+		case 'gte':
+		case 'lt':
+		case 'lte': {
+			/** @param {Company} co */
+			const cmp = (co) => {
+				const x = value(co);
+				if (x === null || x === undefined) return NaN;
+				const a = Number(x);
+				const b = Number(w.val);
+				return Number.isNaN(a) || Number.isNaN(b) ? String(x).localeCompare(text(w.val)) : a - b;
+			};
+			if (expr === 'gt') return (co) => cmp(co) > 0;
+			if (expr === 'gte') return (co) => cmp(co) >= 0;
+			if (expr === 'lt') return (co) => cmp(co) < 0;
+			return (co) => cmp(co) <= 0;
+		}
 		case 'isNull':
 			return (co) => value(co) === null || value(co) === undefined;
 		case 'isNotNull':
@@ -171,8 +186,8 @@ class ServerError extends require('../errors').ServerException {
 	}
 }
 
-/** Free-text search and the `ids:` command over companies (CompanyRepository). */
-const SEARCHED = ['companyname', 'companyemail', 'companycity', 'companywebsite'];
+/** Free-text search over companies (CompanyRepository::addCatchAllWhereClause); `ids:` and field-alias commands besides. */
+const SEARCHED = ['companyname', 'companyemail'];
 
 /** @param {import('../router').Router} r */
 module.exports = function companyRoutes(r) {
@@ -185,10 +200,15 @@ module.exports = function companyRoutes(r) {
 			const not = token.startsWith('!');
 			const t = not ? token.slice(1) : token;
 			const m = /^ids:(.*)$/i.exec(t);
+			const command = /^([a-z0-9_]+):(.*)$/i.exec(t);
+			const field =
+				command && !m ? ctx.store.fieldByAlias(command[1].toLowerCase(), 'company') : null;
 			/** @type {(co: Company) => boolean} */
 			const test = m
 				? (co) => m[1].split(',').includes(String(co.id))
-				: (co) => SEARCHED.some((a) => likeRegex(`%${t}%`).test(text(co.values[a])));
+				: field && command
+					? (co) => likeRegex(`%${command[2]}%`).test(text(co.values[field.alias]))
+					: (co) => SEARCHED.some((a) => likeRegex(`%${t}%`).test(text(co.values[a])));
 			list = list.filter((co) => test(co) !== not);
 		}
 		const where = q.where && typeof q.where === 'object' ? Object.values(q.where) : [];
@@ -234,7 +254,8 @@ module.exports = function companyRoutes(r) {
 			existing = found.sort((a, b) => a.id - b.id)[0] ?? null;
 		}
 		const res = processForm(ctx, def, p, 'POST', existing);
-		if ('error' in res) return controllerError(res.error.code, res.error.message, res.error.details);
+		if ('error' in res)
+			return controllerError(res.error.code, res.error.message, res.error.details);
 		return ctx.ok(
 			{ company: companyView(ctx, res.entity) },
 			existing ? 200 : 201,
@@ -272,8 +293,7 @@ module.exports = function companyRoutes(r) {
 		const co = ctx.store.companies.get(Number(ctx.params.companyId));
 		if (!co) return controllerError(404, MESSAGES.notFound);
 		const contactId = Number(ctx.params.contactId);
-		if (!ctx.store.contacts.has(contactId))
-			return controllerError(404, MESSAGES.contactNotFound);
+		if (!ctx.store.contacts.has(contactId)) return controllerError(404, MESSAGES.contactNotFound);
 		ctx.store.linkCompany(co.id, contactId);
 		return ctx.ok({ success: 1 });
 	});
