@@ -375,18 +375,26 @@ module.exports = function contactRoutes(r) {
 	sub('devices', (ctx) => ctx.ok({ total: 0, devices: [] }));
 	sub('campaigns', (ctx) => ctx.ok({ total: 0, campaigns: new PhpArray() }));
 	sub('companies', (ctx, c) => {
-		// raw DBAL rows of companies_leads joined with companies (all strings), primary first
-		const rows = ctx.store.companiesOfContact(c.id).map((l) => ({
-			company_id: String(l.companyId),
-			date_associated: formatSql(l.dateAdded),
-			is_primary: l.isPrimary ? '1' : '0',
-			...Object.fromEntries(
-				Object.entries(ctx.store.companies.get(l.companyId)?.values ?? {}).map(([k, v]) => [
-					k,
-					v === null || v === undefined ? null : String(v),
-				]),
-			),
-		}));
+		// raw DBAL rows of companies_leads joined with companies (all strings, nulls dropped by
+		// the serializer), in company order
+		const rows = ctx.store.companiesOfContact(c.id).map((l) => {
+			const co = /** @type {import('../store').Company} */ (ctx.store.companies.get(l.companyId));
+			return {
+				company_id: String(l.companyId),
+				date_associated: formatSql(l.dateAdded),
+				is_primary: l.isPrimary ? '1' : '0',
+				id: String(co.id),
+				is_published: '1',
+				date_added: formatSql(co.dateAdded),
+				social_cache: 'a:0:{}',
+				score: String(co.score),
+				...Object.fromEntries(
+					Object.entries(co.values)
+						.filter(([, v]) => v !== null && v !== undefined)
+						.map(([k, v]) => [k, String(v)]),
+				),
+			};
+		});
 		return ctx.ok({ total: rows.length, companies: rows });
 	});
 	sub('activity', (ctx, c) => activity(ctx, c));
