@@ -44,7 +44,7 @@ const { phpSerialize, prefixRecord } = require('./php-json');
  *   dateAdded: Date, groupId?: number }} PointsLogEntry
  * @typedef {{ id: number, contactId: number, event: string, eventLabel: unknown, timestamp: Date, details: any }} TimelineEntry
  * @typedef {{ id: number, hookId: number, eventType: string, payload: any, dateAdded: Date }} QueueRow
- * @typedef {{ id: number, values: Record<string, any>, ownerId: number|null, score: number, dateAdded: Date }} Company
+ * @typedef {{ id: number, values: Record<string, any>, ownerId: number|null, score: number, dateAdded: Date, createdInRequest?: number }} Company
  * @typedef {{ dateAdded: Date, isPrimary: boolean }} CompanyLink
  */
 

@@ -66,9 +66,9 @@ describe('Company: Create or Update', () => {
 		});
 		const { json } = await run({
 			operation: 'upsert',
-			fields: companyFields({ companyname: 'ACME AG', companystate: 'BE' }),
+			fields: companyFields({ companyname: 'ACME AG', companyzipcode: '3000' }),
 		});
-		expect(json[0]).toMatchObject({ id: existing.id, companycity: 'Bern', companystate: 'BE' });
+		expect(json[0]).toMatchObject({ id: existing.id, companycity: 'Bern', companyzipcode: '3000' });
 		// created nothing, looked the duplicate up once, patched it
 		expect(apiRequests().map((request: any) => `${request.method} ${request.path}`)).toEqual([
 			'POST /api/companies/batch/new',
@@ -78,7 +78,7 @@ describe('Company: Create or Update', () => {
 		expect(await stored(existing.id)).toMatchObject({
 			companycity: 'Bern',
 			companynumber_of_employees: 40,
-			companystate: 'BE',
+			companyzipcode: '3000',
 		});
 		expect(companyCount()).toBe(1);
 	});
@@ -245,15 +245,15 @@ describe('Company: Update and Create or Replace', () => {
 			{
 				operation: 'update',
 				companyId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
-				fields: companyFields({ companystate: '={{ $json.state }}' }),
+				fields: companyFields({ companyzipcode: '={{ $json.state }}' }),
 			},
 			{
 				continueOnFail: true,
 				items: [
-					{ id: String(a.id), state: 'BE' },
-					{ id: '987654', state: 'ZH' },
-					{ id: 'abc', state: 'ZH' },
-					{ id: String(b.id), state: 'BE' },
+					{ id: String(a.id), state: '3000' },
+					{ id: '987654', state: '8000' },
+					{ id: 'abc', state: '8000' },
+					{ id: String(b.id), state: '3000' },
 				],
 			},
 		);
@@ -261,11 +261,11 @@ describe('Company: Update and Create or Replace', () => {
 			id: a.id,
 			companyname: 'Alpha',
 			companycity: 'Bern',
-			companystate: 'BE',
+			companyzipcode: '3000',
 		});
 		expect(json[1].error).toBe('The company 987654 does not exist [item 1]');
 		expect(json[2].error).toMatch(/^The field "Company" .*"abc".*\[item 2\]$/);
-		expect(json[3]).toMatchObject({ id: b.id, companystate: 'BE' });
+		expect(json[3]).toMatchObject({ id: b.id, companyzipcode: '3000' });
 		expect(requestsTo('PATCH', '/companies/batch/edit')).toHaveLength(1);
 	});
 
@@ -293,9 +293,9 @@ describe('Company: Update and Create or Replace', () => {
 		const { json } = await run({
 			operation: 'replace',
 			companyId: byId(a.id),
-			fields: companyFields({ companyname: 'Gamma', companystate: 'BE' }),
+			fields: companyFields({ companyname: 'Gamma', companyzipcode: '3000' }),
 		});
-		expect(json[0]).toMatchObject({ id: a.id, companycity: null, companystate: 'BE' });
+		expect(json[0]).toMatchObject({ id: a.id, companycity: null, companyzipcode: '3000' });
 		const created = await run({
 			operation: 'replace',
 			companyId: byId(5555),

@@ -28,16 +28,32 @@ const REQUIRED = 'This field is required.';
  * @param {RouteCtx} ctx @param {Company} co @param {{ deleted?: boolean }} [o]
  */
 function companyView(ctx, co, o = {}) {
+	// A company created by this request is serialised from the fields its save set up: groups
+	// core, professional, social and personal, entries without the field's definition columns.
+	const fresh = !o.deleted && co.createdInRequest === ctx.store.requestSeq;
+	const groups = fresh ? ['core', 'professional', 'social', 'personal'] : GROUPS;
 	/** @type {Record<string, any>} */
 	const fields = {};
-	for (const g of GROUPS) fields[g] = new PhpArray();
+	for (const g of groups) fields[g] = new PhpArray();
 	/** @type {Record<string, any>} */
 	const all = { id: o.deleted ? null : co.id };
 	for (const def of ctx.store.objectFields('company')) {
 		const raw = co.values[def.alias];
 		const value = raw === undefined || raw === null ? null : outputValue(def, raw);
 		all[def.alias] = value;
-		const group = GROUPS.includes(def.group) ? def.group : 'other';
+		const group = groups.includes(def.group) ? def.group : fresh ? 'core' : 'other';
+		if (fresh) {
+			fields[group].set(def.alias, {
+				id: def.id,
+				group: def.group,
+				label: def.label,
+				alias: def.alias,
+				type: def.type,
+				value,
+				normalizedValue: value === null ? '' : value,
+			});
+			continue;
+		}
 		fields[group].set(def.alias, {
 			id: String(def.id),
 			label: def.label,
@@ -277,8 +293,10 @@ module.exports = function companyRoutes(r) {
 		view: (ctx, co, o) => companyView(ctx, co, o),
 		blank: () => ({ id: 0, values: {}, ownerId: null, score: 0, dateAdded: new Date(0) }),
 		apply: applyCompany,
-		afterSave: (_ctx, co, isNew) => {
-			if (isNew) co.dateAdded = new Date();
+		afterSave: (ctx, co, isNew) => {
+			if (!isNew) return;
+			co.dateAdded = new Date();
+			co.createdInRequest = ctx.store.requestSeq;
 		},
 		onDelete: (ctx, co) => {
 			const links = ctx.store.companyLeads.get(co.id);
