@@ -1,4 +1,5 @@
 import { Workflow, type INodeType } from 'n8n-workflow';
+import { MaatooCompany } from '../../nodes/MaatooCompany/MaatooCompany.node';
 import { MaatooContact } from '../../nodes/MaatooContact/MaatooContact.node';
 import { MaatooSegment } from '../../nodes/MaatooSegment/MaatooSegment.node';
 import { HarnessNodeTypes } from '../harness/node-types';
@@ -29,6 +30,8 @@ describe('node subtitle', () => {
 		[new MaatooContact(), 'upsert', 'Create or Update'],
 		[new MaatooContact(), 'getAllActivity', 'Get Activity of All Contacts'],
 		[new MaatooSegment(), 'addContacts', 'Add Contacts'],
+		[new MaatooCompany(), 'addContact', 'Add Contact'],
+		[new MaatooCompany(), 'replace', 'Create or Replace'],
 	])('shows the operation name, not its stored value (%#)', (node, operation, name) => {
 		expect(subtitleOf(node, operation)).toBe(name);
 	});

@@ -1,6 +1,7 @@
 import { MaatooApi } from '../../../credentials/MaatooApi.credentials';
 import { MaatooOAuth2Api } from '../../../credentials/MaatooOAuth2Api.credentials';
 import { MaatooContact } from '../../../nodes/MaatooContact/MaatooContact.node';
+import { MaatooCompany } from '../../../nodes/MaatooCompany/MaatooCompany.node';
 import { MaatooPointGroup } from '../../../nodes/MaatooPointGroup/MaatooPointGroup.node';
 import { MaatooPointInsight } from '../../../nodes/MaatooPointInsight/MaatooPointInsight.node';
 import { MaatooSegment } from '../../../nodes/MaatooSegment/MaatooSegment.node';
@@ -20,6 +21,7 @@ function currentSurface(): string[] {
 		new MaatooContact(),
 		new MaatooSegment(),
 		new MaatooPointGroup(),
+		new MaatooCompany(),
 		new MaatooPointInsight(),
 		new MaatooTrigger(),
 	];
