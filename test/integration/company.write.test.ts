@@ -128,6 +128,24 @@ describe('Company: Create or Update', () => {
 		expect(apiRequests()).toHaveLength(5 + 3 + 13);
 	});
 
+	test('1,000 companies that all exist: 5 batch creates refused, 25 look-ups, 5 batch updates', async () => {
+		for (let i = 0; i < 1000; i++) fake.store.createCompany({ companyname: `Old ${i}` });
+		fake.clearRequests();
+		const { json } = await run(
+			{
+				operation: 'upsert',
+				fields: companyFields({ companyname: '={{ $json.name }}', companycity: 'Zug' }),
+			},
+			{ items: Array.from({ length: 1000 }, (_, i) => ({ name: `old ${i}` })) },
+		);
+		expect(json.map((company) => company.id)).toEqual(
+			Array.from({ length: 1000 }, (_, i) => i + 1),
+		);
+		expect(json.every((company) => company.companycity === 'Zug')).toBe(true);
+		expect(companyCount()).toBe(1000);
+		expect(apiRequests()).toHaveLength(35);
+	});
+
 	test('1,000 new companies take 5 requests', async () => {
 		const items = Array.from({ length: 1000 }, (_, i) => ({ name: `New ${i}` }));
 		const { json } = await run(
