@@ -286,6 +286,9 @@ class Store {
 		// companies (routes/companies.js): id -> company; company id -> contact id -> link
 		/** @type {Map<number, Company>} */ this.companies = new Map();
 		/** @type {Map<number, Map<number, CompanyLink>>} */ this.companyLeads = new Map();
+		// company segments (Mautic 7.2+, routes/companySegments.js): id -> segment; id -> company ids
+		/** @type {Map<number, any>} */ this.companySegments = new Map();
+		/** @type {Map<number, Set<number>>} */ this.companySegmentMembers = new Map();
 		/** @type {PointsLogEntry[]} */ this.pointsLog = [];
 		/** @type {TimelineEntry[]} */ this.timeline = [];
 		/** Counts the HTTP requests the server handled; contact-save.js tags form-only values with it. */
@@ -309,6 +312,8 @@ class Store {
 		this.hooks.clear();
 		this.companies.clear();
 		this.companyLeads.clear();
+		this.companySegments.clear();
+		this.companySegmentMembers.clear();
 		this.pointsLog = [];
 		this.timeline = [];
 		this.webhookQueue = [];

@@ -1,5 +1,6 @@
 import { Workflow, type INodeType } from 'n8n-workflow';
 import { MaatooCompany } from '../../nodes/MaatooCompany/MaatooCompany.node';
+import { MaatooCompanySegment } from '../../nodes/MaatooCompanySegment/MaatooCompanySegment.node';
 import { MaatooContact } from '../../nodes/MaatooContact/MaatooContact.node';
 import { MaatooSegment } from '../../nodes/MaatooSegment/MaatooSegment.node';
 import { HarnessNodeTypes } from '../harness/node-types';
@@ -32,6 +33,7 @@ describe('node subtitle', () => {
 		[new MaatooSegment(), 'addContacts', 'Add Contacts'],
 		[new MaatooCompany(), 'addContact', 'Add Contact'],
 		[new MaatooCompany(), 'replace', 'Create or Replace'],
+		[new MaatooCompanySegment(), 'addCompanies', 'Add Companies'],
 	])('shows the operation name, not its stored value (%#)', (node, operation, name) => {
 		expect(subtitleOf(node, operation)).toBe(name);
 	});

@@ -2,6 +2,7 @@ import { MaatooApi } from '../../../credentials/MaatooApi.credentials';
 import { MaatooOAuth2Api } from '../../../credentials/MaatooOAuth2Api.credentials';
 import { MaatooContact } from '../../../nodes/MaatooContact/MaatooContact.node';
 import { MaatooCompany } from '../../../nodes/MaatooCompany/MaatooCompany.node';
+import { MaatooCompanySegment } from '../../../nodes/MaatooCompanySegment/MaatooCompanySegment.node';
 import { MaatooPointGroup } from '../../../nodes/MaatooPointGroup/MaatooPointGroup.node';
 import { MaatooPointInsight } from '../../../nodes/MaatooPointInsight/MaatooPointInsight.node';
 import { MaatooSegment } from '../../../nodes/MaatooSegment/MaatooSegment.node';
@@ -22,6 +23,7 @@ function currentSurface(): string[] {
 		new MaatooSegment(),
 		new MaatooPointGroup(),
 		new MaatooCompany(),
+		new MaatooCompanySegment(),
 		new MaatooPointInsight(),
 		new MaatooTrigger(),
 	];
