@@ -29,7 +29,7 @@ onEachBackend(
 	'Company segments',
 	({ backend, check }) => {
 		check(
-			'create, list, add and remove companies, add many with per-id details, delete',
+			'create, add and remove companies, list members (company-segment:), add many with per-id details, delete',
 			async () => {
 				const created = await backend().raw('POST', '/api/companysegments/new', {
 					name: uniqueName('Company segment'),
@@ -51,6 +51,11 @@ onEachBackend(
 						)
 					).body,
 				);
+				const members = (await backend().api(
+					'GET',
+					`/companies?search=${encodeURIComponent(`company-segment:${segment.alias}`)}`,
+				)) as { companies: Record<string, unknown> };
+				expect(Object.keys(members.companies)).toEqual([String(company.id)]);
 				const many = (await backend().api('POST', `/companysegments/${segment.id}/companies/add`, {
 					ids: [company.id, 999999999],
 				})) as { success: number; details: Record<string, { success: boolean }> };

@@ -158,6 +158,17 @@ describe('Company Segment: companies', () => {
 		expect(json[1].error).toBe('The company 999 does not exist [item 1]');
 		expect(json[2].error).toBe('The company segment 888 does not exist [item 2]');
 		expect([...fake.store.companySegmentMembers.get(segment.id)]).toEqual([co.id]);
+		const other = fake.store.createCompany({ companyname: 'Not a member' });
+		expect(other.id).toBeGreaterThan(co.id);
+		const members = await run({
+			operation: 'getCompanies',
+			companySegmentId: byId(segment.id),
+			returnAll: true,
+		});
+		expect(members.json.map((row) => row.name)).toEqual(['Acme']);
+		expect(requestsTo('GET', '/companies').at(-1).query.search).toBe(
+			`company-segment:${segment.alias}`,
+		);
 		const removed = await run({
 			operation: 'removeCompany',
 			companySegmentId: byId(segment.id),
@@ -169,6 +180,12 @@ describe('Company Segment: companies', () => {
 			removed: true,
 		});
 		expect([...fake.store.companySegmentMembers.get(segment.id)]).toEqual([]);
+		const none = await run({
+			operation: 'getCompanies',
+			companySegmentId: byId(segment.id),
+			returnAll: true,
+		});
+		expect(none.json).toEqual([]);
 	});
 
 	test('Add Companies: one call per segment and 200 companies, each item reported', async () => {

@@ -8,6 +8,7 @@ import {
 	updateOperation,
 } from './crud';
 import { addCompaniesOperation, addCompanyOperation, removeCompanyOperation } from './membership';
+import { getCompaniesOperation } from './getCompanies.operation';
 
 /** Every Company Segment operation in menu order. */
 export const companySegmentOperations: Operation[] = [
@@ -17,6 +18,7 @@ export const companySegmentOperations: Operation[] = [
 	updateOperation,
 	replaceOperation,
 	deleteOperation,
+	getCompaniesOperation,
 	addCompanyOperation,
 	addCompaniesOperation,
 	removeCompanyOperation,

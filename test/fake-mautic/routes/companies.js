@@ -215,6 +215,14 @@ module.exports = function companyRoutes(r) {
 		for (const token of search ? search.split(/\s+/) : []) {
 			const not = token.startsWith('!');
 			const t = not ? token.slice(1) : token;
+			const inSegment = /^company-segment:(.*)$/i.exec(t);
+			if (inSegment) {
+				// CompanySearchSubscriber (7.2+): members of the company segment with that alias
+				const seg = [...ctx.store.companySegments.values()].find((x) => x.alias === inSegment[1]);
+				const members = seg ? ctx.store.companySegmentMembers.get(seg.id) : undefined;
+				list = list.filter((co) => !!members && members.has(co.id) !== not);
+				continue;
+			}
 			const m = /^ids:(.*)$/i.exec(t);
 			const command = /^([a-z0-9_]+):(.*)$/i.exec(t);
 			const field =
