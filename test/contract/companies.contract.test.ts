@@ -116,7 +116,7 @@ onEachBackend('contract', 'Companies', ({ backend, check }) => {
 	);
 
 	check(
-		'batch new refuses a duplicate name with a 422 per entry; batch edit and batch delete by index',
+		'batch new refuses a duplicate name with a 422 per entry; batch edit (PATCH, PUT) and batch delete by index',
 		async () => {
 			const name = uniqueName('Batch company');
 			const existing = (await backend().api('POST', '/companies/new', { companyname: name }))
@@ -151,6 +151,20 @@ onEachBackend('contract', 'Companies', ({ backend, check }) => {
 			) as any;
 			expect(list(edited.statusCodes)).toEqual([200, 404]);
 			expect(all(list(edited.companies)[0]).companycity).toBe('Thun');
+
+			const replaced = expectShape(
+				S.batchAnswer('companies', S.company, S.batchEntryError),
+				(
+					await backend().raw('PUT', '/api/companies/batch/edit', [
+						{ id: existing.id, companyname: name, companyzipcode: '3000' },
+					])
+				).body,
+			) as any;
+			expect(list(replaced.statusCodes)).toEqual([200]);
+			expect(all(list(replaced.companies)[0])).toMatchObject({
+				companycity: null,
+				companyzipcode: '3000',
+			});
 
 			const removed = (await backend().api(
 				'DELETE',
