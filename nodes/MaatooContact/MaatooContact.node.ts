@@ -9,7 +9,7 @@ import { authenticationProperty, maatooCredentials } from '../shared/description
 import { executeOperations, operationProperties, operationSubtitle } from '../shared/engine';
 import { getContactColumns, getContactFields } from './methods/contactFields';
 import { getContactFieldMapping } from './methods/contactFieldMapping';
-import { getOwners } from './methods/owners';
+import { getOwners } from '../shared/methods/owners';
 import { searchContacts } from '../shared/methods/searchContacts';
 import { searchPointGroups } from '../shared/methods/searchPointGroups';
 import { contactOperations } from './operations';

@@ -9,7 +9,7 @@ import { realMauticEnvironment } from './environment';
 export type BackendName = 'fake' | 'real';
 
 /** Features a backend may lack; suite.ts names the reason printed when a check is skipped for one. */
-export type Capability = 'pointInsights' | 'authorizationCode';
+export type Capability = 'pointInsights' | 'authorizationCode' | 'companySegments';
 
 export interface ApiAnswer {
 	status: number;

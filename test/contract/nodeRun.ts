@@ -3,6 +3,7 @@
  * with credentials built from that backend.
  */
 import type { IDataObject } from 'n8n-workflow';
+import { MaatooCompany } from '../../nodes/MaatooCompany/MaatooCompany.node';
 import { MaatooPointGroup } from '../../nodes/MaatooPointGroup/MaatooPointGroup.node';
 import { MaatooSegment } from '../../nodes/MaatooSegment/MaatooSegment.node';
 import type { HarnessCredential } from '../harness';
@@ -11,6 +12,7 @@ import type { Backend } from './backends';
 
 registerNodeType('maatooSegment', new MaatooSegment());
 registerNodeType('maatooPointGroup', new MaatooPointGroup());
+registerNodeType('maatooCompany', new MaatooCompany());
 
 export function basicCredentialOf(
 	backend: Backend,
@@ -38,7 +40,8 @@ export type NodeType =
 	| 'maatooSegment'
 	| 'maatooPointGroup'
 	| 'maatooForm'
-	| 'maatooNote';
+	| 'maatooNote'
+	| 'maatooCompany';
 
 export interface RunOptions {
 	items?: IDataObject[];

@@ -46,6 +46,9 @@ function missingCapability(
 		return `the real Mautic's version is unknown (MAUTIC_VERSION not set), so ${capability} is not assumed`;
 	if (capability === 'pointInsights' && major < 7)
 		return `Mautic ${version} has no Point Insights (Mautic 7 only)`;
+	const minor = parseInt(version.split('.')[1] ?? '0', 10) || 0;
+	if (capability === 'companySegments' && (major < 7 || (major === 7 && minor < 2)))
+		return `Mautic ${version} has no Company Segments (Mautic 7.2 and later)`;
 	return undefined;
 }
 

@@ -54,6 +54,7 @@ describe('the example workflows', () => {
 			'hot-leads-from-point-changes.json',
 			'newsletter-subscribers-to-segment.json',
 			'score-leads-by-point-group.json',
+			'shop-order-to-company.json',
 			'sync-shop-customers.json',
 			'welcome-campaign-and-order-email.json',
 		]);
@@ -81,6 +82,45 @@ describe('the example workflows', () => {
 		});
 		expect(tagNames(anna)).toEqual(expect.arrayContaining(['customer', 'vip']));
 		expect(tagNames(contactByEmail('lena.schmid@example.com'))).toEqual(['customer']);
+	});
+
+	test('shop order to company: companies upserted in one batch, contacts upserted and linked', async () => {
+		const workflow = examples['shop-order-to-company.json'];
+		fake.clearRequests();
+		const execution = await n8n.execute(workflow.id);
+		const companies = nodeOutput(execution, 'Create or update companies');
+		expect(companies.map((company) => company.name)).toEqual([
+			'Meier Elektro AG',
+			'Weber Sport GmbH',
+			'Meier Elektro AG',
+		]);
+		// the second buyer of Meier Elektro updated the company the first one created
+		expect(companies[2].id).toBe(companies[0].id);
+		expect(companies[2].companynumber_of_employees).toBe(26);
+		const links = nodeOutput(execution, 'Link contact to company');
+		const contacts = nodeOutput(execution, 'Create or update contacts');
+		expect(links).toEqual(
+			contacts.map((contact, index) => ({
+				companyId: companies[index].id,
+				contactId: contact.id,
+				added: true,
+			})),
+		);
+		const paths = fake.requests.map((request) => `${request.method} ${request.path}`);
+		expect(paths.filter((path) => path === 'POST /api/companies/batch/new')).toHaveLength(1);
+		expect(paths.filter((path) => path === 'POST /api/contacts/batch/new')).toHaveLength(1);
+		const jonas = contactByEmail('jonas.keller@example.com');
+		expect(jonas.values.company).toBe('Meier Elektro AG');
+		const members = await api(
+			fake.url,
+			'GET',
+			`/contacts?search=${encodeURIComponent(`company_id:${companies[0].id}`)}`,
+		);
+		expect(
+			Object.values(members.contacts)
+				.map((contact) => contact.fields.all.email)
+				.sort(),
+		).toEqual(['anna.meier@example.com', 'jonas.keller@example.com']);
 	});
 
 	test('score leads by point group: scores rise and the insight names the main interest', async () => {

@@ -125,6 +125,8 @@ function compileFilter(store, f, userId) {
 			return (c) => like(c.values.firstname) || like(c.values.lastname);
 		case 'company':
 			return (c) => like(c.values.company);
+		case 'company_id':
+			return (c) => !!store.companyLeads.get(Number(f.string))?.has(c.id);
 		case 'owner':
 			return (c) => {
 				const u = store.getUser(c.ownerId);

@@ -329,6 +329,10 @@ function saveContact(ctx, c, changes) {
 			{ objectDescription: by },
 		);
 	}
+	// a `company` value links the contact to that company, created when missing (routes/companies.js)
+	if (changes.fields && changes.fields.company) {
+		require('./routes/companies').linkContactCompany(store, c);
+	}
 	if (changes.points && !changes.pointsLogged) {
 		logPoints(store, c.id, changes.points[1] - changes.points[0], 'API', 'Contact API');
 	}

@@ -16,7 +16,7 @@
  *   ok: (body: unknown, status?: number, headers?: Record<string, string>) => Reply
  * }} RouteCtx
  * @typedef {(ctx: RouteCtx) => Reply | Promise<Reply>} Handler
- * @typedef {{ methods: string[], pattern: string, regex: RegExp, names: string[], handler: Handler, minMajor?: number }} Route
+ * @typedef {{ methods: string[], pattern: string, regex: RegExp, names: string[], handler: Handler, minMajor?: number, minVersion?: string }} Route
  */
 
 class Router {
@@ -29,7 +29,8 @@ class Router {
 	 * @param {string|string[]} methods
 	 * @param {string} pattern path below /api, e.g. '/contacts/{id}/edit'
 	 * @param {Handler} handler
-	 * @param {{ minMajor?: number }} [opts] route exists only from this Mautic major version on
+	 * @param {{ minMajor?: number, minVersion?: string }} [opts] route exists only from this Mautic
+	 *   major version (or this `major.minor` version) on
 	 */
 	add(methods, pattern, handler, opts = {}) {
 		/** @type {string[]} */
@@ -45,18 +46,19 @@ class Router {
 			names,
 			handler,
 			minMajor: opts.minMajor,
+			minVersion: opts.minVersion,
 		});
 	}
 
-	/** @param {string} p @param {Handler} h @param {{minMajor?: number}} [o] */
+	/** @param {string} p @param {Handler} h @param {{minMajor?: number, minVersion?: string}} [o] */
 	get(p, h, o) {
 		this.add('GET', p, h, o);
 	}
-	/** @param {string} p @param {Handler} h @param {{minMajor?: number}} [o] */
+	/** @param {string} p @param {Handler} h @param {{minMajor?: number, minVersion?: string}} [o] */
 	post(p, h, o) {
 		this.add('POST', p, h, o);
 	}
-	/** @param {string} p @param {Handler} h @param {{minMajor?: number}} [o] */
+	/** @param {string} p @param {Handler} h @param {{minMajor?: number, minVersion?: string}} [o] */
 	delete(p, h, o) {
 		this.add('DELETE', p, h, o);
 	}
@@ -65,14 +67,16 @@ class Router {
 	 * @param {string} method
 	 * @param {string} path
 	 * @param {number} major
+	 * @param {string} [version] the full version, for routes with `minVersion`
 	 * @returns {{ route: Route, params: Record<string, string> } | { allowed: string[] } | null}
 	 */
-	match(method, path, major) {
+	match(method, path, major, version = String(major)) {
 		/** @type {Set<string>} */
 		const allowed = new Set();
 		const m = method === 'HEAD' ? 'GET' : method;
 		for (const route of this.routes) {
 			if (route.minMajor && major < route.minMajor) continue;
+			if (route.minVersion && olderThan(version, route.minVersion)) continue;
 			const res = route.regex.exec(path);
 			if (!res) continue;
 			if (!route.methods.includes(m)) {
@@ -88,6 +92,15 @@ class Router {
 		}
 		return allowed.size ? { allowed: [...allowed] } : null;
 	}
+}
+
+/** Whether `version` ("7.1.2") is before `min` ("7.2"), by major and minor. @param {string} version @param {string} min */
+function olderThan(version, min) {
+	const [a = 0, b = 0] = String(version)
+		.split('.')
+		.map((x) => parseInt(x, 10) || 0);
+	const [c = 0, d = 0] = min.split('.').map((x) => parseInt(x, 10) || 0);
+	return a < c || (a === c && b < d);
 }
 
 module.exports = { Router };

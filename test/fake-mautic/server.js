@@ -145,6 +145,8 @@ async function startFakeMautic(options = {}) {
 	require('./routes/notes')(router);
 	require('./routes/campaigns')(router);
 	require('./routes/emails')(router);
+	require('./routes/companies')(router);
+	require('./routes/companySegments')(router);
 
 	const oauth = new OAuthServer(options.oauthClients || DEFAULT_CLIENTS, () => ({
 		accessTokenLifetime: config.accessTokenLifetime,
@@ -218,7 +220,7 @@ async function startFakeMautic(options = {}) {
 				raw: '<!DOCTYPE html><html><body><h1>404 Not Found</h1></body></html>',
 			};
 		}
-		const m = router.match(method, r.path.slice(4), majorOf(config));
+		const m = router.match(method, r.path.slice(4), majorOf(config), String(config.version));
 		if (!m) return exceptionError(404, `Requested URL not found: ${r.path}`);
 		if ('allowed' in m) return exceptionError(405, undefined, { Allow: m.allowed.join(', ') });
 		if (r.bodyError) return exceptionError(400);

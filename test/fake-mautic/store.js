@@ -44,6 +44,8 @@ const { phpSerialize, prefixRecord } = require('./php-json');
  *   dateAdded: Date, groupId?: number }} PointsLogEntry
  * @typedef {{ id: number, contactId: number, event: string, eventLabel: unknown, timestamp: Date, details: any }} TimelineEntry
  * @typedef {{ id: number, hookId: number, eventType: string, payload: any, dateAdded: Date }} QueueRow
+ * @typedef {{ id: number, values: Record<string, any>, ownerId: number|null, score: number, dateAdded: Date, createdInRequest?: number }} Company
+ * @typedef {{ dateAdded: Date, isPrimary: boolean }} CompanyLink
  * @typedef {{ id: number, label: string, alias: string, type: string, isRequired: boolean, defaultValue: unknown,
  *   order: number, properties: Record<string, any>, mappedObject: string|null, mappedField: string|null }} FormField
  * @typedef {PublishFields & { id: number, name: string, alias: string, description: string|null, formType: string,
@@ -300,6 +302,12 @@ class Store {
 			new Map();
 		/** @type {Map<number, Insight>} */ this.insights = new Map();
 		/** @type {Map<number, Hook>} */ this.hooks = new Map();
+		// companies (routes/companies.js): id -> company; company id -> contact id -> link
+		/** @type {Map<number, Company>} */ this.companies = new Map();
+		/** @type {Map<number, Map<number, CompanyLink>>} */ this.companyLeads = new Map();
+		// company segments (Mautic 7.2+, routes/companySegments.js): id -> segment; id -> company ids
+		/** @type {Map<number, any>} */ this.companySegments = new Map();
+		/** @type {Map<number, Set<number>>} */ this.companySegmentMembers = new Map();
 		/** @type {PointsLogEntry[]} */ this.pointsLog = [];
 		/** @type {TimelineEntry[]} */ this.timeline = [];
 		/** Counts the HTTP requests the server handled; contact-save.js tags form-only values with it. */
@@ -333,6 +341,10 @@ class Store {
 		this.groupScores.clear();
 		this.insights.clear();
 		this.hooks.clear();
+		this.companies.clear();
+		this.companyLeads.clear();
+		this.companySegments.clear();
+		this.companySegmentMembers.clear();
 		this.pointsLog = [];
 		this.timeline = [];
 		this.webhookQueue = [];
@@ -841,6 +853,99 @@ class Store {
 		};
 		this.hooks.set(hook.id, hook);
 		return hook;
+	}
+
+	// ---- companies ----------------------------------------------------------
+
+	/**
+	 * Adds a company without events (tests/seed). `values` are field alias -> stored value.
+	 * @param {Record<string, unknown>} values @param {{ ownerId?: number|null }} [opts]
+	 */
+	createCompany(values, opts = {}) {
+		/** @type {Company} */
+		const co = {
+			id: this.nextId('company'),
+			values: { ...values },
+			ownerId: opts.ownerId ?? null,
+			score: 0,
+			dateAdded: now(),
+		};
+		this.companies.set(co.id, co);
+		return co;
+	}
+
+	/**
+	 * Links a contact to a company (CompanyModel::addLeadToCompany); the first company of a contact
+	 * becomes its primary one and fills its `company` field.
+	 * @param {number} companyId @param {number} contactId
+	 */
+	linkCompany(companyId, contactId) {
+		let links = this.companyLeads.get(companyId);
+		if (!links) this.companyLeads.set(companyId, (links = new Map()));
+		if (links.has(contactId)) return false;
+		const primary = this.companiesOfContact(contactId).length === 0;
+		links.set(contactId, { dateAdded: now(), isPrimary: primary });
+		const c = this.contacts.get(contactId);
+		const co = this.companies.get(companyId);
+		if (primary && c && co) {
+			c.values.company = co.values.companyname ?? null;
+			this.touchContact(c);
+		}
+		return true;
+	}
+
+	/** @param {number} companyId @param {number} contactId */
+	unlinkCompany(companyId, contactId) {
+		const links = this.companyLeads.get(companyId);
+		if (!links || !links.delete(contactId)) return false;
+		const c = this.contacts.get(contactId);
+		const rest = this.companiesOfContact(contactId);
+		if (c) {
+			const next = rest[0] ? this.companies.get(rest[0].companyId) : undefined;
+			if (next)
+				/** @type {CompanyLink} */ (this.companyLeads.get(next.id)?.get(contactId)).isPrimary =
+					true;
+			c.values.company = next ? (next.values.companyname ?? null) : null;
+			this.touchContact(c);
+		}
+		return true;
+	}
+
+	/** @param {number} contactId @returns {Array<{ companyId: number } & CompanyLink>} */
+	companiesOfContact(contactId) {
+		const out = [];
+		for (const [companyId, links] of this.companyLeads) {
+			const link = links.get(contactId);
+			if (link && this.companies.has(companyId)) out.push({ companyId, ...link });
+		}
+		return out.sort((a, b) => a.companyId - b.companyId);
+	}
+
+	/**
+	 * Companies sharing a published unique-identifier value with `values` (CompanyDeduper, OR of
+	 * the fields, MySQL's case-insensitive collation), oldest first.
+	 * @param {Record<string, unknown>} values @param {number} [exceptId]
+	 */
+	findCompaniesByUnique(values, exceptId) {
+		const unique = this.objectFields('company').filter((f) => f.isUniqueIdentifier);
+		/** @param {unknown} v */
+		const key = (v) => String(v).trim().toLowerCase();
+		const wanted = unique
+			.filter(
+				(f) => values[f.alias] !== undefined && values[f.alias] !== null && values[f.alias] !== '',
+			)
+			.map((f) => [f.alias, key(values[f.alias])]);
+		if (!wanted.length) return [];
+		return [...this.companies.values()].filter(
+			(co) =>
+				co.id !== exceptId &&
+				wanted.some(
+					([alias, v]) =>
+						co.values[alias] !== null &&
+						co.values[alias] !== undefined &&
+						key(co.values[alias]) === v,
+				),
+		);
 	}
 
 	// ---- forms, submissions and notes -----------------------------------------

@@ -1,5 +1,7 @@
 import { Workflow, type INodeType } from 'n8n-workflow';
 import { MaatooCampaign } from '../../nodes/MaatooCampaign/MaatooCampaign.node';
+import { MaatooCompany } from '../../nodes/MaatooCompany/MaatooCompany.node';
+import { MaatooCompanySegment } from '../../nodes/MaatooCompanySegment/MaatooCompanySegment.node';
 import { MaatooContact } from '../../nodes/MaatooContact/MaatooContact.node';
 import { MaatooEmail } from '../../nodes/MaatooEmail/MaatooEmail.node';
 import { MaatooForm } from '../../nodes/MaatooForm/MaatooForm.node';
@@ -38,6 +40,9 @@ describe('node subtitle', () => {
 		[new MaatooEmail(), 'replace', 'Create or Replace'],
 		[new MaatooForm(), 'getContactSubmissions', 'Get Submissions of a Contact'],
 		[new MaatooNote(), 'getAll', 'Get Many'],
+		[new MaatooCompany(), 'addContact', 'Add Contact'],
+		[new MaatooCompany(), 'replace', 'Create or Replace'],
+		[new MaatooCompanySegment(), 'addCompanies', 'Add Companies'],
 	])('shows the operation name, not its stored value (%#)', (node, operation, name) => {
 		expect(subtitleOf(node, operation)).toBe(name);
 	});

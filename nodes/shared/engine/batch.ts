@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { batchLimitOf, failureOf, mauticError, mauticRequest, subjectOf } from '../transport';
 import { failedItem, itemError } from './itemErrors';
-import type { BatchOperation, BatchPlan } from './operation';
+import type { BatchEntryResult, BatchOperation, BatchPlan } from './operation';
 import { outputItems } from './outputItems';
 
 interface PendingEntry {
@@ -65,10 +65,10 @@ export async function runBatch(
 	for (let position = 0; position < queue.length; position++) {
 		const chunk = queue[position];
 		const entries = chunk.map((pendingEntry) => pendingEntry.entry);
-		let perEntry: ReturnType<typeof plan.results>;
+		let perEntry: BatchEntryResult[];
 		try {
 			const response = await mauticRequest(ctx, plan.request(entries), chunk[0].itemIndex);
-			perEntry = plan.results(response, entries);
+			perEntry = await plan.results(response, entries);
 		} catch (error) {
 			// The instance accepts fewer entities per call than the Batch Size (its
 			// api_batch_max_limit): Mautic refused the whole call before applying any of it, so

@@ -48,8 +48,14 @@ export interface BatchPlan {
 	 * (`/segments/{id}/contacts/add`). Without it, entries are chunked in input order.
 	 */
 	group?(entry: IDataObject): string;
-	/** One result per entry, in the entries' order. */
-	results(response: MauticResponse, entries: IDataObject[]): BatchEntryResult[];
+	/**
+	 * One result per entry, in the entries' order. May make further requests (e.g. companies
+	 * refused as duplicates are then updated); it must then settle their failures per entry.
+	 */
+	results(
+		response: MauticResponse,
+		entries: IDataObject[],
+	): BatchEntryResult[] | Promise<BatchEntryResult[]>;
 }
 
 export interface BatchOperation {

@@ -45,7 +45,7 @@ function escaped(text: string): string {
 
 /** One resource locator per entity: list from a search, ID with the numeric check, URL with the host check. */
 export function entityLocator(spec: EntityLocatorSpec): EntityLocator {
-	if (spec.uiPath !== undefined && !/^[a-z]+(\/[a-z]+)*$/.test(spec.uiPath)) {
+	if (spec.uiPath !== undefined && !/^[a-z][a-z-]*(\/[a-z][a-z-]*)*$/.test(spec.uiPath)) {
 		throw new Error(
 			`uiPath "${spec.uiPath}" must look like "s/segments" (no leading or trailing slash)`,
 		);

@@ -14,3 +14,4 @@ export * from './oauth';
 export * from './campaigns';
 export * from './emails';
 export * from './forms';
+export * from './company';

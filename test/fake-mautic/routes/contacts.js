@@ -6,7 +6,7 @@
  * upsert on email for POST /new, PUT creates under a new id, batch endpoints keyed by request index.
  */
 
-const { PhpArray, preEncode } = require('../php-json');
+const { PhpArray, preEncode, formatSql } = require('../php-json');
 const { controllerError, MESSAGES } = require('../errors');
 const { contactView } = require('../contact-view');
 const { applyContactInput, saveContact, setDnc } = require('../contact-save');
@@ -374,7 +374,29 @@ module.exports = function contactRoutes(r) {
 	sub('notes', (ctx, c) => require('./notes').contactNotes(ctx, c));
 	sub('devices', (ctx) => ctx.ok({ total: 0, devices: [] }));
 	sub('campaigns', (ctx) => ctx.ok({ total: 0, campaigns: new PhpArray() }));
-	sub('companies', (ctx) => ctx.ok({ total: 0, companies: [] }));
+	sub('companies', (ctx, c) => {
+		// raw DBAL rows of companies_leads joined with companies (all strings, nulls dropped by
+		// the serializer), in company order
+		const rows = ctx.store.companiesOfContact(c.id).map((/** @type {any} */ l) => {
+			const co = /** @type {import('../store').Company} */ (ctx.store.companies.get(l.companyId));
+			return {
+				company_id: String(l.companyId),
+				date_associated: formatSql(l.dateAdded),
+				is_primary: l.isPrimary ? '1' : '0',
+				id: String(co.id),
+				is_published: '1',
+				date_added: formatSql(co.dateAdded),
+				social_cache: 'a:0:{}',
+				score: String(co.score),
+				...Object.fromEntries(
+					Object.entries(co.values)
+						.filter(([, v]) => v !== null && v !== undefined)
+						.map(([k, v]) => [k, String(v)]),
+				),
+			};
+		});
+		return ctx.ok({ total: rows.length, companies: rows });
+	});
 	sub('activity', (ctx, c) => activity(ctx, c));
 	sub('segments', (ctx, c) => {
 		const lists = new PhpArray();

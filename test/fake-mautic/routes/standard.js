@@ -14,7 +14,7 @@ const { likeRegex } = require('../contact-query');
 /**
  * @typedef {import('../router').RouteCtx} RouteCtx
  * @typedef {{
- *   kind: string, path: string, one: string, multi: string, list: 'keyed'|'array', minMajor?: number,
+ *   kind: string, path: string, one: string, multi: string, list: 'keyed'|'array', minMajor?: number, minVersion?: string,
  *   publish: boolean, searchFields: string[], defaultOrder: { col: string, dir: 'ASC'|'DESC' },
  *   map: (ctx: RouteCtx) => Map<number, any>,
  *   view: (ctx: RouteCtx, e: any, opts: { list: boolean, deleted?: boolean }) => any,
@@ -170,7 +170,7 @@ function filterAndSort(ctx, def) {
  * @param {EntityDef} def
  */
 function standardEntity(r, def) {
-	const opts = { minMajor: def.minMajor };
+	const opts = { minMajor: def.minMajor, minVersion: def.minVersion };
 	const location = (/** @type {number} */ id) => ({ Location: `/api${def.path}/${id}` });
 	/** @param {RouteCtx} ctx @param {string} id */
 	const find = (ctx, id) => def.map(ctx).get(Number(id));

@@ -5,6 +5,8 @@ import { MaatooContact } from '../../../nodes/MaatooContact/MaatooContact.node';
 import { MaatooEmail } from '../../../nodes/MaatooEmail/MaatooEmail.node';
 import { MaatooForm } from '../../../nodes/MaatooForm/MaatooForm.node';
 import { MaatooNote } from '../../../nodes/MaatooNote/MaatooNote.node';
+import { MaatooCompany } from '../../../nodes/MaatooCompany/MaatooCompany.node';
+import { MaatooCompanySegment } from '../../../nodes/MaatooCompanySegment/MaatooCompanySegment.node';
 import { MaatooPointGroup } from '../../../nodes/MaatooPointGroup/MaatooPointGroup.node';
 import { MaatooPointInsight } from '../../../nodes/MaatooPointInsight/MaatooPointInsight.node';
 import { MaatooSegment } from '../../../nodes/MaatooSegment/MaatooSegment.node';
@@ -24,6 +26,8 @@ function currentSurface(): string[] {
 		new MaatooContact(),
 		new MaatooSegment(),
 		new MaatooPointGroup(),
+		new MaatooCompany(),
+		new MaatooCompanySegment(),
 		new MaatooPointInsight(),
 		new MaatooForm(),
 		new MaatooNote(),

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { mauticRequest } from '../../shared/transport';
+import { mauticRequest } from '../transport';
 
-/** Users a contact can be assigned to (`/contacts/list/owners` answers a plain array). */
+/** Users a contact or company can be assigned to (`/contacts/list/owners` answers a plain array). */
 export async function getOwners(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const response = await mauticRequest(this, {
 		method: 'GET',
