@@ -12,6 +12,7 @@ import { getContactFieldMapping } from './methods/contactFieldMapping';
 import { getOwners } from './methods/owners';
 import { searchContacts } from '../shared/methods/searchContacts';
 import { searchPointGroups } from '../shared/methods/searchPointGroups';
+import { searchStages } from '../shared/stages/stageEntity';
 import { contactOperations } from './operations';
 
 export class MaatooContact implements INodeType {
@@ -32,7 +33,7 @@ export class MaatooContact implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchContacts, searchPointGroups },
+		listSearch: { searchContacts, searchPointGroups, searchStages },
 		loadOptions: { getContactFields, getContactColumns, getOwners },
 		resourceMapping: { getContactFieldMapping },
 	};

@@ -124,6 +124,16 @@ function filterAndSort(ctx, def) {
 		}
 	}
 	if (q.published && q.published !== '0' && def.publish) list = list.filter((e) => e.isPublished);
+	// `where[i][col|expr|val]` (CommonApiController): eq and neq on a column of the view
+	for (const w of Array.isArray(q.where)
+		? q.where
+		: q.where && typeof q.where === 'object'
+			? Object.values(q.where)
+			: []) {
+		if (!w || !['eq', 'neq'].includes(w.expr)) continue;
+		const col = camel(String(w.col ?? '').replace(/^\w+\./, ''));
+		list = list.filter((e) => (String(e[col] ?? '') === String(w.val ?? '')) === (w.expr === 'eq'));
+	}
 	/** @type {string} */
 	const orderBy = typeof q.orderBy === 'string' && q.orderBy.trim() ? q.orderBy : '';
 	const cols = orderBy

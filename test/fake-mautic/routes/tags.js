@@ -1,0 +1,59 @@
+// @ts-check
+'use strict';
+
+/**
+ * Tags (TagApiController): standard entity at /tags (keyed by id) over the store's tags, which
+ * contacts use too. As on a real 5.1: `new` with a name that exists answers that tag (200, not
+ * 201, unchanged); a missing or empty name is a 500 (Tag::setTag gets null); the name is trimmed
+ * and stripped of HTML; the description is not part of the API form and is never written.
+ */
+
+const { standardEntity } = require('./standard');
+const { ServerException } = require('../errors');
+
+/** InputHelper::string(trim()): tags stripped, outer spaces trimmed. @param {unknown} name */
+function cleanTag(name) {
+	if (name === undefined || name === null || typeof name === 'object')
+		throw new ServerException(500);
+	const clean = String(name)
+		.trim()
+		.replace(/<[^>]*>/g, '')
+		.trim();
+	if (!clean) throw new ServerException(500);
+	return clean;
+}
+
+/** @param {import('../router').Router} r */
+module.exports = function tagRoutes(r) {
+	r.post('/tags/new', (ctx) => {
+		const { store } = ctx;
+		const body = ctx.body && typeof ctx.body === 'object' ? ctx.body : {};
+		const name = cleanTag(body.tag);
+		const existing = store.tagByName(name);
+		if (existing) return ctx.ok({ tag: { ...existing } });
+		const tag = store.ensureTag(name);
+		return ctx.ok({ tag: { ...tag } }, 201, { Location: `/api/tags/${tag.id}` });
+	});
+
+	standardEntity(r, {
+		kind: 'tag',
+		path: '/tags',
+		one: 'tag',
+		multi: 'tags',
+		list: 'keyed',
+		publish: false,
+		searchFields: ['tag'],
+		defaultOrder: { col: 'id', dir: 'ASC' },
+		map: (ctx) => ctx.store.tags,
+		view: (_ctx, t, o) => ({ id: o.deleted ? null : t.id, tag: t.tag, description: t.description }),
+		blank: () => ({ id: 0, tag: '', description: null }),
+		apply: (_ctx, base, p, method) => {
+			const t = { ...base };
+			if ('tag' in p || method === 'PUT') t.tag = cleanTag(p.tag);
+			return { entity: t };
+		},
+		onDelete: (ctx, t) => {
+			for (const c of ctx.store.contacts.values()) c.tagIds = c.tagIds.filter((id) => id !== t.id);
+		},
+	});
+};
