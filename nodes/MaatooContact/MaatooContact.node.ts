@@ -13,6 +13,7 @@ import { getOwners } from './methods/owners';
 import { searchContacts } from '../shared/methods/searchContacts';
 import { searchPointGroups } from '../shared/methods/searchPointGroups';
 import { searchStages } from '../shared/stages/stageEntity';
+import { getTags } from '../shared/tags/tagEntity';
 import { contactOperations } from './operations';
 
 export class MaatooContact implements INodeType {
@@ -34,7 +35,7 @@ export class MaatooContact implements INodeType {
 
 	methods = {
 		listSearch: { searchContacts, searchPointGroups, searchStages },
-		loadOptions: { getContactFields, getContactColumns, getOwners },
+		loadOptions: { getContactFields, getContactColumns, getOwners, getTags },
 		resourceMapping: { getContactFieldMapping },
 	};
 
