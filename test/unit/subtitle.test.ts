@@ -1,6 +1,11 @@
 import { Workflow, type INodeType } from 'n8n-workflow';
 import { MaatooContact } from '../../nodes/MaatooContact/MaatooContact.node';
 import { MaatooSegment } from '../../nodes/MaatooSegment/MaatooSegment.node';
+import { MaatooStage } from '../../nodes/MaatooStage/MaatooStage.node';
+import { MaatooTextMessage } from '../../nodes/MaatooTextMessage/MaatooTextMessage.node';
+import { MaatooTag } from '../../nodes/MaatooTag/MaatooTag.node';
+import { MaatooCategory } from '../../nodes/MaatooCategory/MaatooCategory.node';
+import { MaatooReport } from '../../nodes/MaatooReport/MaatooReport.node';
 import { HarnessNodeTypes } from '../harness/node-types';
 import { ensureN8nRuntime } from '../harness/setup';
 
@@ -29,6 +34,13 @@ describe('node subtitle', () => {
 		[new MaatooContact(), 'upsert', 'Create or Update'],
 		[new MaatooContact(), 'getAllActivity', 'Get Activity of All Contacts'],
 		[new MaatooSegment(), 'addContacts', 'Add Contacts'],
+		[new MaatooContact(), 'changeStage', 'Change Stage'],
+		[new MaatooStage(), 'removeContact', 'Remove Contact'],
+		[new MaatooTextMessage(), 'sendToContact', 'Send to Contact'],
+		[new MaatooTag(), 'update', 'Update'],
+		[new MaatooCategory(), 'getAll', 'Get Many'],
+		[new MaatooReport(), 'run', 'Run Report'],
+		[new MaatooReport(), 'getStats', 'Get Stats'],
 	])('shows the operation name, not its stored value (%#)', (node, operation, name) => {
 		expect(subtitleOf(node, operation)).toBe(name);
 	});

@@ -143,7 +143,7 @@ export const getStatsOperation: Operation = {
 							name: 'column',
 							type: 'string',
 							default: 'id',
-							placeholder: 'e.g. id',
+							placeholder: 'e.g. date_sent',
 						},
 						{
 							displayName: 'Direction',

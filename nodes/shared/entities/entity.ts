@@ -260,7 +260,9 @@ export function entityListSearch(
 		const results = rows.map((row) => ({
 			name: `${spec.name(row)} (#${row.id})`,
 			value: String(row.id),
-			...(entity.uiPath ? { url: `${root}/${entity.uiPath}/${entity.uiAction ?? 'view'}/${row.id}` } : {}),
+			...(entity.uiPath
+				? { url: `${root}/${entity.uiPath}/${entity.uiAction ?? 'view'}/${row.id}` }
+				: {}),
 		}));
 		const total = totalOfPage(response) ?? 0;
 		const next = start + rows.length;

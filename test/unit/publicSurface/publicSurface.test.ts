@@ -5,6 +5,11 @@ import { MaatooPointGroup } from '../../../nodes/MaatooPointGroup/MaatooPointGro
 import { MaatooPointInsight } from '../../../nodes/MaatooPointInsight/MaatooPointInsight.node';
 import { MaatooSegment } from '../../../nodes/MaatooSegment/MaatooSegment.node';
 import { MaatooTrigger } from '../../../nodes/MaatooTrigger/MaatooTrigger.node';
+import { MaatooStage } from '../../../nodes/MaatooStage/MaatooStage.node';
+import { MaatooTextMessage } from '../../../nodes/MaatooTextMessage/MaatooTextMessage.node';
+import { MaatooTag } from '../../../nodes/MaatooTag/MaatooTag.node';
+import { MaatooCategory } from '../../../nodes/MaatooCategory/MaatooCategory.node';
+import { MaatooReport } from '../../../nodes/MaatooReport/MaatooReport.node';
 import { recordedSurface } from './recordedSurface';
 import { credentialSurface, nodeSurface } from './surface';
 
@@ -22,6 +27,11 @@ function currentSurface(): string[] {
 		new MaatooPointGroup(),
 		new MaatooPointInsight(),
 		new MaatooTrigger(),
+		new MaatooStage(),
+		new MaatooTextMessage(),
+		new MaatooTag(),
+		new MaatooCategory(),
+		new MaatooReport(),
 	];
 	const lines = [
 		...nodes.flatMap(nodeSurface),
