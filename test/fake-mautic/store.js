@@ -826,6 +826,15 @@ class Store {
 		/** @type {Map<number, any>} */ this.reports = new Map();
 		/** Rows of `/stats` tables that tests fill (all values strings, as Mautic answers). @type {Map<string, Record<string, string>[]>} */
 		this.statsTables = new Map();
+		// The system reports every Mautic 5.1 installs (ids 1-5), without rows.
+		for (const [name, source, dateColumn] of [
+			['Visits published Pages', 'page.hits', 'date_hit'],
+			['Downloads of all Assets', 'asset.downloads', 'date_download'],
+			['Submissions of published Forms', 'form.submissions', 'date_submitted'],
+			['All Emails', 'email.stats', 'date_sent'],
+			['Leads and Points', 'lead.pointlog', 'date_added'],
+		])
+			this.createReport({ name, source, columns: [], rows: [], dateColumn });
 	}
 
 	/** @param {{ name: string, weight?: number, description?: string|null, isPublished?: boolean }} s */

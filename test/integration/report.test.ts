@@ -22,7 +22,7 @@ beforeAll(async () => {
 		date_sent: `2025-01-${String(i + 1).padStart(2, '0')} 10:00:00`,
 	}));
 	report = fake.store.createReport({
-		name: 'All Emails',
+		name: 'Email export',
 		source: 'email.stats',
 		rows,
 		dateColumn: 'date_sent',
@@ -146,12 +146,19 @@ describe('Report: run', () => {
 describe('Report: get many and list search', () => {
 	test('lists reports and finds them by name', async () => {
 		const { json } = await run({ operation: 'getAll', returnAll: true });
-		expect(json.map((r) => r.name)).toEqual(['All Emails']);
-		expect(json[0]).not.toHaveProperty('rows');
-		const found = await searchReports.call(loadOptionsContext(fake.url, 'maatooReport'), 'emails');
+		expect(json.map((r) => r.name)).toEqual([
+			'Visits published Pages',
+			'Downloads of all Assets',
+			'Submissions of published Forms',
+			'All Emails',
+			'Leads and Points',
+			'Email export',
+		]);
+		expect(json[5]).not.toHaveProperty('rows');
+		const found = await searchReports.call(loadOptionsContext(fake.url, 'maatooReport'), 'export');
 		expect(found.results).toEqual([
 			{
-				name: `All Emails (email.stats) (#${report.id})`,
+				name: `Email export (email.stats) (#${report.id})`,
 				value: String(report.id),
 				url: `${fake.url}/s/reports/view/${report.id}`,
 			},

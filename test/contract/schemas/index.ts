@@ -11,3 +11,4 @@ export * from './segments';
 export * from './points';
 export * from './hooks';
 export * from './oauth';
+export * from './stagesAndMessages';
