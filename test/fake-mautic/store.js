@@ -287,6 +287,20 @@ class Store {
 		this.requestSeq = 0;
 		/** @type {QueueRow[]} */ this.webhookQueue = [];
 		/** @type {Record<string, number>} */ this.seq = {};
+		// ---- stages, text messages, categories, reports, stats tables (#17, #18) ----
+		/** @type {Map<number, any>} */ this.stages = new Map();
+		/** @type {Map<number, number>} contact id -> stage id */ this.contactStages = new Map();
+		/** @type {{ id: number, leadId: number, stageId: number, eventName: string, actionName: string, dateAdded: Date }[]} */
+		this.stageLog = [];
+		/** @type {Map<number, any>} */ this.smses = new Map();
+		/** SMS transport: 'disabled' (a stock Mautic), 'enabled' (sends succeed) or a failure text. */
+		this.smsTransport = 'disabled';
+		/** @type {{ id: number, smsId: number, leadId: number, dateSent: Date, isFailed: boolean }[]} */
+		this.smsStats = [];
+		/** @type {Map<number, any>} */ this.categories = new Map();
+		/** @type {Map<number, any>} */ this.reports = new Map();
+		/** Rows of `/stats` tables that tests fill (all values strings, as Mautic answers). @type {Map<string, Record<string, string>[]>} */
+		this.statsTables = new Map();
 		this.reset();
 	}
 
@@ -812,6 +826,7 @@ class Store {
 	// ---- stages, text messages, categories, reports, stats tables (#17, #18) ----
 
 	/** Creates (or empties) the maps of this section; reset() calls it. */
+	/** Empties this section's maps and seeds the system reports; reset() calls it. */
 	resetStagesAndMessages() {
 		/** @type {Map<number, any>} */ this.stages = new Map();
 		/** @type {Map<number, number>} contact id -> stage id */ this.contactStages = new Map();

@@ -117,7 +117,9 @@ describe('Tag: create, update, get, get many, delete', () => {
 		const found = await searchTags.call(loadOptionsContext(fake.url, 'maatooTag'), 'findable');
 		expect(found.results).toEqual([{ name: `zz-findable (#${tag.id})`, value: String(tag.id) }]);
 		const options = await getTags.call(loadOptionsContext(fake.url, 'maatooContact'));
-		const names = [...fake.store.tags.values()].map((t: any) => t.tag).sort();
+		const names = [...fake.store.tags.values()]
+			.map((t: any) => t.tag)
+			.sort((a: string, b: string) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1));
 		expect(options.map((o) => o.value)).toEqual(names);
 		expect(options[0]).toEqual({ name: names[0], value: names[0] });
 	});

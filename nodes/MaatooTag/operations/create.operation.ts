@@ -4,7 +4,7 @@ import { tagNameOf } from '../tagName';
 
 export const createOperation = entityCreate(tagEntity, {
 	description:
-		'Create a tag; when one of that name exists (names are case-insensitive), Mautic returns it instead',
+		'Create a tag; when one of that name exists in any case, Mautic returns it, saved with the case given here',
 	properties: [
 		{
 			displayName: 'Name',

@@ -52,7 +52,7 @@ export const smsTransportDisabled = z
 		'the JSON-encoded transport refusal',
 	);
 
-export const tag = z
+export const tagEntity = z
 	.object({ id: id.nullable(), tag: z.string().min(1), description: z.string().nullable() })
 	.strict();
 

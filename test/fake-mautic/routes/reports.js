@@ -292,7 +292,7 @@ module.exports = function reportRoutes(r) {
 			const to =
 				q.dateTo !== undefined ? new Date(day(q.dateTo).getTime() + 86_399_000) : new Date();
 			if (report.dateColumn) {
-				rows = rows.filter((row) => {
+				rows = rows.filter((/** @type {any} */ row) => {
 					const t = new Date(`${String(row[report.dateColumn]).replace(' ', 'T')}Z`).getTime();
 					return t >= from.getTime() && t <= to.getTime();
 				});
@@ -304,7 +304,9 @@ module.exports = function reportRoutes(r) {
 		const limit = paginate ? parseInt(String(q.limit ?? '10'), 10) || 0 : 0;
 		const page = paginate ? Math.max(1, parseInt(String(q.page ?? '1'), 10) || 1) : 1;
 		const data = limit > 0 ? rows.slice((page - 1) * limit, page * limit) : rows;
-		const columns = Object.fromEntries(report.columns.map((c) => [c.replace(/^\w+\./, ''), c]));
+		const columns = Object.fromEntries(
+			report.columns.map((/** @type {string} */ c) => [c.replace(/^\w+\./, ''), c]),
+		);
 		const { rows: _rows, dateColumn: _dateColumn, description, ...meta } = report;
 		return ctx.ok({
 			totalResults: rows.length,

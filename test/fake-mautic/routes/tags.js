@@ -3,9 +3,10 @@
 
 /**
  * Tags (TagApiController): standard entity at /tags (keyed by id) over the store's tags, which
- * contacts use too. As on a real 5.1: `new` with a name that exists answers that tag (200, not
- * 201, unchanged); a missing or empty name is a 500 (Tag::setTag gets null); the name is trimmed
- * and stripped of HTML; the description is not part of the API form and is never written.
+ * contacts use too. As on a real 5.1: `new` with a name that exists (in any case) answers that tag
+ * with 200, not 201, saved with the name as given; a missing or empty name is a 500 (Tag::setTag gets null); the name is trimmed
+ * and stripped of HTML; the description is not part of the API form and is never written;
+ * `search` is ignored (a `where` with `like` filters).
  */
 
 const { standardEntity } = require('./standard');
@@ -29,8 +30,12 @@ module.exports = function tagRoutes(r) {
 		const { store } = ctx;
 		const body = ctx.body && typeof ctx.body === 'object' ? ctx.body : {};
 		const name = cleanTag(body.tag);
+		// TagRepository::getTagByNameOrCreateNewOne finds it without case; the form then saves the name as given
 		const existing = store.tagByName(name);
-		if (existing) return ctx.ok({ tag: { ...existing } });
+		if (existing) {
+			existing.tag = name;
+			return ctx.ok({ tag: { ...existing } });
+		}
 		const tag = store.ensureTag(name);
 		return ctx.ok({ tag: { ...tag } }, 201, { Location: `/api/tags/${tag.id}` });
 	});
@@ -43,6 +48,8 @@ module.exports = function tagRoutes(r) {
 		list: 'keyed',
 		publish: false,
 		searchFields: ['tag'],
+		// TagRepository has no catch-all search: a real 5.1 answers every tag (filter with where … like)
+		searchIgnored: true,
 		defaultOrder: { col: 'id', dir: 'ASC' },
 		map: (ctx) => ctx.store.tags,
 		view: (_ctx, t, o) => ({ id: o.deleted ? null : t.id, tag: t.tag, description: t.description }),
