@@ -67,6 +67,9 @@ export const category = z
 	})
 	.strict();
 
+/** A PHP list: `[…]`, or an object when its keys do not run 0..n-1. */
+const phpList = z.union([z.array(z.unknown()), z.record(z.unknown())]);
+
 /** A report as listed (reportList group). */
 export const reportSummary = z
 	.object({
@@ -77,12 +80,12 @@ export const reportSummary = z
 		isScheduled: z.boolean(),
 		source: z.string(),
 		columns: z.array(z.string()),
-		filters: z.array(z.unknown()),
-		tableOrder: z.array(z.unknown()),
+		filters: phpList,
+		tableOrder: phpList,
 		graphs: z.array(z.string()),
-		groupBy: z.array(z.unknown()),
+		groupBy: phpList,
 		settings: z.union([z.array(z.unknown()), z.record(z.unknown())]),
-		aggregators: z.array(z.unknown()),
+		aggregators: phpList,
 		scheduleUnit: z.string().nullable(),
 		toAddress: z.string().nullable(),
 		scheduleDay: z.string().nullable(),
