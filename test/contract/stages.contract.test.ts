@@ -3,8 +3,6 @@ import { createContact, email, uniqueName } from './fixtures';
 import * as S from './schemas';
 import { onEachBackend } from './suite';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 onEachBackend('contract', 'Stages', ({ backend, check }) => {
 	check('create, list, get, patch, put and delete a stage; a nameless one is a 400', async () => {
 		const name = uniqueName('Contract stage');

@@ -22,8 +22,6 @@ registerNodeType('maatooTag', new MaatooTag());
 registerNodeType('maatooCategory', new MaatooCategory());
 registerNodeType('maatooReport', new MaatooReport());
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 function run(
 	backend: Backend,
 	type: string,
