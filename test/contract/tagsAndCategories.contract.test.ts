@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any */
 import { expectShape } from './expectShape';
 import { uniqueName } from './fixtures';
 import * as S from './schemas';
@@ -139,6 +140,67 @@ onEachBackend('contract', 'Categories', ({ backend, check }) => {
 				);
 				expect(deleted.category.id).toBeNull();
 			}
+		},
+	);
+});
+
+onEachBackend('contract', 'Batch endpoints of stages and tags', ({ backend, check }) => {
+	check(
+		'batch new reports each entry (a nameless stage a 400, an existing tag name a 200), batch edit 404s a missing id, batch delete answers what it deleted',
+		async () => {
+			const stageName = uniqueName('Batch stage');
+			const stages = await backend().raw('POST', '/api/stages/batch/new', [
+				{ name: stageName },
+				{ weight: 3 },
+			]);
+			expect(stages.status).toBe(201);
+			const stageAnswer = expectShape(
+				S.batchAnswer('stages', S.stage, S.batchEntryError),
+				stages.body,
+			) as any;
+			expect(stageAnswer.statusCodes).toEqual([201, 400]);
+			expect(stageAnswer.errors['1'].message).toBe('name: A name is required.');
+			const stageId = stageAnswer.stages[0].id;
+
+			const tagName = uniqueName('batch-tag').replace(/ /g, '-');
+			const tags = expectShape(
+				S.batchAnswer('tags', S.tagEntity, S.batchEntryError),
+				(
+					await backend().raw('POST', '/api/tags/batch/new', [
+						{ tag: tagName },
+						{ tag: tagName.toUpperCase() },
+					])
+				).body,
+			) as any;
+			expect(tags.statusCodes).toEqual([201, 200]);
+			expect(tags.tags[1]).toEqual({
+				id: tags.tags[0].id,
+				tag: tagName.toUpperCase(),
+				description: null,
+			});
+			const tagId = tags.tags[0].id;
+
+			const edited = expectShape(
+				S.batchAnswer('tags', S.tagEntity, S.batchEntryError),
+				(
+					await backend().raw('PATCH', '/api/tags/batch/edit', [
+						{ id: tagId, tag: `${tagName}-2` },
+						{ id: 999999, tag: 'nothing' },
+					])
+				).body,
+			) as any;
+			expect(edited.statusCodes).toEqual([200, 404]);
+			expect(edited.tags[0].tag).toBe(`${tagName}-2`);
+
+			const deletedTags = (
+				await backend().raw('DELETE', `/api/tags/batch/delete?ids=${tagId},999999`)
+			).body as any;
+			expect(Object.values(deletedTags.tags).map((t: any) => t.id)).toEqual([tagId]);
+			const deletedStages = (
+				await backend().raw('DELETE', `/api/stages/batch/delete?ids=${stageId}`)
+			).body as any;
+			expect(Object.values(deletedStages.stages).map((s: any) => s.id)).toEqual([stageId]);
+			expect((await backend().raw('GET', `/api/stages/${stageId}`)).status).toBe(404);
 		},
 	);
 });

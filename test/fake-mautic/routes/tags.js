@@ -9,8 +9,9 @@
  * `search` is ignored (a `where` with `like` filters).
  */
 
-const { standardEntity } = require('./standard');
-const { ServerException } = require('../errors');
+const { standardEntity, batchItems } = require('./standard');
+const { ServerException, controllerError, MESSAGES } = require('../errors');
+const { PhpArray } = require('../php-json');
 
 /** InputHelper::string(trim()): tags stripped, outer spaces trimmed. @param {unknown} name */
 function cleanTag(name) {
@@ -38,6 +39,25 @@ module.exports = function tagRoutes(r) {
 		}
 		const tag = store.ensureTag(name);
 		return ctx.ok({ tag: { ...tag } }, 201, { Location: `/api/tags/${tag.id}` });
+	});
+
+	// batch/new goes through getNewEntity per entry too: an existing name answers that tag (200)
+	r.post('/tags/batch/new', (ctx) => {
+		const { store } = ctx;
+		const items = batchItems(ctx.body);
+		if (items.length > ctx.config.batchLimit)
+			return controllerError(500, MESSAGES.batchLimit(ctx.config.batchLimit));
+		const tags = new PhpArray();
+		const statusCodes = new PhpArray();
+		for (const [key, params] of items) {
+			const name = cleanTag(params && typeof params === 'object' ? params.tag : undefined);
+			const existing = store.tagByName(name);
+			if (existing) existing.tag = name;
+			const tag = existing ?? store.ensureTag(name);
+			tags.set(key, { ...tag });
+			statusCodes.set(key, existing ? 200 : 201);
+		}
+		return ctx.ok({ tags, statusCodes }, 201);
 	});
 
 	standardEntity(r, {
