@@ -107,4 +107,52 @@ onEachBackend('contract', 'Stages', ({ backend, check }) => {
 			}
 		},
 	);
+
+	check(
+		'a contact PATCH with `stage` checks the ID (400) and logs "Stage changed" only when it differs from the last history line, which a removal leaves behind',
+		async () => {
+			const stage = (await backend().api('POST', '/stages/new', { name: uniqueName('Patched') }))
+				.stage;
+			const contactId = await createContact(backend(), { email: email(backend(), 'stage-patch') });
+			const history = async () =>
+				expectShape(
+					S.statsRows,
+					(
+						await backend().raw(
+							'GET',
+							`/api/stats/lead_stages_change_log?where[0][col]=lead_id&where[0][expr]=eq&where[0][val]=${contactId}&order[0][col]=id&order[0][dir]=asc`,
+						)
+					).body,
+				).stats.map((row) => [row.stage_id, row.action_name]);
+			try {
+				const set = (
+					await backend().api('PATCH', `/contacts/${contactId}/edit`, { stage: stage.id })
+				).contact;
+				expect(set.stage).toMatchObject({ id: stage.id });
+				expect(await history()).toEqual([[String(stage.id), 'Stage changed']]);
+
+				await backend().api('POST', `/stages/${stage.id}/contact/${contactId}/remove`);
+				const back = (
+					await backend().api('PATCH', `/contacts/${contactId}/edit`, { stage: stage.id })
+				).contact;
+				expect(back.stage).toMatchObject({ id: stage.id });
+				// In the stage again, but the history's last line still says "removed".
+				expect(await history()).toEqual([
+					[String(stage.id), 'Stage changed'],
+					[String(stage.id), 'Manually Removed'],
+				]);
+
+				const unknown = await backend().raw('PATCH', `/api/contacts/${contactId}/edit`, {
+					stage: 999999,
+				});
+				expect(unknown.status).toBe(400);
+				expect(expectShape(S.validationError, unknown.body).errors[0].message).toBe(
+					'stage: This value is not valid.',
+				);
+			} finally {
+				await backend().raw('DELETE', `/api/contacts/${contactId}/delete`);
+				await backend().raw('DELETE', `/api/stages/${stage.id}/delete`);
+			}
+		},
+	);
 });

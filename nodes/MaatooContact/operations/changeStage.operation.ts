@@ -6,8 +6,9 @@ import { changeStageMembership } from '../../shared/stages/stageMembership';
 
 /**
  * Through the stage API (`/stages/{id}/contact/{contactId}/add`), not the contact's `stage`
- * field: Mautic 5.1 then checks the stage exists (a PATCH with an unknown stage silently clears
- * the contact's stage) and writes the change to the contact's stage history (a PATCH does not).
+ * field: on Mautic 5.1 an update with `stage` logs "Stage changed" only when the stage differs
+ * from the one on the contact's last stage history line (a removal leaves the removed stage
+ * there), while the stage API always logs the change and names a missing stage or contact.
  */
 export const changeStageOperation: Operation = {
 	value: 'changeStage',
