@@ -65,13 +65,13 @@ describe('Report: run', () => {
 			operation: 'run',
 			reportId: byId(report.id),
 			returnAll: true,
-			options: { pageSize: 10 },
+			options: { pageSize: 10, dateFrom: '2025-01-01T00:00:00' },
 		});
 		expect(json).toEqual(rows);
 		expect(requestsTo('GET', `/reports/${report.id}`).map((r: any) => r.query)).toEqual([
-			{ page: '1', limit: '10' },
-			{ page: '2', limit: '10' },
-			{ page: '3', limit: '10' },
+			{ dateFrom: '2025-01-01T00:00:00', page: '1', limit: '10' },
+			{ dateFrom: '2025-01-01T00:00:00', page: '2', limit: '10' },
+			{ dateFrom: '2025-01-01T00:00:00', page: '3', limit: '10' },
 		]);
 	});
 
@@ -81,8 +81,12 @@ describe('Report: run', () => {
 			reportId: byId(report.id),
 			returnAll: false,
 			limit: 4,
+			options: { dateFrom: '2025-01-01T00:00:00' },
 		});
 		expect(limited.json).toEqual(rows.slice(0, 4));
+		// Without dates Mautic reads the last 30 days: these rows are older.
+		const recent = await run({ operation: 'run', reportId: byId(report.id), returnAll: true });
+		expect(recent.json).toEqual([]);
 		const ranged = await run({
 			operation: 'run',
 			reportId: { __rl: true, mode: 'url', value: `${fake.url}/s/reports/view/${report.id}` },

@@ -44,14 +44,15 @@ export const runOperation: Operation = {
 				name: 'dateFrom',
 				type: 'dateTime',
 				default: '',
-				description: 'Only rows from this date on (UTC), on the date column of the report',
+				description:
+					'Only rows from this date on (UTC), on the date column of the report. Without it Mautic starts 30 days ago.',
 			},
 			{
 				displayName: 'Date To',
 				name: 'dateTo',
 				type: 'dateTime',
 				default: '',
-				description: 'Only rows up to this date (UTC); without Date From, Mautic ignores it',
+				description: 'Only rows up to this date (UTC). Without it Mautic ends now.',
 			},
 			{
 				displayName: 'Page Size',

@@ -5,8 +5,8 @@
  * Reports (ReportApiController) and stats tables (StatsApiController).
  *
  * Reports: standard entity at /reports (a JSON array); `GET /reports/{id}` runs the report: the
- * fake holds its rows (store.createReport), filters them by dateFrom/dateTo on the report's
- * date column, and pages them when `page` or `limit` is given (page 1-based; limit 10 when only
+ * fake holds its rows (store.createReport), filters them by dateFrom/dateTo (default: the last 30
+ * days up to now, as Mautic) on the report's date column, and pages them when `page` or `limit` is given (page 1-based; limit 10 when only
  * page is given). Unpaged, every row comes back and `limit` is 0.
  *
  * Stats: `GET /stats` lists Mautic 5.1's tables and their columns; `GET /stats/{table}` answers
@@ -287,19 +287,22 @@ module.exports = function reportRoutes(r) {
 		/** @type {Record<string, unknown>} */
 		const answer = {};
 		let rows = report.rows;
-		if (q.dateFrom !== undefined || q.dateTo !== undefined) {
-			const from = q.dateFrom !== undefined ? day(q.dateFrom) : new Date(0);
-			const to =
-				q.dateTo !== undefined ? new Date(day(q.dateTo).getTime() + 86_399_000) : new Date();
-			if (report.dateColumn) {
-				rows = rows.filter((/** @type {any} */ row) => {
-					const t = new Date(`${String(row[report.dateColumn]).replace(' ', 'T')}Z`).getTime();
-					return t >= from.getTime() && t <= to.getTime();
-				});
-			}
-			answer.dateFrom = from.toISOString().replace('.000Z', '+00:00');
-			answer.dateTo = to.toISOString().replace('.000Z', '+00:00');
+		// ReportGeneratorEvent::applyDateFilters: from 30 days ago and up to now unless given; rows
+		// without a date always pass
+		const iso = (/** @type {Date} */ d) => d.toISOString().replace('.000Z', '+00:00');
+		const from =
+			q.dateFrom !== undefined ? day(q.dateFrom) : new Date(Date.now() - 30 * 86_400_000);
+		const to = q.dateTo !== undefined ? new Date(day(q.dateTo).getTime() + 86_399_000) : new Date();
+		if (report.dateColumn) {
+			rows = rows.filter((/** @type {any} */ row) => {
+				const value = row[report.dateColumn];
+				if (value === null || value === undefined || value === '') return true;
+				const t = new Date(`${String(value).replace(' ', 'T')}Z`).getTime();
+				return t >= from.getTime() && t <= to.getTime();
+			});
 		}
+		if (q.dateFrom !== undefined) answer.dateFrom = iso(day(q.dateFrom));
+		if (q.dateTo !== undefined) answer.dateTo = iso(day(q.dateTo));
 		const paginate = q.page !== undefined || q.limit !== undefined;
 		const limit = paginate ? parseInt(String(q.limit ?? '10'), 10) || 0 : 0;
 		const page = paginate ? Math.max(1, parseInt(String(q.page ?? '1'), 10) || 1) : 1;
