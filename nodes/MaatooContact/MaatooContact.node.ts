@@ -12,6 +12,8 @@ import { getContactFieldMapping } from './methods/contactFieldMapping';
 import { getOwners } from '../shared/methods/owners';
 import { searchContacts } from '../shared/methods/searchContacts';
 import { searchPointGroups } from '../shared/methods/searchPointGroups';
+import { searchStages } from '../shared/stages/stageEntity';
+import { getTags } from '../shared/tags/tagEntity';
 import { contactOperations } from './operations';
 
 export class MaatooContact implements INodeType {
@@ -32,8 +34,8 @@ export class MaatooContact implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchContacts, searchPointGroups },
-		loadOptions: { getContactFields, getContactColumns, getOwners },
+		listSearch: { searchContacts, searchPointGroups, searchStages },
+		loadOptions: { getContactFields, getContactColumns, getOwners, getTags },
 		resourceMapping: { getContactFieldMapping },
 	};
 

@@ -80,6 +80,24 @@ export const contactDataProperties: INodeProperties[] = [
 		placeholder: 'e.g. prospect',
 		description: 'Comma-separated tags to take off the contact',
 	},
+	{
+		displayName: 'Existing Tags to Add',
+		name: 'existingTagsToAdd',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getTags' },
+		default: [],
+		description:
+			'Tags of this Mautic instance to add, picked from a list; added to those in "Tags to Add". Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Existing Tags to Remove',
+		name: 'existingTagsToRemove',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getTags' },
+		default: [],
+		description:
+			'Tags of this Mautic instance to take off, picked from a list; taken off with those in "Tags to Remove". Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
 	fieldsCollection('Additional Fields', 'additionalFields', [
 		{
 			displayName: 'IP Address',
@@ -112,6 +130,17 @@ export const contactDataProperties: INodeProperties[] = [
 		},
 	]),
 ];
+
+/** Each tag once (Mautic compares tag names without case). */
+function uniqueTags(tags: string[]): string[] {
+	const seen = new Set<string>();
+	return tags.filter((tag) => {
+		const key = tag.toLowerCase();
+		if (seen.has(key)) return false;
+		seen.add(key);
+		return true;
+	});
+}
 
 function tagList(raw: unknown): string[] {
 	const values = Array.isArray(raw) ? raw : String(raw ?? '').split(',');
@@ -209,8 +238,14 @@ export async function contactPayload(
 	const mode = itemParameter<string>(ctx, 'fieldsMode', itemIndex, 'mapper');
 	const payload = mode === 'json' ? await jsonFields(ctx, itemIndex) : mapperFields(ctx, itemIndex);
 
-	const add = tagList(itemParameter(ctx, 'tagsToAdd', itemIndex, ''));
-	const remove = tagList(itemParameter(ctx, 'tagsToRemove', itemIndex, ''));
+	const add = uniqueTags([
+		...tagList(itemParameter(ctx, 'tagsToAdd', itemIndex, '')),
+		...tagList(itemParameter(ctx, 'existingTagsToAdd', itemIndex, [])),
+	]);
+	const remove = uniqueTags([
+		...tagList(itemParameter(ctx, 'tagsToRemove', itemIndex, '')),
+		...tagList(itemParameter(ctx, 'existingTagsToRemove', itemIndex, [])),
+	]);
 	if (add.length + remove.length > 0) payload.tags = [...add, ...remove.map((tag) => `-${tag}`)];
 
 	const extra = itemParameter<IDataObject>(ctx, 'additionalFields', itemIndex, {});

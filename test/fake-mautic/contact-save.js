@@ -153,6 +153,9 @@ function applyContactInput(store, c, input, method) {
 			data[f.alias] = null;
 		}
 	}
+	if (!isBlank(params.stage) && store.stages && !store.stages.has(phpInt(params.stage))) {
+		violations.push({ field: 'stage', message: 'This value is not valid.' });
+	}
 	if ('owner' in params && !isBlank(params.owner) && !store.getUser(phpInt(params.owner))) {
 		violations.push({ field: 'owner', message: 'This value is not valid.' });
 	}
@@ -181,6 +184,27 @@ function applyContactInput(store, c, input, method) {
 		if (newOwner !== c.ownerId) {
 			changes.owner = [c.ownerId, newOwner];
 			c.ownerId = newOwner;
+		}
+	}
+	// stage: set by preSaveEntity; LeadModel logs "Stage changed" only when the ID differs from the
+	// stage of the contact's last stage history line (which a removal leaves behind)
+	if (!isBlank(params.stage) && store.stages) {
+		const stage = store.stages.get(phpInt(params.stage));
+		if (stage) {
+			const last = store.stageLog.filter((e) => e.leadId === c.id).at(-1);
+			store.contactStages.set(c.id, stage.id);
+			if (!last || last.stageId !== stage.id) {
+				const entry = {
+					id: store.stageLog.length + 1,
+					leadId: c.id,
+					stageId: stage.id,
+					eventName: `${stage.id}:${stage.name}`,
+					actionName: 'Stage changed',
+					dateAdded: store.now(),
+				};
+				store.stageLog.push(entry);
+				store.addTimeline(c.id, 'stage.changed', entry.eventName, entry.dateAdded, { log: entry });
+			}
 		}
 	}
 	if (params.tags !== undefined && params.tags !== null) {

@@ -335,7 +335,7 @@ function contactView(store, c, opts = {}) {
 						utmSource: u.utmSource,
 						utmTerm: u.utmTerm,
 					})),
-		stage: null,
+		stage: stageOfContact(store, c.id),
 		dateIdentified: c.dateIdentified,
 		preferredProfileImage: c.preferredProfileImage,
 		doNotContact: c.doNotContact.map((d) => ({
@@ -367,6 +367,25 @@ function leadColumns(store, c) {
 		if (value !== undefined && value !== null && value !== '') out[f.alias] = value;
 	}
 	return out;
+}
+
+/**
+ * The contact's stage as the `stageList` group shows it (a real 5.1: no publish fields but the
+ * users' names), or null.
+ * @param {import('./store').Store} store @param {number} contactId
+ */
+function stageOfContact(store, contactId) {
+	const stage = store.stages?.get(store.contactStages?.get(contactId) ?? 0);
+	if (!stage) return null;
+	return {
+		createdByUser: stage.createdByUser,
+		modifiedByUser: stage.modifiedByUser,
+		id: stage.id,
+		name: stage.name,
+		category: null,
+		weight: stage.weight,
+		description: stage.description,
+	};
 }
 
 module.exports = { contactView, fieldsView, publishFields, nestedUser };

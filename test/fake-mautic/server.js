@@ -141,6 +141,11 @@ async function startFakeMautic(options = {}) {
 	require('./routes/segments')(router);
 	require('./routes/hooks')(router);
 	require('./routes/fields')(router);
+	require('./routes/stages')(router);
+	require('./routes/smses')(router);
+	require('./routes/tags')(router);
+	require('./routes/categories')(router);
+	require('./routes/reports')(router);
 	require('./routes/forms')(router);
 	require('./routes/notes')(router);
 	require('./routes/campaigns')(router);

@@ -314,6 +314,20 @@ class Store {
 		this.requestSeq = 0;
 		/** @type {QueueRow[]} */ this.webhookQueue = [];
 		/** @type {Record<string, number>} */ this.seq = {};
+		// ---- stages, text messages, categories, reports, stats tables (#17, #18) ----
+		/** @type {Map<number, any>} */ this.stages = new Map();
+		/** @type {Map<number, number>} contact id -> stage id */ this.contactStages = new Map();
+		/** @type {{ id: number, leadId: number, stageId: number, eventName: string, actionName: string, dateAdded: Date }[]} */
+		this.stageLog = [];
+		/** @type {Map<number, any>} */ this.smses = new Map();
+		/** SMS transport: 'disabled' (a stock Mautic), 'enabled' (sends succeed) or a failure text. */
+		this.smsTransport = 'disabled';
+		/** @type {{ id: number, smsId: number, leadId: number, dateSent: Date, isFailed: boolean }[]} */
+		this.smsStats = [];
+		/** @type {Map<number, any>} */ this.categories = new Map();
+		/** @type {Map<number, any>} */ this.reports = new Map();
+		/** Rows of `/stats` tables that tests fill (all values strings, as Mautic answers). @type {Map<string, Record<string, string>[]>} */
+		this.statsTables = new Map();
 		// forms, submissions and notes (routes/forms.js, routes/notes.js)
 		/** @type {Map<number, Form>} */ this.forms = new Map();
 		/** @type {Map<number, Submission>} */ this.submissions = new Map();
@@ -357,6 +371,7 @@ class Store {
 		for (const f of coreFields()) this.fields.set(f.id, f);
 		this.seq.field = Math.max(...this.fields.keys());
 		this.layoutCache = null;
+		this.resetStagesAndMessages();
 	}
 
 	/** @param {string} kind */
@@ -853,6 +868,149 @@ class Store {
 		};
 		this.hooks.set(hook.id, hook);
 		return hook;
+	}
+
+	// ---- stages, text messages, categories, reports, stats tables (#17, #18) ----
+
+	/** Creates (or empties) the maps of this section; reset() calls it. */
+	/** Empties this section's maps and seeds the system reports; reset() calls it. */
+	resetStagesAndMessages() {
+		/** @type {Map<number, any>} */ this.stages = new Map();
+		/** @type {Map<number, number>} contact id -> stage id */ this.contactStages = new Map();
+		/** @type {{ id: number, leadId: number, stageId: number, eventName: string, actionName: string, dateAdded: Date }[]} */
+		this.stageLog = [];
+		/** @type {Map<number, any>} */ this.smses = new Map();
+		/** SMS transport: 'disabled' (a stock Mautic), 'enabled' (sends succeed) or a failure text. */
+		this.smsTransport = 'disabled';
+		/** @type {{ id: number, smsId: number, leadId: number, dateSent: Date, isFailed: boolean }[]} */
+		this.smsStats = [];
+		/** @type {Map<number, any>} */ this.categories = new Map();
+		/** @type {Map<number, any>} */ this.reports = new Map();
+		/** Rows of `/stats` tables that tests fill (all values strings, as Mautic answers). @type {Map<string, Record<string, string>[]>} */
+		this.statsTables = new Map();
+		// The system reports every Mautic 5.1 installs (ids 1-5), without rows.
+		for (const [name, source, dateColumn] of [
+			['Visits published Pages', 'page.hits', 'date_hit'],
+			['Downloads of all Assets', 'asset.downloads', 'date_download'],
+			['Submissions of published Forms', 'form.submissions', 'date_submitted'],
+			['All Emails', 'email.stats', 'date_sent'],
+			['Leads and Points', 'lead.pointlog', 'date_added'],
+		])
+			this.createReport({ name, source, columns: [], rows: [], dateColumn });
+	}
+
+	/** @param {{ name: string, weight?: number, description?: string|null, isPublished?: boolean }} s */
+	createStage(s) {
+		const stage = {
+			isPublished: s.isPublished ?? true,
+			dateAdded: now(),
+			dateModified: null,
+			createdBy: 1,
+			createdByUser: this.userName(this.getUser(1)),
+			modifiedBy: null,
+			modifiedByUser: null,
+			id: this.nextId('stage'),
+			name: s.name,
+			category: null,
+			weight: s.weight ?? 0,
+			description: s.description ?? null,
+			publishUp: null,
+			publishDown: null,
+		};
+		this.stages.set(stage.id, stage);
+		return stage;
+	}
+
+	/**
+	 * LeadModel::addToStages / removeFromStages: sets (or clears) the contact's stage and logs it.
+	 * @param {number} contactId @param {any} stage @param {'add'|'remove'} action
+	 */
+	setContactStage(contactId, stage, action) {
+		if (action === 'add') this.contactStages.set(contactId, stage.id);
+		else this.contactStages.delete(contactId);
+		const entry = {
+			id: this.stageLog.length + 1,
+			leadId: contactId,
+			stageId: stage.id,
+			eventName: `${stage.id}: ${stage.name}`,
+			actionName: action === 'add' ? 'Manually Added' : 'Manually Removed',
+			dateAdded: now(),
+		};
+		this.stageLog.push(entry);
+		this.addTimeline(contactId, 'stage.changed', `${stage.id}: ${stage.name}`, entry.dateAdded, {
+			log: entry,
+		});
+	}
+
+	/** @param {{ name: string, message: string, isPublished?: boolean, language?: string }} m */
+	createSms(m) {
+		const sms = {
+			isPublished: m.isPublished ?? true,
+			dateAdded: now(),
+			dateModified: null,
+			createdBy: 1,
+			createdByUser: this.userName(this.getUser(1)),
+			modifiedBy: null,
+			modifiedByUser: null,
+			id: this.nextId('sms'),
+			name: m.name,
+			description: null,
+			message: m.message,
+			language: m.language ?? 'en',
+			category: null,
+			publishUp: null,
+			publishDown: null,
+			sentCount: 0,
+		};
+		this.smses.set(sms.id, sms);
+		return sms;
+	}
+
+	/** @param {{ title: string, bundle?: string, description?: string|null, color?: string|null }} c */
+	createCategory(c) {
+		const category = {
+			isPublished: true,
+			createdBy: 1,
+			id: this.nextId('category'),
+			title: c.title,
+			alias: slugify(c.title),
+			description: c.description ?? null,
+			color: c.color ?? null,
+			bundle: c.bundle ?? 'global',
+		};
+		this.categories.set(category.id, category);
+		return category;
+	}
+
+	/**
+	 * A report whose data are the given rows (the fake runs no report engine). `dateColumn` names
+	 * the row value the dateFrom/dateTo filter applies to.
+	 * @param {{ name: string, source?: string, columns?: string[], rows?: Record<string, string>[], dateColumn?: string }} r
+	 */
+	createReport(r) {
+		const report = {
+			id: this.nextId('report'),
+			name: r.name,
+			description: null,
+			system: true,
+			isScheduled: false,
+			source: r.source ?? 'leads',
+			columns: r.columns ?? Object.keys((r.rows ?? [])[0] ?? {}),
+			filters: [],
+			tableOrder: [],
+			graphs: [],
+			groupBy: [],
+			settings: [],
+			aggregators: [],
+			scheduleUnit: null,
+			toAddress: null,
+			scheduleDay: null,
+			scheduleMonthFrequency: null,
+			rows: r.rows ?? [],
+			dateColumn: r.dateColumn ?? null,
+		};
+		this.reports.set(report.id, report);
+		return report;
 	}
 
 	// ---- companies ----------------------------------------------------------

@@ -7,6 +7,11 @@ import { MaatooEmail } from '../../nodes/MaatooEmail/MaatooEmail.node';
 import { MaatooForm } from '../../nodes/MaatooForm/MaatooForm.node';
 import { MaatooNote } from '../../nodes/MaatooNote/MaatooNote.node';
 import { MaatooSegment } from '../../nodes/MaatooSegment/MaatooSegment.node';
+import { MaatooStage } from '../../nodes/MaatooStage/MaatooStage.node';
+import { MaatooTextMessage } from '../../nodes/MaatooTextMessage/MaatooTextMessage.node';
+import { MaatooTag } from '../../nodes/MaatooTag/MaatooTag.node';
+import { MaatooCategory } from '../../nodes/MaatooCategory/MaatooCategory.node';
+import { MaatooReport } from '../../nodes/MaatooReport/MaatooReport.node';
 import { HarnessNodeTypes } from '../harness/node-types';
 import { ensureN8nRuntime } from '../harness/setup';
 
@@ -43,6 +48,13 @@ describe('node subtitle', () => {
 		[new MaatooCompany(), 'addContact', 'Add Contact'],
 		[new MaatooCompany(), 'replace', 'Create or Replace'],
 		[new MaatooCompanySegment(), 'addCompanies', 'Add Companies'],
+		[new MaatooContact(), 'changeStage', 'Change Stage'],
+		[new MaatooStage(), 'removeContact', 'Remove Contact'],
+		[new MaatooTextMessage(), 'sendToContact', 'Send to Contact'],
+		[new MaatooTag(), 'update', 'Update'],
+		[new MaatooCategory(), 'getAll', 'Get Many'],
+		[new MaatooReport(), 'run', 'Run Report'],
+		[new MaatooReport(), 'getStats', 'Get Stats'],
 	])('shows the operation name, not its stored value (%#)', (node, operation, name) => {
 		expect(subtitleOf(node, operation)).toBe(name);
 	});

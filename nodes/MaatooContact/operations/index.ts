@@ -3,6 +3,7 @@ import { addDoNotContactOperation } from './addDoNotContact.operation';
 import { addUtmOperation } from './addUtm.operation';
 import { adjustGroupScoreOperation } from './adjustGroupScore.operation';
 import { adjustPointsOperation } from './adjustPoints.operation';
+import { changeStageOperation } from './changeStage.operation';
 import { deleteOperation } from './delete.operation';
 import { getOperation } from './get.operation';
 import { getActivityOperation } from './getActivity.operation';
@@ -39,6 +40,7 @@ export const contactOperations: Operation[] = [
 	getGroupScoresOperation,
 	getGroupScoreOperation,
 	adjustGroupScoreOperation,
+	changeStageOperation,
 	getOwnersOperation,
 	getFieldsOperation,
 	getNotesOperation,

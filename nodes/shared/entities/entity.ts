@@ -37,6 +37,8 @@ export interface Entity {
 	locator: EntityLocator;
 	/** Path of its pages in Mautic's UI, for list-search links (`s/segments`). */
 	uiPath?: string;
+	/** The page a list-search link opens: `view` (default) or `edit` (stages have no view page). */
+	uiAction?: 'view' | 'edit';
 }
 
 export interface GetManySpec {
@@ -261,7 +263,9 @@ export function entityListSearch(
 		const results = rows.map((row) => ({
 			name: `${spec.name(row)} (#${row.id})`,
 			value: String(row.id),
-			...(entity.uiPath ? { url: `${root}/${entity.uiPath}/view/${row.id}` } : {}),
+			...(entity.uiPath
+				? { url: `${root}/${entity.uiPath}/${entity.uiAction ?? 'view'}/${row.id}` }
+				: {}),
 		}));
 		const total = totalOfPage(response) ?? 0;
 		const next = start + rows.length;

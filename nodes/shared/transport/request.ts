@@ -235,7 +235,9 @@ export async function mauticRequest(
 	}
 	failure.attempts = attempt + 1;
 	const subject: RequestSubject = { ...request, method: request.method };
-	const writes = request.method !== 'GET' && request.method !== 'HEAD';
+	// A GET marked not idempotent is a write too (Mautic sends a text message on a GET).
+	const writes =
+		(request.method !== 'GET' && request.method !== 'HEAD') || request.idempotent === false;
 	if (writes && mayHaveBeenApplied(failure) && (!idempotent || repeatRefused)) {
 		subject.mayHaveBeenApplied =
 			repeatRefused ?? request.notRepeatedBecause ?? 'repeating it could apply it twice';

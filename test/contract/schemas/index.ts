@@ -15,3 +15,4 @@ export * from './campaigns';
 export * from './emails';
 export * from './forms';
 export * from './company';
+export * from './stagesAndMessages';

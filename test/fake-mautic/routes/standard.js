@@ -15,7 +15,7 @@ const { likeRegex } = require('../contact-query');
  * @typedef {import('../router').RouteCtx} RouteCtx
  * @typedef {{
  *   kind: string, path: string, one: string, multi: string, list: 'keyed'|'array', minMajor?: number, minVersion?: string,
- *   publish: boolean, searchFields: string[], defaultOrder: { col: string, dir: 'ASC'|'DESC' },
+ *   publish: boolean, searchFields: string[], searchIgnored?: boolean, defaultOrder: { col: string, dir: 'ASC'|'DESC' },
  *   map: (ctx: RouteCtx) => Map<number, any>,
  *   view: (ctx: RouteCtx, e: any, opts: { list: boolean, deleted?: boolean }) => any,
  *   blank: (ctx: RouteCtx) => any,
@@ -95,7 +95,8 @@ function processForm(ctx, def, params, method, existing) {
 function filterAndSort(ctx, def) {
 	const q = ctx.query;
 	let list = [...def.map(ctx).values()];
-	const search = typeof q.search === 'string' ? q.search.trim() : '';
+	// some repositories have no catch-all search (tags): Mautic then ignores `search`
+	const search = typeof q.search === 'string' && !def.searchIgnored ? q.search.trim() : '';
 	if (search) {
 		for (const tok of search.split(/\s+/)) {
 			let not = false;
@@ -124,14 +125,22 @@ function filterAndSort(ctx, def) {
 		}
 	}
 	if (q.published && q.published !== '0' && def.publish) list = list.filter((e) => e.isPublished);
-	// `where[i][col|expr|val]`: the eq/neq comparisons on an entity column (others are ignored)
-	const where = q.where && typeof q.where === 'object' ? Object.values(q.where) : [];
-	for (const w of where) {
-		if (!w || typeof w !== 'object' || !['eq', 'neq'].includes(w.expr)) continue;
+	// `where[i][col|expr|val]` (CommonApiController): eq, neq, like and notLike on a column of the view
+	for (const w of Array.isArray(q.where)
+		? q.where
+		: q.where && typeof q.where === 'object'
+			? Object.values(q.where)
+			: []) {
+		if (!w || !['eq', 'neq', 'like', 'notLike'].includes(w.expr)) continue;
 		const col = camel(String(w.col ?? '').replace(/^\w+\./, ''));
+		// Mautic answers a column the entity does not have with a 500 (a Doctrine error)
 		if (list.length && !(col in list[0])) throw new ServerException(500);
-		const same = (/** @type {any} */ e) => String(e[col] ?? '') === String(w.val ?? '');
-		list = list.filter((e) => same(e) === (w.expr === 'eq'));
+		const like = w.expr === 'like' || w.expr === 'notLike';
+		const re = like ? likeRegex(String(w.val ?? '')) : undefined;
+		/** @param {any} e */
+		const hit = (e) =>
+			re ? re.test(String(e[col] ?? '')) : String(e[col] ?? '') === String(w.val ?? '');
+		list = list.filter((e) => hit(e) === (w.expr === 'eq' || w.expr === 'like'));
 	}
 	/** @type {string} */
 	const orderBy = typeof q.orderBy === 'string' && q.orderBy.trim() ? q.orderBy : '';

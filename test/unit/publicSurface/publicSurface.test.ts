@@ -11,6 +11,11 @@ import { MaatooPointGroup } from '../../../nodes/MaatooPointGroup/MaatooPointGro
 import { MaatooPointInsight } from '../../../nodes/MaatooPointInsight/MaatooPointInsight.node';
 import { MaatooSegment } from '../../../nodes/MaatooSegment/MaatooSegment.node';
 import { MaatooTrigger } from '../../../nodes/MaatooTrigger/MaatooTrigger.node';
+import { MaatooStage } from '../../../nodes/MaatooStage/MaatooStage.node';
+import { MaatooTextMessage } from '../../../nodes/MaatooTextMessage/MaatooTextMessage.node';
+import { MaatooTag } from '../../../nodes/MaatooTag/MaatooTag.node';
+import { MaatooCategory } from '../../../nodes/MaatooCategory/MaatooCategory.node';
+import { MaatooReport } from '../../../nodes/MaatooReport/MaatooReport.node';
 import { recordedSurface } from './recordedSurface';
 import { credentialSurface, nodeSurface } from './surface';
 
@@ -34,6 +39,11 @@ function currentSurface(): string[] {
 		new MaatooTrigger(),
 		new MaatooCampaign(),
 		new MaatooEmail(),
+		new MaatooStage(),
+		new MaatooTextMessage(),
+		new MaatooTag(),
+		new MaatooCategory(),
+		new MaatooReport(),
 	];
 	const lines = [
 		...nodes.flatMap(nodeSurface),

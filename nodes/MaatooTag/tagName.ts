@@ -1,0 +1,19 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { failItem } from '../shared/engine/itemErrors';
+
+/**
+ * The tag name of the item, trimmed. Mautic 5.1 answers a 500 for an empty one, and strips HTML
+ * from names: refuse those here with a clear error rather than save something else.
+ */
+export function tagNameOf(ctx: IExecuteFunctions, itemIndex: number, label: string): string {
+	const name = String(ctx.getNodeParameter('name', itemIndex, '') ?? '').trim();
+	if (!name) failItem(ctx, itemIndex, `The field "${label}" is empty`);
+	if (/<[^>]*>/.test(name)) {
+		failItem(
+			ctx,
+			itemIndex,
+			`The field "${label}" contains HTML, which Mautic would strip from the tag name`,
+		);
+	}
+	return name;
+}
