@@ -373,7 +373,28 @@ module.exports = function contactRoutes(r) {
 
 	sub('notes', (ctx, c) => require('./notes').contactNotes(ctx, c));
 	sub('devices', (ctx) => ctx.ok({ total: 0, devices: [] }));
-	sub('campaigns', (ctx) => ctx.ok({ total: 0, campaigns: new PhpArray() }));
+	// CampaignModel::getLeadCampaigns(forList): the published campaigns the contact is in (not
+	// removed by hand), keyed by id, with the membership row merged in (real 5.1)
+	sub('campaigns', (ctx, c) => {
+		const { store } = ctx;
+		const at = store.now();
+		const campaigns = new PhpArray();
+		for (const campaign of [...store.campaigns.values()].sort((a, b) => a.id - b.id)) {
+			const member = store.campaignMembers.get(campaign.id)?.get(c.id);
+			if (!member || member.manuallyRemoved || !campaign.isPublished) continue;
+			if (campaign.publishUp && campaign.publishUp > at) continue;
+			if (campaign.publishDown && campaign.publishDown <= at) continue;
+			campaigns.set(String(campaign.id), {
+				id: campaign.id,
+				name: campaign.name,
+				...(campaign.lists.length ? { listMembership: [...campaign.lists] } : {}),
+				dateAdded: member.dateAdded,
+				manuallyRemoved: false,
+				manuallyAdded: member.manuallyAdded,
+			});
+		}
+		return ctx.ok({ total: campaigns.size, campaigns });
+	});
 	sub('companies', (ctx, c) => {
 		// raw DBAL rows of companies_leads joined with companies (all strings, nulls dropped by
 		// the serializer), in company order
