@@ -5,7 +5,9 @@
  * then one result line, e.g. "lint: 0 errors, 0 warnings". n8n-node lint prints nothing when
  * all is well, which reads like nothing ran. Extra arguments (e.g. --fix) are passed on.
  * Then the formatting check: Prettier with the settings of n8n's node template (.prettierrc.js);
- * with --fix it formats instead of checking.
+ * with --fix it formats instead of checking. Last, the type check of the tests and the fake
+ * (`tsc -p tsconfig.test.json`): ts-jest transpiles them without one, so type errors there would
+ * otherwise go unseen.
  */
 const { spawn } = require('node:child_process');
 const path = require('node:path');
@@ -32,6 +34,17 @@ function checkFormatting(fix) {
 			},
 		);
 		prettier.on('close', (code) => resolve(code ?? 1));
+	});
+}
+
+/** Type-checks the tests, the fake and the scripts they import; resolves to tsc's exit code. */
+function checkTestTypes() {
+	return new Promise((resolve) => {
+		const tsc = spawn(binOf('tsc'), ['-p', 'tsconfig.test.json', '--noEmit'], {
+			stdio: 'inherit',
+			shell: process.platform === 'win32',
+		});
+		tsc.on('close', (code) => resolve(code ?? 1));
 	});
 }
 
@@ -62,20 +75,22 @@ if (require.main === module) {
 	child.on('close', async (code, signal) => {
 		const { errors, warnings } = countProblems(output);
 		const formatting = await checkFormatting(process.argv.includes('--fix'));
+		const types = await checkTestTypes();
 		const seconds = ((Date.now() - started) / 1000).toFixed(0);
 		const plural = (/** @type {number} */ count, /** @type {string} */ word) =>
 			`${count} ${word}${count === 1 ? '' : 's'}`;
 		const unformatted =
 			formatting === 0 ? '' : '; files not formatted (npm run lint -- --fix formats them)';
-		if (code === 0 && formatting === 0)
+		const untyped = types === 0 ? '' : '; type errors in the tests (tsc -p tsconfig.test.json)';
+		if (code === 0 && formatting === 0 && types === 0)
 			process.stdout.write(
-				`lint: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, formatted (${seconds} s)\n`,
+				`lint: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, formatted, tests type-checked (${seconds} s)\n`,
 			);
 		else
 			process.stderr.write(
-				`lint: failed${errors || warnings ? ` with ${plural(errors, 'error')}, ${plural(warnings, 'warning')}` : ''}${unformatted} (exit ${code || formatting || signal})\n`,
+				`lint: failed${errors || warnings ? ` with ${plural(errors, 'error')}, ${plural(warnings, 'warning')}` : ''}${unformatted}${untyped} (exit ${code || formatting || types || signal})\n`,
 			);
-		process.exitCode = code || formatting || (signal ? 1 : 0);
+		process.exitCode = code || formatting || types || (signal ? 1 : 0);
 	});
 }
 
