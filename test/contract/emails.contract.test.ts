@@ -211,6 +211,26 @@ onEachBackend('contract', 'Emails', ({ backend, check, name }) => {
 	);
 
 	check(
+		'send to segment with `lists` in the body is a 500 and sends nothing (5.1 hands the IDs to a model that expects segments); `limit` is taken',
+		async () => {
+			const segmentId = await createSegment(backend(), 'Only lists');
+			const member = await createContact(backend(), { email: email(backend(), 'only-lists') });
+			await backend().api('POST', `/segments/${segmentId}/contact/${member}/add`);
+			const news = await createEmail(backend(), { emailType: 'list', lists: [segmentId] });
+			const crashed = await backend().raw('POST', `/api/emails/${news.id}/send`, {
+				lists: [segmentId],
+			});
+			expect(crashed.status).toBe(500);
+			expectShape(S.subscriberError, crashed.body);
+			expect(await sentCountOf(backend(), news.id)).toBe(0);
+			const limited = await backend().raw('POST', `/api/emails/${news.id}/send`, { limit: 0 });
+			expect(limited.status).toBe(200);
+			expect(expectShape(S.sendToSegment, limited.body)).toMatchObject({ sentCount: 0 });
+			expect(await sentCountOf(backend(), news.id)).toBe(0);
+		},
+	);
+
+	check(
 		'send errors: 404 for a missing email or contact and an unpublished segment email; a contact without address is a 500',
 		async () => {
 			const template = await createEmail(backend());

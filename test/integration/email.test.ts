@@ -210,17 +210,27 @@ describe('Email: send to segment', () => {
 		);
 	});
 
-	test('Only Segment IDs and Max Recipients go to Mautic', async () => {
+	test('Max Recipients goes to Mautic; segment IDs never do (Mautic fails any with a 500)', async () => {
 		const a = await segmentWith(2);
 		const b = await segmentWith(2);
 		const news = email({ emailType: 'list', lists: [a.segment.id, b.segment.id] });
+		// A workflow saved with the option the node once had must not send `lists` either.
 		const { json } = await run({
 			operation: 'sendToSegment',
 			emailId: byId(news.id),
 			options: { segmentIds: String(b.segment.id), maxRecipients: 1 },
 		});
-		expect(requestsTo('POST', /\/send$/)[0].body).toEqual({ lists: [b.segment.id], limit: 1 });
+		expect(requestsTo('POST', /\/send$/)[0].body).toEqual({ limit: 1 });
 		expect(json[0]).toMatchObject({ sentCount: 1 });
+		const optionNames = (
+			new MaatooEmail().description.properties.find(
+				(property) =>
+					property.name === 'options' &&
+					property.displayOptions?.show?.operation?.includes('sendToSegment'),
+			)?.options ?? []
+		).map((option) => option.name);
+		expect(optionNames).toContain('maxRecipients');
+		expect(optionNames).not.toContain('segmentIds');
 	});
 
 	test('an unpublished email is named as such, a missing one as missing', async () => {
