@@ -337,4 +337,3 @@ module.exports.emailView = emailView;
 function isObjectWithKeys(v) {
 	return !!v && typeof v === 'object' && Object.keys(v).length > 0;
 }
-
