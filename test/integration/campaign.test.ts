@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { MaatooCampaign } from '../../nodes/MaatooCampaign/MaatooCampaign.node';
 import { MEMBERSHIP_CONCURRENCY } from '../../nodes/MaatooCampaign/membership';
+import { campaignOperations } from '../../nodes/MaatooCampaign/operations';
 import { startFakeMautic } from '../fake-mautic';
 import { basicCredential, registerNodeType, runNode } from '../support/maatooRun';
 import { note } from '../support/note';
@@ -287,6 +288,11 @@ describe('Campaign: get, get many, clone, delete', () => {
 		const { json } = await run({ operation: 'clone', campaignId: byId(target.id) });
 		expect(json[0]).toMatchObject({ name: target.name, isPublished: false });
 		expect(json[0].id).not.toBe(target.id);
+		// Mautic 5.1's API copy has no events and no sources; the editor must not promise them.
+		expect(json[0]).toMatchObject({ events: [], lists: [], forms: [] });
+		const clone = campaignOperations.find((operation) => operation.value === 'clone')!;
+		expect(clone.description).not.toMatch(/with its events/);
+		expect(clone.description).toMatch(/without its events and sources/);
 		fake.clearRequests();
 		fake.setConfig({ fault: () => ({ status: 502, after: true }) });
 		const lost = await run(
