@@ -138,6 +138,29 @@ describe('Campaign: add contact', () => {
 		expect(String(result.error?.message)).toBe('The contact 99999 does not exist [item 1]');
 	});
 
+	test('a run stopped by one item names the later items that were already sent alongside it', async () => {
+		const restartable = campaign({ allowRestart: true });
+		const ids = contacts(3);
+		const { result } = await run(
+			{
+				operation: 'addContact',
+				campaignId: byId(restartable.id),
+				contactId: byId('={{ $json.id }}'),
+			},
+			{ items: [{ id: 'abc' }, ...ids.map((id) => ({ id }))], expectError: true },
+		);
+		expect(result.status).toBe('error');
+		const error = result.error as { message?: string; description?: string };
+		expect(String(error.message)).toBe(
+			'The field "Contact" needs a numeric ID, got "abc" [item 0]',
+		);
+		// Items 1 to 3 were in flight when item 0 failed: they went through, and running the
+		// workflow again would restart those contacts in the campaign. The error must say so.
+		const added = ids.filter((id) => members(restartable.id).has(id));
+		expect(added).toEqual(ids);
+		expect(String(error.description)).toContain('items 1, 2 and 3');
+	});
+
 	test('a lost answer is repeated only for a campaign that does not allow restarts', async () => {
 		const fixed = campaign();
 		const restartable = campaign({ allowRestart: true });
