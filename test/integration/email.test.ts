@@ -233,6 +233,21 @@ describe('Email: send to segment', () => {
 		expect(optionNames).not.toContain('segmentIds');
 	});
 
+	test('a template email fails the item: Mautic answers 200 and sends it to nobody', async () => {
+		const { segment } = await segmentWith(2);
+		const template = email({ emailType: 'template', lists: [segment.id] });
+		const news = email({ emailType: 'list', lists: [segment.id] });
+		const { json } = await run(
+			{ operation: 'sendToSegment', emailId: byId('={{ $json.id }}') },
+			{ items: [{ id: template.id }, { id: news.id }], continueOnFail: true },
+		);
+		expect(json[0].error).toBe(
+			`The email ${template.id} is a template email: Send to Segment sends only segment emails, so Mautic sent it to nobody [item 0]`,
+		);
+		expect(json[1]).toEqual({ emailId: news.id, sentCount: 2, failedRecipients: 0 });
+		expect(statsOf(template.id)).toHaveLength(0);
+	});
+
 	test('an unpublished email is named as such, a missing one as missing', async () => {
 		const { segment } = await segmentWith(1);
 		const draft = email({ emailType: 'list', lists: [segment.id], isPublished: false });

@@ -64,13 +64,43 @@ export const sendToSegmentOperation: Operation = {
 		});
 		const answer = (response.body ?? {}) as IDataObject;
 		// Mautic answers counts: how many went out and how many the mailer refused.
-		return {
-			emailId,
-			sentCount: Number(answer.sentCount ?? 0),
-			failedRecipients: Number(answer.failedRecipients ?? 0),
-		};
+		const sentCount = Number(answer.sentCount ?? 0);
+		const failedRecipients = Number(answer.failedRecipients ?? 0);
+		// For a template email Mautic sends nothing and still answers success: say so.
+		if (
+			sentCount === 0 &&
+			failedRecipients === 0 &&
+			(await emailTypeOf(ctx, emailId, itemIndex)) === 'template'
+		) {
+			fail(
+				ctx,
+				itemIndex,
+				`The email ${emailId} is a template email: Send to Segment sends only segment emails, so Mautic sent it to nobody`,
+				'Pick a segment email, change its Type to Segment (with its segments), or use Send to Contact for a template email.',
+			);
+		}
+		return { emailId, sentCount, failedRecipients };
 	},
 };
+
+/** The email's type, or undefined when it cannot be read (a send that did nothing stays a success). */
+async function emailTypeOf(
+	ctx: IExecuteFunctions,
+	emailId: number,
+	itemIndex: number,
+): Promise<unknown> {
+	try {
+		const response = await mauticRequest(
+			ctx,
+			{ method: 'GET', path: `/emails/${emailId}` },
+			itemIndex,
+		);
+		return ((response.body as IDataObject | undefined)?.email as IDataObject | undefined)
+			?.emailType;
+	} catch {
+		return undefined;
+	}
+}
 
 async function isUnpublished(
 	ctx: IExecuteFunctions,

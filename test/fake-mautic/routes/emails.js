@@ -253,6 +253,8 @@ module.exports = function emailRoutes(r) {
 		const e = store.emails.get(Number(ctx.params.id));
 		if (!e || !e.isPublished) return controllerError(404, MESSAGES.notFound);
 		const body = ctx.body && typeof ctx.body === 'object' ? ctx.body : {};
+		// EmailModel::sendEmailToLists sends nothing for a template email (its "safety check").
+		if (e.emailType !== 'list') return ctx.ok({ success: 1, sentCount: 0, failedRecipients: 0 });
 		// EmailApiController::sendAction hands the `lists` IDs to EmailModel::sendEmailToLists,
 		// which calls ->getId() on each: any non-empty list is an uncaught error (5.1, and since 2.x).
 		if (Array.isArray(body.lists) ? body.lists.length > 0 : isObjectWithKeys(body.lists))
