@@ -100,6 +100,12 @@ describe('Campaign: add contact', () => {
 		}
 		expect(members(fixed.id).get(id).rotation).toBe(1);
 		expect(members(restartable.id).get(id).rotation).toBe(2);
+		// The editor says so next to the parameters.
+		const add = campaignOperations.find((operation) => operation.value === 'addContact')!;
+		const notices = add.properties.filter((property) => property.type === 'notice');
+		expect(notices.map((notice) => notice.displayName).join(' ')).toMatch(
+			/allows restarts \(Allow Restart\).*not repeated/,
+		);
 	});
 
 	test('a missing contact and a missing campaign are told apart; other items go through', async () => {
