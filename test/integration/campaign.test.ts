@@ -380,6 +380,54 @@ describe('Campaign: create from JSON', () => {
 		expect(created.canvasSettings.nodes[0].id).toBe(String(created.events[0].id));
 	});
 
+	test('the JSON of a Get makes a campaign whose canvas shows its own events', async () => {
+		const segment = (await mauticApi(fake.url, 'POST', '/segments/new', { name: 'Get seg' }))
+			.list as IDataObject;
+		const two = body(segment.id as number, {
+			events: [
+				...body(1).events,
+				{ ...body(1).events[0], id: 'new2', name: 'Tag again', order: 2 },
+			],
+			canvasSettings: {
+				nodes: [
+					{ id: 'new1', positionX: '1', positionY: '1' },
+					{ id: 'new2', positionX: '2', positionY: '2' },
+					{ id: 'lists', positionX: '0', positionY: '0' },
+				],
+				connections: [
+					{ sourceId: 'lists', targetId: 'new1', anchors: { source: 'leadsource', target: 'top' } },
+					{ sourceId: 'new1', targetId: 'new2', anchors: { source: 'bottom', target: 'top' } },
+				],
+			},
+		});
+		const original = (await run({ operation: 'create', campaignJson: JSON.stringify(two) }))
+			.json[0] as any;
+		const got = (await run({ operation: 'get', campaignId: byId(original.id) })).json[0] as any;
+		const { json } = await run({
+			operation: 'create',
+			campaignJson: JSON.stringify({ ...got, name: 'Copy from a Get' }),
+		});
+		const copy = json[0] as any;
+		const eventIds = copy.events.map((event: IDataObject) => String(event.id));
+		expect(eventIds).toHaveLength(2);
+		expect(eventIds).not.toContain(String(original.events[0].id));
+		const canvas = copy.canvasSettings;
+		expect(canvas.nodes.map((node: IDataObject) => node.id).sort()).toEqual(
+			[...eventIds, 'lists'].sort(),
+		);
+		expect(
+			canvas.connections.map((connection: IDataObject) => [
+				connection.sourceId,
+				connection.targetId,
+			]),
+		).toEqual([
+			['lists', eventIds[0]],
+			[eventIds[0], eventIds[1]],
+		]);
+		// The original campaign is untouched.
+		expect(fake.store.campaigns.get(original.id).events).toHaveLength(2);
+	});
+
 	test('bad bodies are refused before any request, naming the field', async () => {
 		const withoutCanvas: IDataObject = body(1);
 		delete withoutCanvas.canvasSettings;
