@@ -215,7 +215,12 @@ describe('Campaign: remove contact', () => {
 		expect(json[0]).toEqual({ campaignId: target.id, contactId: member, removed: true });
 		expect(json[1]).toEqual({ campaignId: target.id, contactId: other, removed: true });
 		expect(json[2].error).toBe('The contact 99999 does not exist [item 2]');
-		expect(members(target.id).get(member).manuallyRemoved).toBe(true);
+		// As Mautic's Remover for a removal by hand: not an exit, no longer "added by hand".
+		expect(members(target.id).get(member)).toMatchObject({
+			manuallyRemoved: true,
+			manuallyAdded: false,
+			dateLastExited: null,
+		});
 	});
 
 	test('is repeated after a lost answer (a second remove changes nothing)', async () => {

@@ -237,9 +237,13 @@ module.exports = function campaignRoutes(r) {
 		const contact = store.contacts.get(Number(ctx.params.leadId));
 		if (!contact) return controllerError(404, MESSAGES.contactNotFound);
 		const m = store.campaignMembers.get(c.id)?.get(contact.id);
+		// Remover::updateExistingMembership for a removal by hand (not an exit): date_last_exited
+		// stays empty (so segment sources do not bring the contact back) and it is no longer
+		// "added by hand".
+		if (m) m.dateLastExited = null;
 		if (m && !m.manuallyRemoved) {
 			m.manuallyRemoved = true;
-			m.dateLastExited = store.now();
+			m.manuallyAdded = false;
 		}
 		return ctx.ok({ success: 1 });
 	});
