@@ -325,7 +325,7 @@ describe('Email: create, update, replace, get, get many, delete', () => {
 			'A segment email needs at least one segment: fill in "Segment IDs" [item 0]',
 		);
 		expect(created.json[1].error).toBe(
-			'The field "From Address" needs an email address, got "not-an-address" [item 1]',
+			'The field "From Address" needs email addresses or contact field tokens such as {contactfield=email}, got "not-an-address" [item 1]',
 		);
 		expect(created.json[2].error).toBe(
 			'The field "Segment IDs" needs positive whole IDs, got "-2" [item 2]',
@@ -341,6 +341,47 @@ describe('Email: create, update, replace, get, get many, delete', () => {
 			'The field "Update Fields" is empty: add at least one field to change [item 0]',
 		);
 		expect(requestsTo('POST', /\/emails\/new$/)).toHaveLength(0);
+	});
+
+	test('addresses are trimmed; From Address takes what Mautic takes (a list, contact field tokens); Reply-To one address', async () => {
+		const { json } = await run(
+			{
+				operation: 'create',
+				name: 'X',
+				subject: 'X',
+				emailType: 'template',
+				additionalFields: {
+					fromAddress: '={{ $json.from }}',
+					replyToAddress: '={{ $json.reply }}',
+				},
+			},
+			{
+				items: [
+					{ from: ' shop@example.com\n', reply: ' help@example.com ' },
+					{ from: '', reply: 'not-an-address' },
+					{ from: '{contactfield=email}', reply: '' },
+					{ from: 'shop@example.com, {contactfield=owner_email|shop@example.com}', reply: '' },
+					{ from: 'shop@example.com, {firstname}', reply: '' },
+				],
+				continueOnFail: true,
+			},
+		);
+		expect(json[2]).toMatchObject({ fromAddress: '{contactfield=email}' });
+		expect(json[3]).toMatchObject({
+			fromAddress: 'shop@example.com, {contactfield=owner_email|shop@example.com}',
+		});
+		expect(json[4].error).toBe(
+			'The field "From Address" needs email addresses or contact field tokens such as {contactfield=email}, got "shop@example.com, {firstname}" [item 4]',
+		);
+		expect(requestsTo('POST', /\/emails\/new$/)[0].body).toMatchObject({
+			fromAddress: 'shop@example.com',
+			replyToAddress: 'help@example.com',
+		});
+		expect(json[0]).toMatchObject({ fromAddress: 'shop@example.com' });
+		expect(json[1].error).toBe(
+			'The field "Reply-To Address" needs an email address, got "not-an-address" [item 1]',
+		);
+		expect(requestsTo('POST', /\/emails\/new$/)).toHaveLength(3);
 	});
 
 	test('update changes only what is given; a missing email is named', async () => {
