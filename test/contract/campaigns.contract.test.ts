@@ -64,12 +64,8 @@ onEachBackend('contract', 'Campaigns', ({ backend, check }) => {
 			expect(copy.events).toHaveLength(1);
 			expect(copy.events[0].id).not.toBe(campaign.events[0].id);
 			const copyCanvas = copy.canvasSettings as any;
-			expect(copyCanvas.nodes.map((node: any) => node.id)).toContain(
-				String(campaign.events[0].id),
-			);
-			expect(copyCanvas.nodes.map((node: any) => node.id)).not.toContain(
-				String(copy.events[0].id),
-			);
+			expect(copyCanvas.nodes.map((node: any) => node.id)).toContain(String(campaign.events[0].id));
+			expect(copyCanvas.nodes.map((node: any) => node.id)).not.toContain(String(copy.events[0].id));
 			await backend().raw('DELETE', `/api/campaigns/${copy.id}/delete`);
 
 			for (const [without, message] of [
