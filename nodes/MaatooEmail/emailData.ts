@@ -59,7 +59,8 @@ const fields: INodeProperties[] = [
 		type: 'string',
 		placeholder: 'e.g. shop@example.com',
 		default: '',
-		description: "Sender address; Mautic's default sender when empty",
+		description:
+			"Sender address, or a contact field token such as {contactfield=owner_email}; Mautic's default sender when empty",
 	},
 	{
 		displayName: 'From Name',
@@ -153,6 +154,28 @@ const TEXT_FIELDS = [
 	'template',
 ];
 
+const ADDRESS = /^[^\s@,]+@[^\s@,]+$/;
+/** `{contactfield=owner_email}` or `{contactfield=email|shop@example.com}`. */
+const CONTACT_FIELD_TOKEN = /^\{contactfield=[a-z0-9_]+(\|[^\s@,{}]+@[^\s@,{}]+)?\}$/i;
+
+/**
+ * What Mautic 5.1 takes: From Address is a comma-separated list of addresses or contact field
+ * tokens (EmailOrEmailTokenList), Reply-To one address (Symfony's Email constraint).
+ */
+const ADDRESS_FIELDS: Array<[string, string, (value: string) => boolean, string]> = [
+	[
+		'fromAddress',
+		'From Address',
+		(value) =>
+			value
+				.split(',')
+				.map((part) => part.trim())
+				.every((part) => ADDRESS.test(part) || CONTACT_FIELD_TOKEN.test(part)),
+		'email addresses or contact field tokens such as {contactfield=email}',
+	],
+	['replyToAddress', 'Reply-To Address', (value) => ADDRESS.test(value), 'an email address'],
+];
+
 function fieldsBody(ctx: IExecuteFunctions, itemIndex: number, given: IDataObject): IDataObject {
 	const body: IDataObject = {};
 	for (const key of ['name', 'subject']) {
@@ -172,16 +195,13 @@ function fieldsBody(ctx: IExecuteFunctions, itemIndex: number, given: IDataObjec
 		body.emailType = given.emailType;
 	}
 	for (const key of TEXT_FIELDS) if (given[key] !== undefined) body[key] = String(given[key]);
-	if (
-		given.fromAddress !== undefined &&
-		body.fromAddress !== '' &&
-		!/^[^\s@]+@[^\s@]+$/.test(String(body.fromAddress).trim())
-	) {
-		fail(
-			ctx,
-			itemIndex,
-			`The field "From Address" needs an email address, got "${String(given.fromAddress)}"`,
-		);
+	for (const [key, label, valid, wanted] of ADDRESS_FIELDS) {
+		if (given[key] === undefined) continue;
+		// An address from an expression often ends in a space or a line break: Mautic would keep it.
+		body[key] = String(given[key]).trim();
+		if (body[key] !== '' && !valid(body[key] as string)) {
+			fail(ctx, itemIndex, `The field "${label}" needs ${wanted}, got "${String(given[key])}"`);
+		}
 	}
 	if (given.isPublished !== undefined) body.isPublished = given.isPublished ? 1 : 0;
 	if (given.categoryId !== undefined) {

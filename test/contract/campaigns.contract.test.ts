@@ -1,6 +1,6 @@
 import { campaignBody, createCampaign, createSegment } from './campaignFixture';
 import { expectShape } from './expectShape';
-import { createContact, email } from './fixtures';
+import { createContact, email, uniqueName } from './fixtures';
 import * as S from './schemas';
 import { onEachBackend } from './suite';
 
@@ -52,6 +52,21 @@ onEachBackend('contract', 'Campaigns', ({ backend, check }) => {
 			).campaign;
 			expect(patched).toMatchObject({ description: 'patched', name: body.name });
 			expect(patched.events).toHaveLength(1);
+
+			// The JSON of a Get posted back: saved event IDs are not temporary ones, so Mautic saves
+			// new events but leaves the canvas pointing at the original campaign's events.
+			const again = await backend().raw('POST', '/api/campaigns/new', {
+				...(patched as any),
+				name: uniqueName('Contract campaign copy'),
+			});
+			expect(again.status).toBe(201);
+			const copy = expectShape(S.one('campaign', S.campaign), again.body).campaign;
+			expect(copy.events).toHaveLength(1);
+			expect(copy.events[0].id).not.toBe(campaign.events[0].id);
+			const copyCanvas = copy.canvasSettings as any;
+			expect(copyCanvas.nodes.map((node: any) => node.id)).toContain(String(campaign.events[0].id));
+			expect(copyCanvas.nodes.map((node: any) => node.id)).not.toContain(String(copy.events[0].id));
+			await backend().raw('DELETE', `/api/campaigns/${copy.id}/delete`);
 
 			for (const [without, message] of [
 				[{ events: [] }, EVENTS_REQUIRED],

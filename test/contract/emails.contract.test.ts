@@ -211,6 +211,36 @@ onEachBackend('contract', 'Emails', ({ backend, check, name }) => {
 	);
 
 	check(
+		'send to segment: `lists` in the body is a 500 and sends nothing (5.1 hands the IDs to a model that expects segments); `limit` 0 sends none; a template email sends none',
+		async () => {
+			const segmentId = await createSegment(backend(), 'Only lists');
+			const member = await createContact(backend(), { email: email(backend(), 'only-lists') });
+			await backend().api('POST', `/segments/${segmentId}/contact/${member}/add`);
+			const news = await createEmail(backend(), { emailType: 'list', lists: [segmentId] });
+			const crashed = await backend().raw('POST', `/api/emails/${news.id}/send`, {
+				lists: [segmentId],
+			});
+			expect(crashed.status).toBe(500);
+			expectShape(S.subscriberError, crashed.body);
+			expect(await sentCountOf(backend(), news.id)).toBe(0);
+			const limited = await backend().raw('POST', `/api/emails/${news.id}/send`, { limit: 0 });
+			expect(limited.status).toBe(200);
+			expect(expectShape(S.sendToSegment, limited.body)).toMatchObject({ sentCount: 0 });
+			expect(await sentCountOf(backend(), news.id)).toBe(0);
+			// A template email (here one that was a segment email) is answered 200 with nothing sent.
+			await backend().api('PATCH', `/emails/${news.id}/edit`, { emailType: 'template' });
+			const template = await backend().raw('POST', `/api/emails/${news.id}/send`, {});
+			expect(template.status).toBe(200);
+			expect(expectShape(S.sendToSegment, template.body)).toEqual({
+				success: 1,
+				sentCount: 0,
+				failedRecipients: 0,
+			});
+			expect(await sentCountOf(backend(), news.id)).toBe(0);
+		},
+	);
+
+	check(
 		'send errors: 404 for a missing email or contact and an unpublished segment email; a contact without address is a 500',
 		async () => {
 			const template = await createEmail(backend());

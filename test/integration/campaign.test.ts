@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { MaatooCampaign } from '../../nodes/MaatooCampaign/MaatooCampaign.node';
 import { MEMBERSHIP_CONCURRENCY } from '../../nodes/MaatooCampaign/membership';
+import { campaignOperations } from '../../nodes/MaatooCampaign/operations';
 import { startFakeMautic } from '../fake-mautic';
 import { basicCredential, registerNodeType, runNode } from '../support/maatooRun';
 import { note } from '../support/note';
@@ -99,6 +100,12 @@ describe('Campaign: add contact', () => {
 		}
 		expect(members(fixed.id).get(id).rotation).toBe(1);
 		expect(members(restartable.id).get(id).rotation).toBe(2);
+		// The editor says so next to the parameters.
+		const add = campaignOperations.find((operation) => operation.value === 'addContact')!;
+		const notices = add.properties.filter((property) => property.type === 'notice');
+		expect(notices.map((notice) => notice.displayName).join(' ')).toMatch(
+			/allows restarts \(Allow Restart\).*not repeated/,
+		);
 	});
 
 	test('a missing contact and a missing campaign are told apart; other items go through', async () => {
@@ -135,6 +142,29 @@ describe('Campaign: add contact', () => {
 		);
 		expect(result.status).toBe('error');
 		expect(String(result.error?.message)).toBe('The contact 99999 does not exist [item 1]');
+	});
+
+	test('a run stopped by one item names the later items that were already sent alongside it', async () => {
+		const restartable = campaign({ allowRestart: true });
+		const ids = contacts(3);
+		const { result } = await run(
+			{
+				operation: 'addContact',
+				campaignId: byId(restartable.id),
+				contactId: byId('={{ $json.id }}'),
+			},
+			{ items: [{ id: 'abc' }, ...ids.map((id) => ({ id }))], expectError: true },
+		);
+		expect(result.status).toBe('error');
+		const error = result.error as { message?: string; description?: string };
+		expect(String(error.message)).toBe(
+			'The field "Contact" needs a numeric ID, got "abc" [item 0]',
+		);
+		// Items 1 to 3 were in flight when item 0 failed: they went through, and running the
+		// workflow again would restart those contacts in the campaign. The error must say so.
+		const added = ids.filter((id) => members(restartable.id).has(id));
+		expect(added).toEqual(ids);
+		expect(String(error.description)).toContain('items 1, 2 and 3');
 	});
 
 	test('a lost answer is repeated only for a campaign that does not allow restarts', async () => {
@@ -185,7 +215,12 @@ describe('Campaign: remove contact', () => {
 		expect(json[0]).toEqual({ campaignId: target.id, contactId: member, removed: true });
 		expect(json[1]).toEqual({ campaignId: target.id, contactId: other, removed: true });
 		expect(json[2].error).toBe('The contact 99999 does not exist [item 2]');
-		expect(members(target.id).get(member).manuallyRemoved).toBe(true);
+		// As Mautic's Remover for a removal by hand: not an exit, no longer "added by hand".
+		expect(members(target.id).get(member)).toMatchObject({
+			manuallyRemoved: true,
+			manuallyAdded: false,
+			dateLastExited: null,
+		});
 	});
 
 	test('is repeated after a lost answer (a second remove changes nothing)', async () => {
@@ -287,6 +322,11 @@ describe('Campaign: get, get many, clone, delete', () => {
 		const { json } = await run({ operation: 'clone', campaignId: byId(target.id) });
 		expect(json[0]).toMatchObject({ name: target.name, isPublished: false });
 		expect(json[0].id).not.toBe(target.id);
+		// Mautic 5.1's API copy has no events and no sources; the editor must not promise them.
+		expect(json[0]).toMatchObject({ events: [], lists: [], forms: [] });
+		const clone = campaignOperations.find((operation) => operation.value === 'clone')!;
+		expect(clone.description).not.toMatch(/with its events/);
+		expect(clone.description).toMatch(/without its events and sources/);
 		fake.clearRequests();
 		fake.setConfig({ fault: () => ({ status: 502, after: true }) });
 		const lost = await run(
@@ -343,6 +383,54 @@ describe('Campaign: create from JSON', () => {
 		expect(created.events).toHaveLength(1);
 		expect(created.lists.map((list: IDataObject) => list.id)).toEqual([segment.id]);
 		expect(created.canvasSettings.nodes[0].id).toBe(String(created.events[0].id));
+	});
+
+	test('the JSON of a Get makes a campaign whose canvas shows its own events', async () => {
+		const segment = (await mauticApi(fake.url, 'POST', '/segments/new', { name: 'Get seg' }))
+			.list as IDataObject;
+		const two = body(segment.id as number, {
+			events: [
+				...body(1).events,
+				{ ...body(1).events[0], id: 'new2', name: 'Tag again', order: 2 },
+			],
+			canvasSettings: {
+				nodes: [
+					{ id: 'new1', positionX: '1', positionY: '1' },
+					{ id: 'new2', positionX: '2', positionY: '2' },
+					{ id: 'lists', positionX: '0', positionY: '0' },
+				],
+				connections: [
+					{ sourceId: 'lists', targetId: 'new1', anchors: { source: 'leadsource', target: 'top' } },
+					{ sourceId: 'new1', targetId: 'new2', anchors: { source: 'bottom', target: 'top' } },
+				],
+			},
+		});
+		const original = (await run({ operation: 'create', campaignJson: JSON.stringify(two) }))
+			.json[0] as any;
+		const got = (await run({ operation: 'get', campaignId: byId(original.id) })).json[0] as any;
+		const { json } = await run({
+			operation: 'create',
+			campaignJson: JSON.stringify({ ...got, name: 'Copy from a Get' }),
+		});
+		const copy = json[0] as any;
+		const eventIds = copy.events.map((event: IDataObject) => String(event.id));
+		expect(eventIds).toHaveLength(2);
+		expect(eventIds).not.toContain(String(original.events[0].id));
+		const canvas = copy.canvasSettings;
+		expect(canvas.nodes.map((node: IDataObject) => node.id).sort()).toEqual(
+			[...eventIds, 'lists'].sort(),
+		);
+		expect(
+			canvas.connections.map((connection: IDataObject) => [
+				connection.sourceId,
+				connection.targetId,
+			]),
+		).toEqual([
+			['lists', eventIds[0]],
+			[eventIds[0], eventIds[1]],
+		]);
+		// The original campaign is untouched.
+		expect(fake.store.campaigns.get(original.id).events).toHaveLength(2);
 	});
 
 	test('bad bodies are refused before any request, naming the field', async () => {

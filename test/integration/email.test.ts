@@ -210,17 +210,42 @@ describe('Email: send to segment', () => {
 		);
 	});
 
-	test('Only Segment IDs and Max Recipients go to Mautic', async () => {
+	test('Max Recipients goes to Mautic; segment IDs never do (Mautic fails any with a 500)', async () => {
 		const a = await segmentWith(2);
 		const b = await segmentWith(2);
 		const news = email({ emailType: 'list', lists: [a.segment.id, b.segment.id] });
+		// A workflow saved with the option the node once had must not send `lists` either.
 		const { json } = await run({
 			operation: 'sendToSegment',
 			emailId: byId(news.id),
 			options: { segmentIds: String(b.segment.id), maxRecipients: 1 },
 		});
-		expect(requestsTo('POST', /\/send$/)[0].body).toEqual({ lists: [b.segment.id], limit: 1 });
+		expect(requestsTo('POST', /\/send$/)[0].body).toEqual({ limit: 1 });
 		expect(json[0]).toMatchObject({ sentCount: 1 });
+		const optionNames = (
+			new MaatooEmail().description.properties.find(
+				(property) =>
+					property.name === 'options' &&
+					property.displayOptions?.show?.operation?.includes('sendToSegment'),
+			)?.options ?? []
+		).map((option) => option.name);
+		expect(optionNames).toContain('maxRecipients');
+		expect(optionNames).not.toContain('segmentIds');
+	});
+
+	test('a template email fails the item: Mautic answers 200 and sends it to nobody', async () => {
+		const { segment } = await segmentWith(2);
+		const template = email({ emailType: 'template', lists: [segment.id] });
+		const news = email({ emailType: 'list', lists: [segment.id] });
+		const { json } = await run(
+			{ operation: 'sendToSegment', emailId: byId('={{ $json.id }}') },
+			{ items: [{ id: template.id }, { id: news.id }], continueOnFail: true },
+		);
+		expect(json[0].error).toBe(
+			`The email ${template.id} is a template email: Send to Segment sends only segment emails, so Mautic sent it to nobody [item 0]`,
+		);
+		expect(json[1]).toEqual({ emailId: news.id, sentCount: 2, failedRecipients: 0 });
+		expect(statsOf(template.id)).toHaveLength(0);
 	});
 
 	test('an unpublished email is named as such, a missing one as missing', async () => {
@@ -300,7 +325,7 @@ describe('Email: create, update, replace, get, get many, delete', () => {
 			'A segment email needs at least one segment: fill in "Segment IDs" [item 0]',
 		);
 		expect(created.json[1].error).toBe(
-			'The field "From Address" needs an email address, got "not-an-address" [item 1]',
+			'The field "From Address" needs email addresses or contact field tokens such as {contactfield=email}, got "not-an-address" [item 1]',
 		);
 		expect(created.json[2].error).toBe(
 			'The field "Segment IDs" needs positive whole IDs, got "-2" [item 2]',
@@ -316,6 +341,47 @@ describe('Email: create, update, replace, get, get many, delete', () => {
 			'The field "Update Fields" is empty: add at least one field to change [item 0]',
 		);
 		expect(requestsTo('POST', /\/emails\/new$/)).toHaveLength(0);
+	});
+
+	test('addresses are trimmed; From Address takes what Mautic takes (a list, contact field tokens); Reply-To one address', async () => {
+		const { json } = await run(
+			{
+				operation: 'create',
+				name: 'X',
+				subject: 'X',
+				emailType: 'template',
+				additionalFields: {
+					fromAddress: '={{ $json.from }}',
+					replyToAddress: '={{ $json.reply }}',
+				},
+			},
+			{
+				items: [
+					{ from: ' shop@example.com\n', reply: ' help@example.com ' },
+					{ from: '', reply: 'not-an-address' },
+					{ from: '{contactfield=email}', reply: '' },
+					{ from: 'shop@example.com, {contactfield=owner_email|shop@example.com}', reply: '' },
+					{ from: 'shop@example.com, {firstname}', reply: '' },
+				],
+				continueOnFail: true,
+			},
+		);
+		expect(json[2]).toMatchObject({ fromAddress: '{contactfield=email}' });
+		expect(json[3]).toMatchObject({
+			fromAddress: 'shop@example.com, {contactfield=owner_email|shop@example.com}',
+		});
+		expect(json[4].error).toBe(
+			'The field "From Address" needs email addresses or contact field tokens such as {contactfield=email}, got "shop@example.com, {firstname}" [item 4]',
+		);
+		expect(requestsTo('POST', /\/emails\/new$/)[0].body).toMatchObject({
+			fromAddress: 'shop@example.com',
+			replyToAddress: 'help@example.com',
+		});
+		expect(json[0]).toMatchObject({ fromAddress: 'shop@example.com' });
+		expect(json[1].error).toBe(
+			'The field "Reply-To Address" needs an email address, got "not-an-address" [item 1]',
+		);
+		expect(requestsTo('POST', /\/emails\/new$/)).toHaveLength(3);
 	});
 
 	test('update changes only what is given; a missing email is named', async () => {

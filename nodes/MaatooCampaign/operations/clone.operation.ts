@@ -6,7 +6,7 @@ export const cloneOperation: Operation = {
 	name: 'Clone',
 	action: 'Clone a campaign',
 	description:
-		'Copy a campaign with its events and sources; Mautic saves the copy unpublished, under the same name',
+		"Copy a campaign: Mautic's API saves the copy unpublished, under the same name and without its events and sources (clone in Mautic for a full copy)",
 	properties: [campaignLocator({ description: 'The campaign to copy' })],
 	async request(ctx, itemIndex) {
 		const id = await resolveCampaignId(ctx, itemIndex);

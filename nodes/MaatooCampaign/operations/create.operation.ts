@@ -58,7 +58,56 @@ function campaignBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 			`The field "${FIELD}" needs "canvasSettings" (nodes and connections): without it Mautic saves the campaign without its events`,
 		);
 	}
-	return body;
+	return withTemporaryEventIds(body);
+}
+
+/**
+ * Mautic maps only temporary event IDs ("new1") to the saved ones in the canvas: the saved IDs in
+ * the JSON of a Get would leave the new campaign's canvas pointing at the original campaign's
+ * events. So every other event ID becomes a temporary one, in the events and the canvas alike.
+ */
+function withTemporaryEventIds(body: IDataObject): IDataObject {
+	const events = Array.isArray(body.events)
+		? (body.events as unknown[])
+		: Object.values(body.events as IDataObject);
+	const used = new Set(events.map((event) => String((event as IDataObject)?.id ?? '')));
+	const renamed = new Map<string, string>();
+	const newEvents = events.map((event) => {
+		if (!isObject(event) || event.id === undefined || event.id === null) return event;
+		const id = String(event.id);
+		if (id.startsWith('new')) return event;
+		let temporary = `new${id}`;
+		for (let n = 2; used.has(temporary); n++) temporary = `new${id}_${n}`;
+		used.add(temporary);
+		renamed.set(id, temporary);
+		return { ...event, id: temporary };
+	});
+	if (renamed.size === 0) return body;
+	const swap = (value: unknown) =>
+		value !== undefined && value !== null && renamed.has(String(value))
+			? renamed.get(String(value))
+			: value;
+	const canvas = body.canvasSettings as IDataObject;
+	const list = (value: unknown) => (Array.isArray(value) ? (value as IDataObject[]) : []);
+	return {
+		...body,
+		events: newEvents as IDataObject[],
+		canvasSettings: {
+			...canvas,
+			nodes: list(canvas.nodes).map((node) =>
+				isObject(node) ? { ...node, id: swap(node.id) } : node,
+			),
+			connections: list(canvas.connections).map((connection) =>
+				isObject(connection)
+					? {
+							...connection,
+							sourceId: swap(connection.sourceId),
+							targetId: swap(connection.targetId),
+						}
+					: connection,
+			),
+		},
+	};
 }
 
 const EXAMPLE = `{
@@ -99,7 +148,7 @@ export const createOperation = entityCreate(campaignEntity, {
 			required: true,
 			default: EXAMPLE,
 			description:
-				'The campaign as Mautic\'s API takes it: name, lists (segments) or forms, events with temporary IDs such as "new1", and canvasSettings connecting them. Build the campaign once in Mautic and copy the body of a Get to start from.',
+				'The campaign as Mautic\'s API takes it: name, lists (segments) or forms, events with temporary IDs such as "new1", and canvasSettings connecting them. Build the campaign once in Mautic and copy the output of a Get to start from: its saved event IDs are made temporary ones.',
 		},
 	],
 	body: campaignBody,

@@ -85,7 +85,8 @@ export const sendToContactOperation: Operation = {
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. 4, 9',
-				description: 'Comma-separated IDs of Mautic assets to attach',
+				description:
+					'Comma-separated IDs of Mautic assets to attach; Mautic leaves out missing or unpublished assets without an error',
 			},
 		]),
 	],

@@ -5,12 +5,13 @@ import { failureOf, mauticRequest } from '../../shared/transport';
 import { failItem as fail } from '../../shared/engine/itemErrors';
 import { emailLocator, resolveEmailId } from '../descriptions/emailLocator';
 import { SEND_NOT_REPEATED, sendNotice } from '../descriptions/sendNotice';
-import { idListOf } from '../idList';
 
 /**
  * `POST /emails/{id}/send`: sends a published segment email to the contacts of its segments who
  * have not received it yet (Mautic skips earlier recipients and contacts who unsubscribed), and
- * reports Mautic's count and failed recipients.
+ * reports Mautic's count and failed recipients. Mautic's `lists` body field (send to some of the
+ * segments only) is not offered: Mautic's controller passes the IDs on where segments are
+ * expected, so any value fails with a 500 (5.1 and every version since 2.x).
  */
 export const sendToSegmentOperation: Operation = {
 	value: 'sendToSegment',
@@ -22,14 +23,6 @@ export const sendToSegmentOperation: Operation = {
 		sendNotice,
 		emailLocator({ description: 'The segment email to send' }),
 		optionsCollection([
-			{
-				displayName: 'Only Segment IDs',
-				name: 'segmentIds',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 3, 8',
-				description: "Comma-separated IDs: send only to these of the email's segments",
-			},
 			{
 				displayName: 'Max Recipients',
 				name: 'maxRecipients',
@@ -45,10 +38,6 @@ export const sendToSegmentOperation: Operation = {
 		const emailId = await resolveEmailId(ctx, itemIndex);
 		const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const body: IDataObject = {};
-		if (options.segmentIds !== undefined) {
-			const lists = idListOf(ctx, itemIndex, options.segmentIds, 'Only Segment IDs');
-			if (lists.length > 0) body.lists = lists;
-		}
 		if (options.maxRecipients !== undefined)
 			body.limit = Math.max(1, Math.floor(Number(options.maxRecipients)));
 		const response = await mauticRequest(
@@ -75,13 +64,43 @@ export const sendToSegmentOperation: Operation = {
 		});
 		const answer = (response.body ?? {}) as IDataObject;
 		// Mautic answers counts: how many went out and how many the mailer refused.
-		return {
-			emailId,
-			sentCount: Number(answer.sentCount ?? 0),
-			failedRecipients: Number(answer.failedRecipients ?? 0),
-		};
+		const sentCount = Number(answer.sentCount ?? 0);
+		const failedRecipients = Number(answer.failedRecipients ?? 0);
+		// For a template email Mautic sends nothing and still answers success: say so.
+		if (
+			sentCount === 0 &&
+			failedRecipients === 0 &&
+			(await emailTypeOf(ctx, emailId, itemIndex)) === 'template'
+		) {
+			fail(
+				ctx,
+				itemIndex,
+				`The email ${emailId} is a template email: Send to Segment sends only segment emails, so Mautic sent it to nobody`,
+				'Pick a segment email, change its Type to Segment (with its segments), or use Send to Contact for a template email.',
+			);
+		}
+		return { emailId, sentCount, failedRecipients };
 	},
 };
+
+/** The email's type, or undefined when it cannot be read (a send that did nothing stays a success). */
+async function emailTypeOf(
+	ctx: IExecuteFunctions,
+	emailId: number,
+	itemIndex: number,
+): Promise<unknown> {
+	try {
+		const response = await mauticRequest(
+			ctx,
+			{ method: 'GET', path: `/emails/${emailId}` },
+			itemIndex,
+		);
+		return ((response.body as IDataObject | undefined)?.email as IDataObject | undefined)
+			?.emailType;
+	} catch {
+		return undefined;
+	}
+}
 
 async function isUnpublished(
 	ctx: IExecuteFunctions,

@@ -1,5 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type NodeApiError,
+} from 'n8n-workflow';
 import { mauticRequest, setMaxRetries } from '../transport';
 import { runBatch } from './batch';
 import { failedItem } from './itemErrors';
@@ -92,7 +97,25 @@ async function runConcurrently(
 	await Promise.all(Array.from({ length: Math.min(limit, itemCount) }, worker));
 	if (failures.size > 0) {
 		const first = Math.min(...failures.keys());
-		throw failures.get(first) as Error;
+		const error = failures.get(first) as NodeApiError | NodeOperationError;
+		// Unlike a run one item at a time, later items may have gone through alongside the failed
+		// one: say which, since running the workflow again repeats them.
+		const doneAfter = results.flatMap((_, itemIndex) => (itemIndex > first ? [itemIndex] : []));
+		if (doneAfter.length > 0) {
+			error.description = [
+				error.description,
+				`Sent at the same time and done although item ${first} failed: ${itemsText(doneAfter)}. Running the workflow again repeats them.`,
+			]
+				.filter(Boolean)
+				.join('\n');
+		}
+		throw error;
 	}
 	return results.flat();
+}
+
+/** "item 3", "items 1 and 2", "items 1, 2 and 3". */
+function itemsText(indexes: number[]): string {
+	if (indexes.length === 1) return `item ${indexes[0]}`;
+	return `items ${indexes.slice(0, -1).join(', ')} and ${indexes[indexes.length - 1]}`;
 }

@@ -88,7 +88,8 @@ export interface Operation {
 	 * Items run this many at a time (default 1: one after the other). For operations with one
 	 * independent call per item and no batch endpoint, e.g. campaign membership. Output keeps the
 	 * input order; without Continue On Fail the first failed item (in input order) stops the run
-	 * once the items already sent are answered.
+	 * once the items already sent are answered; its error's description names the later items
+	 * that went through alongside it.
 	 */
 	concurrency?: number;
 }

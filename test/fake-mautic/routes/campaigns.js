@@ -69,7 +69,8 @@ const nonEmpty = (v) =>
 	Array.isArray(v) ? v.length > 0 : !!v && typeof v === 'object' && Object.keys(v).length > 0;
 
 /**
- * Events of the request with real ids; temporary ids are replaced in the canvas the same way.
+ * Events of the request with real ids; temporary ids ("new…") are replaced in the canvas the same
+ * way, other ids are left there as given.
  * @param {RouteCtx} ctx @param {any} events @param {any} canvas
  */
 function buildEvents(ctx, events, canvas) {
@@ -78,7 +79,9 @@ function buildEvents(ctx, events, canvas) {
 	const list = Array.isArray(events) ? events : Object.values(events);
 	const built = list.map((e, i) => {
 		const id = ctx.store.nextId('campaignEvent');
-		if (e && e.id !== undefined) ids.set(String(e.id), id);
+		// Only temporary ids ("new1") are mapped (CampaignModel::setEvents / setCanvasSettings): a
+		// saved id in the request (the JSON of a Get posted back) stays in the canvas as it was.
+		if (e && e.id !== undefined && String(e.id).startsWith('new')) ids.set(String(e.id), id);
 		const type = String(e?.type ?? '');
 		return {
 			id,
@@ -234,9 +237,13 @@ module.exports = function campaignRoutes(r) {
 		const contact = store.contacts.get(Number(ctx.params.leadId));
 		if (!contact) return controllerError(404, MESSAGES.contactNotFound);
 		const m = store.campaignMembers.get(c.id)?.get(contact.id);
+		// Remover::updateExistingMembership for a removal by hand (not an exit): date_last_exited
+		// stays empty (so segment sources do not bring the contact back) and it is no longer
+		// "added by hand".
+		if (m) m.dateLastExited = null;
 		if (m && !m.manuallyRemoved) {
 			m.manuallyRemoved = true;
-			m.dateLastExited = store.now();
+			m.manuallyAdded = false;
 		}
 		return ctx.ok({ success: 1 });
 	});

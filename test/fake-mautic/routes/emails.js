@@ -253,10 +253,16 @@ module.exports = function emailRoutes(r) {
 		const e = store.emails.get(Number(ctx.params.id));
 		if (!e || !e.isPublished) return controllerError(404, MESSAGES.notFound);
 		const body = ctx.body && typeof ctx.body === 'object' ? ctx.body : {};
-		const only = idsOf(body.lists);
-		const lists = only.length ? e.lists.filter((id) => only.includes(id)) : e.lists;
+		// EmailModel::sendEmailToLists sends nothing for a template email (its "safety check").
+		if (e.emailType !== 'list') return ctx.ok({ success: 1, sentCount: 0, failedRecipients: 0 });
+		// EmailApiController::sendAction hands the `lists` IDs to EmailModel::sendEmailToLists,
+		// which calls ->getId() on each: any non-empty list is an uncaught error (5.1, and since 2.x).
+		if (Array.isArray(body.lists) ? body.lists.length > 0 : isObjectWithKeys(body.lists))
+			throw new ServerException(500);
+		const lists = e.lists;
+		// `limit` as the model reads it: null means all, 0 or less sends nothing.
 		const limit =
-			body.limit === undefined || body.limit === null ? Infinity : Number(body.limit) || Infinity;
+			body.limit === undefined || body.limit === null ? Infinity : Number(body.limit) || 0;
 		let sentCount = 0;
 		let failed = 0;
 		/** @type {Set<number>} */
@@ -328,3 +334,8 @@ function trackEmailOpen(ctx, hash) {
 
 module.exports.trackEmailOpen = trackEmailOpen;
 module.exports.emailView = emailView;
+
+/** @param {unknown} v */
+function isObjectWithKeys(v) {
+	return !!v && typeof v === 'object' && Object.keys(v).length > 0;
+}
