@@ -264,6 +264,9 @@ describe('Form: submissions', () => {
 					{ form: 9999, after: '2025-01-01' },
 					{ form: form.id, after: '2026-06-01' },
 					{ form: form.id, after: 'yesterday-ish' },
+					{ form: form.id, after: '2025-02-30' },
+					{ form: form.id, after: 'tuesday 5' },
+					{ form: form.id, after: '12' },
 				],
 				continueOnFail: true,
 			},
@@ -272,6 +275,10 @@ describe('Form: submissions', () => {
 			'The form 9999 does not exist [item 0]',
 			'The option "Submitted After" (2026-06-01 00:00:00) is later than "Submitted Before" (2026-01-01 00:00:00) [item 1]',
 			'The option "Submitted After" needs a date and time, got "yesterday-ish" [item 2]',
+			// no day 30 in February; text the JavaScript date parser would read as 2001-05-01 or 2001-12-01
+			'The option "Submitted After" needs a date and time, got "2025-02-30" [item 3]',
+			'The option "Submitted After" needs a date and time, got "tuesday 5" [item 4]',
+			'The option "Submitted After" needs a date and time, got "12" [item 5]',
 		]);
 	});
 

@@ -106,6 +106,8 @@ describe('Note: create', () => {
 					{ contact: ann, text: 'x', type: 'fax', date: '' },
 					{ contact: ann, text: 'x', type: 'email', date: 'next tuesday' },
 					{ contact: ann, text: 'fine', type: 'Email', date: '2026-01-02' },
+					{ contact: ann, text: 'x', type: 'call', date: '2026-02-30 10:00' },
+					{ contact: ann, text: 'x', type: 'call', date: 'friday 3' },
 				],
 				continueOnFail: true,
 			},
@@ -117,6 +119,8 @@ describe('Note: create', () => {
 			'The field "Type" must be one of general, email, call, meeting, got "fax" [item 3]',
 			'The field "Date" needs a date and time, got "next tuesday" [item 4]',
 			'fine',
+			'The field "Date" needs a date and time, got "2026-02-30 10:00" [item 6]',
+			'The field "Date" needs a date and time, got "friday 3" [item 7]',
 		]);
 		expect(requestsTo('POST', '/notes/new')).toHaveLength(2);
 	});
