@@ -304,6 +304,18 @@ describe('Form: submissions', () => {
 			email: 'a@example.com',
 		});
 	});
+
+	test("a renamed field never takes another field's key; an alias __proto__ stays a plain key", () => {
+		const flat = flattenSubmission(
+			JSON.parse(
+				'{"id":6,"form":{"id":2},"results":{"referer":"ad","field_referer":"mail","__proto__":"x"}}',
+			),
+		);
+		expect(flat).toMatchObject({ referer: null, field_field_referer: 'ad', field_referer: 'mail' });
+		expect(Object.keys(flat)).toContain('__proto__');
+		expect(Object.getPrototypeOf(flat)).toBe(Object.prototype);
+		expect(JSON.parse(JSON.stringify(flat)).__proto__).toBe('x');
+	});
 });
 
 describe('Form: delete', () => {
