@@ -47,6 +47,59 @@ async function note(contactId: number, text: string, type = 'general'): Promise<
 }
 
 describe('Note: create', () => {
+	test('a lost answer to a create is not sent again: the note would be added twice', async () => {
+		const lost = (status: number) => {
+			let done = false;
+			return (request: any) => {
+				if (done || request.method !== 'POST' || request.path !== '/api/notes/new')
+					return undefined;
+				done = true;
+				return { status, after: true };
+			};
+		};
+		try {
+			fake.setConfig({ fault: lost(502) });
+			const { json } = await run(
+				{ operation: 'create', contactId: byId(ann), text: 'Once only', type: 'general' },
+				{ continueOnFail: true },
+			);
+			expect(json[0].error).toEqual(expect.any(String));
+			expect(requestsTo('POST', '/notes/new')).toHaveLength(1);
+			expect([...fake.store.notes.values()]).toHaveLength(1); // applied once, never twice
+		} finally {
+			fake.setConfig({ fault: undefined });
+		}
+	});
+
+	test('update and delete are repeated after a lost answer: the result is the same', async () => {
+		const kept = await note(ann, 'Draft');
+		const lostOnce = (method: string) => {
+			let done = false;
+			return (request: any) => {
+				if (done || request.method !== method) return undefined;
+				done = true;
+				return { reset: true, after: true };
+			};
+		};
+		try {
+			fake.setConfig({ fault: lostOnce('PATCH') });
+			const updated = await run({
+				operation: 'update',
+				noteId: byId(kept.id as number),
+				updateFields: { text: 'Final' },
+			});
+			expect(updated.json[0]).toMatchObject({ id: kept.id, text: 'Final' });
+			expect(requestsTo('PATCH', `/notes/${kept.id}/edit`)).toHaveLength(2);
+
+			fake.setConfig({ fault: lostOnce('DELETE') });
+			const deleted = await run({ operation: 'delete', noteId: byId(kept.id as number) });
+			expect(deleted.json[0]).toEqual({ id: kept.id, deleted: true });
+			expect(fake.store.notes.has(kept.id)).toBe(false);
+		} finally {
+			fake.setConfig({ fault: undefined });
+		}
+	});
+
 	test('adds a note to a contact by ID or email, with type and date; the output is flat', async () => {
 		const { json } = await run(
 			{
