@@ -269,6 +269,13 @@ describe('Maatoo Trigger: form submissions', () => {
 		await expect(byName.activate()).rejects.toThrow(
 			'The field "Form Names or IDs" needs form IDs (whole numbers from 1), got "Contact us"',
 		);
+		// without the form event the (hidden) filter plays no part, as before
+		await expect(
+			host(
+				{ events: ['mautic.lead_post_save_new'], forms: '={{ ["Contact us"] }}' },
+				'a1b2c3d4-0000-4000-8000-0000000000f3',
+			).activate(),
+		).resolves.toEqual({ existed: false });
 		// a workflow published before (or an expression that changed since) ignores them all
 		const trigger = host({ events: ['mautic.form_on_submit'] });
 		await trigger.activate();
