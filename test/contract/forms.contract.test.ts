@@ -162,6 +162,14 @@ onEachBackend('contract', 'Forms', ({ backend, check }) => {
 			);
 			expect(paged.total).toBe('2');
 			expect((paged.submissions as any[]).map((row) => row.id)).toEqual([rows[1].id]);
+			// the node orders by s.id (unique) so that submissions of one second page safely;
+			// a bare `id` is a 500 on 5.1 (the repository's alias is not `s`)
+			const byId = expectShape(
+				S.submissionList,
+				(await backend().raw('GET', `${path}?orderBy=s.id&orderByDir=DESC`)).body,
+			);
+			expect((byId.submissions as any[]).map((row) => row.id)).toEqual([rows[1].id, rows[0].id]);
+			expect((await backend().raw('GET', `${path}?orderBy=id&orderByDir=ASC`)).status).toBe(500);
 			const beyond = await backend().raw('GET', `${path}?start=5&limit=1`);
 			expect(beyond.text).toBe('{"total":"2","submissions":{}}');
 

@@ -155,6 +155,40 @@ describe('Form: submissions', () => {
 		expect(requestsTo('GET', `/forms/${form.id}/submissions`)[0].query.limit).toBe('2');
 	});
 
+	test('submissions of the same second are neither lost nor repeated across pages', async () => {
+		// Mautic orders by the second of submission alone; MySQL may order ties differently per page
+		fake.store.submissionTies = 'unstable';
+		try {
+			const busy = fake.store.createForm({
+				name: 'Busy',
+				fields: [{ label: 'Email', alias: 'email' }],
+			});
+			const second = new Date('2026-04-01T08:00:00Z');
+			const ids = Array.from(
+				{ length: 5 },
+				(_, index) =>
+					fake.store.addSubmission({
+						formId: busy.id,
+						results: { email: `burst${index}@example.com` },
+						dateSubmitted: second,
+					}).id,
+			);
+			const { json } = await run({
+				operation: 'getSubmissions',
+				formId: byId(busy.id),
+				returnAll: true,
+				options: { pageSize: 2 },
+			});
+			expect(json.map((row) => row.submissionId)).toEqual(ids);
+			expect(requestsTo('GET', `/forms/${busy.id}/submissions`)[0].query).toMatchObject({
+				orderBy: 's.id',
+				orderByDir: 'ASC',
+			});
+		} finally {
+			fake.store.submissionTies = 'stable';
+		}
+	});
+
 	test('a date range becomes where[] on date_submitted (UTC)', async () => {
 		const { json } = await run({
 			operation: 'getSubmissions',
