@@ -316,6 +316,12 @@ class Store {
 		 * @type {'stable'|'unstable'}
 		 */
 		this.submissionTies = 'stable';
+		/**
+		 * A contact's notes in a list without `orderBy` (Mautic: n.dateAdded DESC): 'unstable'
+		 * takes them as added in one second, in ID order on odd pages and backwards on even ones.
+		 * @type {'stable'|'unstable'}
+		 */
+		this.noteTies = 'stable';
 		// campaigns and emails (routes/campaigns.js, routes/emails.js)
 		/** @type {Map<number, Campaign>} */ this.campaigns = new Map();
 		/** @type {Map<number, Map<number, CampaignMember>>} campaign id -> contact id -> member */ this.campaignMembers =
@@ -347,6 +353,7 @@ class Store {
 		this.submissions.clear();
 		this.notes.clear();
 		this.submissionTies = 'stable';
+		this.noteTies = 'stable';
 		this.resetCampaignsAndEmails();
 		for (const u of this.initialUsers) this.addUser(u);
 		for (const f of coreFields()) this.fields.set(f.id, f);

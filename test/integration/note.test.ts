@@ -195,6 +195,31 @@ describe('Note: get, get many, update, delete', () => {
 		expect(missing.json[0].error).toBe('The note 9999 does not exist [item 0]');
 	});
 
+	test("a contact's notes added in one second are neither lost nor repeated across pages", async () => {
+		// Mautic orders a contact's notes by the second they were added; MySQL may order ties
+		// differently per page
+		fake.store.noteTies = 'unstable';
+		try {
+			const ids: number[] = [];
+			for (let index = 0; index < 5; index++)
+				ids.push((await note(bob, `Burst ${index}`)).id as number);
+			const { json } = await run({
+				operation: 'getAll',
+				scope: 'contact',
+				contactId: byId(bob),
+				returnAll: true,
+				options: { pageSize: 2 },
+			});
+			expect(json.map((row) => row.id)).toEqual([...ids].reverse());
+			expect(requestsTo('GET', `/contacts/${bob}/notes`)[0].query).toMatchObject({
+				orderBy: 'n.id',
+				orderByDir: 'DESC',
+			});
+		} finally {
+			fake.store.noteTies = 'stable';
+		}
+	});
+
 	test("get many: one contact's notes newest first, searched and by type; all notes; return all ends", async () => {
 		await note(ann, 'First call', 'call');
 		await note(bob, 'Bob email', 'email');
