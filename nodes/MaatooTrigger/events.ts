@@ -34,7 +34,8 @@ function submissionItem(
 	return {
 		event,
 		timestamp: entry.timestamp ?? fallbackTimestamp ?? null,
-		...flattenSubmission(submission),
+		// a field aliased event, timestamp or contact comes out as field_<alias>
+		...flattenSubmission(submission, ['event', 'timestamp', 'contact']),
 		contact: isObject(lead) ? (simplify ? simplifyContact(lead) : lead) : null,
 	};
 }

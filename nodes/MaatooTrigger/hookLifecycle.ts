@@ -16,6 +16,7 @@ import {
 	type MauticFailure,
 } from '../shared/transport';
 import type { EventsOrder, TriggerOptions } from './description';
+import { chosenForms, FORM_SUBMIT_EVENT, invalidFormsMessage } from './formFilter';
 
 /** What the node keeps in its static data (saved with the workflow). */
 export interface HookStaticData extends IDataObject {
@@ -114,6 +115,15 @@ export function wantedHook(ctx: IHookFunctions): WantedHook {
 		throw new NodeOperationError(ctx.getNode(), 'Choose at least one event', {
 			description: 'The trigger needs at least one Mautic event in "Event Names or IDs".',
 		});
+	}
+	if (events.map(String).includes(FORM_SUBMIT_EVENT)) {
+		const invalid = invalidFormsMessage(chosenForms(ctx.getNodeParameter('forms', [])).invalid);
+		if (invalid) {
+			throw new NodeOperationError(ctx.getNode(), invalid, {
+				description:
+					'Choose the forms from the list, or give their IDs (the number in …/s/forms/view/3), e.g. {{ [3, 5] }}.',
+			});
+		}
 	}
 	const order = ctx.getNodeParameter('eventsOrder', 'ASC') === 'DESC' ? 'DESC' : 'ASC';
 	const options = ctx.getNodeParameter('options', {}) as TriggerOptions;

@@ -1,7 +1,7 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import type { EventsOrder, TriggerOptions } from './description';
 import { splitEvents } from './events';
-import { chosenFormIds, withChosenForms } from './formFilter';
+import { chosenForms, invalidFormsMessage, withChosenForms } from './formFilter';
 import { alreadyReceived, newestEventTime, rememberReceived, withSafeKeys } from './replayGuard';
 import { adoptedSecretOf, recoverSecret } from './secretRecovery';
 import { headerValue, isValidSignature } from './signature';
@@ -118,10 +118,15 @@ export async function receiveWebhook(ctx: IWebhookFunctions): Promise<IWebhookRe
 	}
 
 	// Form submissions of forms not chosen start nothing; Mautic gets a success all the same.
-	const filtered = withChosenForms(
-		payload as IDataObject,
-		chosenFormIds(ctx.getNodeParameter('forms', []) as unknown),
-	);
+	// A value that is no form ID (a name from an expression) matches no form: never every form.
+	const forms = chosenForms(ctx.getNodeParameter('forms', []) as unknown);
+	const invalid = invalidFormsMessage(forms.invalid);
+	if (invalid) {
+		ctx.logger.warn(
+			`Maatoo Trigger "${ctx.getNode().name}": ${invalid}; such values match no form, so those submissions are ignored.`,
+		);
+	}
+	const filtered = withChosenForms(payload as IDataObject, forms.ids);
 	if (!filtered.left) {
 		return {
 			webhookResponse: { message: 'Ignored: a submission of a form this trigger does not watch' },

@@ -6,7 +6,11 @@ import * as S from './schemas';
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 /** A published form with an email field mapped to the contact, a message, a checkbox group and a button. */
-export async function createForm(backend: Backend, name: string): Promise<any> {
+export async function createForm(
+	backend: Backend,
+	name: string,
+	extraFields: Array<Record<string, unknown>> = [],
+): Promise<any> {
 	const created = await backend.raw('POST', '/api/forms/new', {
 		name,
 		formType: 'standalone',
@@ -36,6 +40,7 @@ export async function createForm(backend: Backend, name: string): Promise<any> {
 					},
 				},
 			},
+			...extraFields,
 			{ label: 'Submit', alias: 'submit', type: 'button' },
 		],
 	});

@@ -162,6 +162,14 @@ onEachBackend('contract', 'Forms', ({ backend, check }) => {
 			);
 			expect(paged.total).toBe('2');
 			expect((paged.submissions as any[]).map((row) => row.id)).toEqual([rows[1].id]);
+			// the node orders by s.id (unique) so that submissions of one second page safely;
+			// a bare `id` is a 500 on 5.1 (the repository's alias is not `s`)
+			const byId = expectShape(
+				S.submissionList,
+				(await backend().raw('GET', `${path}?orderBy=s.id&orderByDir=DESC`)).body,
+			);
+			expect((byId.submissions as any[]).map((row) => row.id)).toEqual([rows[1].id, rows[0].id]);
+			expect((await backend().raw('GET', `${path}?orderBy=id&orderByDir=ASC`)).status).toBe(500);
 			const beyond = await backend().raw('GET', `${path}?start=5&limit=1`);
 			expect(beyond.text).toBe('{"total":"2","submissions":{}}');
 
@@ -247,11 +255,27 @@ onEachBackend('contract', 'Notes', ({ backend, check }) => {
 			).note;
 			expect(plain).toMatchObject({ type: 'general', dateTime: null });
 
-			const ofContact = expectShape(
+			// by default newest first by the second added: two notes of one second come in either
+			// order on a real Mautic (seen), so the node orders by n.id; a bare `id` is a 500
+			const byDefault = expectShape(
 				S.arrayList('notes', S.note),
 				(await backend().raw('GET', `/api/contacts/${contactId}/notes`)).body,
 			);
+			expect(byDefault.notes.map((row) => row.id).sort()).toEqual([note.id, plain.id].sort());
+			const ofContact = expectShape(
+				S.arrayList('notes', S.note),
+				(
+					await backend().raw(
+						'GET',
+						`/api/contacts/${contactId}/notes?orderBy=n.id&orderByDir=DESC`,
+					)
+				).body,
+			);
 			expect(ofContact.notes.map((row) => row.id)).toEqual([plain.id, note.id]);
+			expect(
+				(await backend().raw('GET', `/api/contacts/${contactId}/notes?orderBy=id&orderByDir=DESC`))
+					.status,
+			).toBe(500);
 			expect(ofContact.notes[0].lead).toEqual({});
 			expect(ofContact.notes[0]).not.toHaveProperty('dateTime');
 			const calls = expectShape(

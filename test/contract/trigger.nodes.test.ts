@@ -210,4 +210,43 @@ onEachBackend('nodes', 'Maatoo Trigger', ({ backend, check }) => {
 		},
 		{ timeout: 120_000 },
 	);
+	check(
+		'fields aliased contact and event keep their values as field_<alias>; the item keeps its event and contact',
+		async () => {
+			const form = await createForm(backend(), uniqueName('Trigger form aliases'), [
+				{ label: 'Contact', alias: 'contact', type: 'text' },
+				{ label: 'Event', alias: 'event', type: 'text' },
+			]);
+			expect(form.fields.map((field: any) => field.alias)).toEqual(
+				expect.arrayContaining(['contact', 'event']),
+			);
+			const host = newHost({
+				events: ['mautic.form_on_submit'],
+				forms: [String(form.id)],
+				options: { flattenSubmissions: true },
+			});
+			try {
+				await host.activate();
+				const mine = email(backend(), 'trigger-form-aliases');
+				await submit(backend(), form, { email: mine, contact: 'by phone', event: 'Spring fair' });
+				await backend().flushWebhooks();
+				const [delivery] = await waitForDeliveries(host.url, 1, mine);
+				const started = await host.receive(delivery.body, delivery.headers);
+				expect(started.items).toEqual([
+					expect.objectContaining({
+						event: 'mautic.form_on_submit',
+						formId: form.id,
+						email: mine,
+						field_contact: 'by phone',
+						field_event: 'Spring fair',
+						contact: expect.objectContaining({ email: mine }),
+					}),
+				]);
+			} finally {
+				await host.delete();
+				await backend().api('DELETE', `/forms/${form.id}/delete`);
+			}
+		},
+		{ timeout: 120_000 },
+	);
 });

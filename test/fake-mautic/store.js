@@ -332,6 +332,18 @@ class Store {
 		/** @type {Map<number, Form>} */ this.forms = new Map();
 		/** @type {Map<number, Submission>} */ this.submissions = new Map();
 		/** @type {Map<number, Note>} */ this.notes = new Map();
+		/**
+		 * Submissions of one second in a list without `orderBy`: MySQL may give them in any order,
+		 * differently per page; 'unstable' shows that (by ID, backwards on odd pages).
+		 * @type {'stable'|'unstable'}
+		 */
+		this.submissionTies = 'stable';
+		/**
+		 * A contact's notes in a list without `orderBy` (Mautic: n.dateAdded DESC): 'unstable'
+		 * takes them as added in one second, in ID order on odd pages and backwards on even ones.
+		 * @type {'stable'|'unstable'}
+		 */
+		this.noteTies = 'stable';
 		// campaigns and emails (routes/campaigns.js, routes/emails.js)
 		/** @type {Map<number, Campaign>} */ this.campaigns = new Map();
 		/** @type {Map<number, Map<number, CampaignMember>>} campaign id -> contact id -> member */ this.campaignMembers =
@@ -366,6 +378,8 @@ class Store {
 		this.forms.clear();
 		this.submissions.clear();
 		this.notes.clear();
+		this.submissionTies = 'stable';
+		this.noteTies = 'stable';
 		this.resetCampaignsAndEmails();
 		for (const u of this.initialUsers) this.addUser(u);
 		for (const f of coreFields()) this.fields.set(f.id, f);

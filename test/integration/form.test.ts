@@ -155,6 +155,40 @@ describe('Form: submissions', () => {
 		expect(requestsTo('GET', `/forms/${form.id}/submissions`)[0].query.limit).toBe('2');
 	});
 
+	test('submissions of the same second are neither lost nor repeated across pages', async () => {
+		// Mautic orders by the second of submission alone; MySQL may order ties differently per page
+		fake.store.submissionTies = 'unstable';
+		try {
+			const busy = fake.store.createForm({
+				name: 'Busy',
+				fields: [{ label: 'Email', alias: 'email' }],
+			});
+			const second = new Date('2026-04-01T08:00:00Z');
+			const ids = Array.from(
+				{ length: 5 },
+				(_, index) =>
+					fake.store.addSubmission({
+						formId: busy.id,
+						results: { email: `burst${index}@example.com` },
+						dateSubmitted: second,
+					}).id,
+			);
+			const { json } = await run({
+				operation: 'getSubmissions',
+				formId: byId(busy.id),
+				returnAll: true,
+				options: { pageSize: 2 },
+			});
+			expect(json.map((row) => row.submissionId)).toEqual(ids);
+			expect(requestsTo('GET', `/forms/${busy.id}/submissions`)[0].query).toMatchObject({
+				orderBy: 's.id',
+				orderByDir: 'ASC',
+			});
+		} finally {
+			fake.store.submissionTies = 'stable';
+		}
+	});
+
 	test('a date range becomes where[] on date_submitted (UTC)', async () => {
 		const { json } = await run({
 			operation: 'getSubmissions',
@@ -264,6 +298,9 @@ describe('Form: submissions', () => {
 					{ form: 9999, after: '2025-01-01' },
 					{ form: form.id, after: '2026-06-01' },
 					{ form: form.id, after: 'yesterday-ish' },
+					{ form: form.id, after: '2025-02-30' },
+					{ form: form.id, after: 'tuesday 5' },
+					{ form: form.id, after: '12' },
 				],
 				continueOnFail: true,
 			},
@@ -272,6 +309,10 @@ describe('Form: submissions', () => {
 			'The form 9999 does not exist [item 0]',
 			'The option "Submitted After" (2026-06-01 00:00:00) is later than "Submitted Before" (2026-01-01 00:00:00) [item 1]',
 			'The option "Submitted After" needs a date and time, got "yesterday-ish" [item 2]',
+			// no day 30 in February; text the JavaScript date parser would read as 2001-05-01 or 2001-12-01
+			'The option "Submitted After" needs a date and time, got "2025-02-30" [item 3]',
+			'The option "Submitted After" needs a date and time, got "tuesday 5" [item 4]',
+			'The option "Submitted After" needs a date and time, got "12" [item 5]',
 		]);
 	});
 
@@ -296,6 +337,18 @@ describe('Form: submissions', () => {
 			field_page: 'pricing',
 			email: 'a@example.com',
 		});
+	});
+
+	test("a renamed field never takes another field's key; an alias __proto__ stays a plain key", () => {
+		const flat = flattenSubmission(
+			JSON.parse(
+				'{"id":6,"form":{"id":2},"results":{"referer":"ad","field_referer":"mail","__proto__":"x"}}',
+			),
+		);
+		expect(flat).toMatchObject({ referer: null, field_field_referer: 'ad', field_referer: 'mail' });
+		expect(Object.keys(flat)).toContain('__proto__');
+		expect(Object.getPrototypeOf(flat)).toBe(Object.prototype);
+		expect(JSON.parse(JSON.stringify(flat)).__proto__).toBe('x');
 	});
 });
 

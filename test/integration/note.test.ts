@@ -47,6 +47,59 @@ async function note(contactId: number, text: string, type = 'general'): Promise<
 }
 
 describe('Note: create', () => {
+	test('a lost answer to a create is not sent again: the note would be added twice', async () => {
+		const lost = (status: number) => {
+			let done = false;
+			return (request: any) => {
+				if (done || request.method !== 'POST' || request.path !== '/api/notes/new')
+					return undefined;
+				done = true;
+				return { status, after: true };
+			};
+		};
+		try {
+			fake.setConfig({ fault: lost(502) });
+			const { json } = await run(
+				{ operation: 'create', contactId: byId(ann), text: 'Once only', type: 'general' },
+				{ continueOnFail: true },
+			);
+			expect(json[0].error).toEqual(expect.any(String));
+			expect(requestsTo('POST', '/notes/new')).toHaveLength(1);
+			expect([...fake.store.notes.values()]).toHaveLength(1); // applied once, never twice
+		} finally {
+			fake.setConfig({ fault: undefined });
+		}
+	});
+
+	test('update and delete are repeated after a lost answer: the result is the same', async () => {
+		const kept = await note(ann, 'Draft');
+		const lostOnce = (method: string) => {
+			let done = false;
+			return (request: any) => {
+				if (done || request.method !== method) return undefined;
+				done = true;
+				return { reset: true, after: true };
+			};
+		};
+		try {
+			fake.setConfig({ fault: lostOnce('PATCH') });
+			const updated = await run({
+				operation: 'update',
+				noteId: byId(kept.id as number),
+				updateFields: { text: 'Final' },
+			});
+			expect(updated.json[0]).toMatchObject({ id: kept.id, text: 'Final' });
+			expect(requestsTo('PATCH', `/notes/${kept.id}/edit`)).toHaveLength(2);
+
+			fake.setConfig({ fault: lostOnce('DELETE') });
+			const deleted = await run({ operation: 'delete', noteId: byId(kept.id as number) });
+			expect(deleted.json[0]).toEqual({ id: kept.id, deleted: true });
+			expect(fake.store.notes.has(kept.id)).toBe(false);
+		} finally {
+			fake.setConfig({ fault: undefined });
+		}
+	});
+
 	test('adds a note to a contact by ID or email, with type and date; the output is flat', async () => {
 		const { json } = await run(
 			{
@@ -106,6 +159,8 @@ describe('Note: create', () => {
 					{ contact: ann, text: 'x', type: 'fax', date: '' },
 					{ contact: ann, text: 'x', type: 'email', date: 'next tuesday' },
 					{ contact: ann, text: 'fine', type: 'Email', date: '2026-01-02' },
+					{ contact: ann, text: 'x', type: 'call', date: '2026-02-30 10:00' },
+					{ contact: ann, text: 'x', type: 'call', date: 'friday 3' },
 				],
 				continueOnFail: true,
 			},
@@ -117,6 +172,8 @@ describe('Note: create', () => {
 			'The field "Type" must be one of general, email, call, meeting, got "fax" [item 3]',
 			'The field "Date" needs a date and time, got "next tuesday" [item 4]',
 			'fine',
+			'The field "Date" needs a date and time, got "2026-02-30 10:00" [item 6]',
+			'The field "Date" needs a date and time, got "friday 3" [item 7]',
 		]);
 		expect(requestsTo('POST', '/notes/new')).toHaveLength(2);
 	});
@@ -136,6 +193,31 @@ describe('Note: get, get many, update, delete', () => {
 		}
 		const missing = await run({ operation: 'get', noteId: byId(9999) }, { continueOnFail: true });
 		expect(missing.json[0].error).toBe('The note 9999 does not exist [item 0]');
+	});
+
+	test("a contact's notes added in one second are neither lost nor repeated across pages", async () => {
+		// Mautic orders a contact's notes by the second they were added; MySQL may order ties
+		// differently per page
+		fake.store.noteTies = 'unstable';
+		try {
+			const ids: number[] = [];
+			for (let index = 0; index < 5; index++)
+				ids.push((await note(bob, `Burst ${index}`)).id as number);
+			const { json } = await run({
+				operation: 'getAll',
+				scope: 'contact',
+				contactId: byId(bob),
+				returnAll: true,
+				options: { pageSize: 2 },
+			});
+			expect(json.map((row) => row.id)).toEqual([...ids].reverse());
+			expect(requestsTo('GET', `/contacts/${bob}/notes`)[0].query).toMatchObject({
+				orderBy: 'n.id',
+				orderByDir: 'DESC',
+			});
+		} finally {
+			fake.store.noteTies = 'stable';
+		}
 	});
 
 	test("get many: one contact's notes newest first, searched and by type; all notes; return all ends", async () => {

@@ -3,6 +3,7 @@ import { startFakeMautic } from '../fake-mautic';
 import { startWebhookReceiver } from '../fake-mautic/receiver';
 import { createForm, submitForm } from '../support/forms';
 import { ADMIN } from '../support/maatooRun';
+import { mauticApi } from '../support/seed';
 import { TriggerHost } from '../support/triggerHost';
 
 /*
@@ -212,5 +213,80 @@ describe('Maatoo Trigger: form submissions', () => {
 				contact: expect.objectContaining({ email: 'new@example.com' }),
 			}),
 		]);
+	});
+	test('a field aliased event, timestamp or contact does not overwrite those keys of a flat item', async () => {
+		const answer = await mauticApi(fake.url, 'POST', '/forms/new', {
+			name: 'Call back',
+			formType: 'standalone',
+			isPublished: true,
+			fields: [
+				{
+					label: 'Email',
+					alias: 'email',
+					type: 'email',
+					mappedObject: 'contact',
+					mappedField: 'email',
+					leadField: 'email',
+				},
+				{ label: 'Event', alias: 'event', type: 'text' },
+				{ label: 'Timestamp', alias: 'timestamp', type: 'text' },
+				{ label: 'Contact', alias: 'contact', type: 'text' },
+				{ label: 'Field contact', alias: 'field_contact', type: 'text' },
+			],
+		});
+		const form = answer.form as IDataObject;
+		const trigger = host({
+			events: ['mautic.form_on_submit'],
+			options: { flattenSubmissions: true },
+		});
+		await trigger.activate();
+		await submitForm(fake.url, form, {
+			email: 'dora@example.com',
+			event: 'Spring fair',
+			timestamp: 'tomorrow 9am',
+			contact: 'by phone',
+			field_contact: 'evenings',
+		});
+		const [delivery] = deliveriesTo(trigger.url);
+		const sent = JSON.parse(delivery.body)['mautic.form_on_submit'][0];
+		const { items } = await trigger.receiveDelivery(delivery);
+		expect(items).toHaveLength(1);
+		expect(items[0]).toMatchObject({
+			event: 'mautic.form_on_submit',
+			timestamp: sent.timestamp,
+			email: 'dora@example.com',
+			field_event: 'Spring fair',
+			field_timestamp: 'tomorrow 9am',
+			field_field_contact: 'by phone',
+			field_contact: 'evenings',
+			contact: expect.objectContaining({ email: 'dora@example.com' }),
+		});
+	});
+
+	test('form names instead of IDs are refused at publishing, and never let every form through', async () => {
+		const chosen = await createForm(fake.url, 'Contact us');
+		const byName = host({ events: ['mautic.form_on_submit'], forms: '={{ ["Contact us"] }}' });
+		await expect(byName.activate()).rejects.toThrow(
+			'The field "Form Names or IDs" needs form IDs (whole numbers from 1), got "Contact us"',
+		);
+		// without the form event the (hidden) filter plays no part, as before
+		await expect(
+			host(
+				{ events: ['mautic.lead_post_save_new'], forms: '={{ ["Contact us"] }}' },
+				'a1b2c3d4-0000-4000-8000-0000000000f3',
+			).activate(),
+		).resolves.toEqual({ existed: false });
+		// a workflow published before (or an expression that changed since) ignores them all
+		const trigger = host({ events: ['mautic.form_on_submit'] });
+		await trigger.activate();
+		await submitForm(fake.url, chosen, { email: 'zoe@example.com' });
+		const [delivery] = deliveriesTo(trigger.url);
+		trigger.setParameters({ events: ['mautic.form_on_submit'], forms: '={{ "Contact us, 7x" }}' });
+		const received = await trigger.receiveDelivery(delivery);
+		expect(received.status).toBeUndefined(); // n8n answers 200
+		expect(received.response.webhookResponse).toEqual({
+			message: 'Ignored: a submission of a form this trigger does not watch',
+		});
+		expect(received.items).toEqual([]);
 	});
 });

@@ -58,7 +58,10 @@ export function submissionListOperation(spec: {
 						? `/forms/${formId}/submissions`
 						: `/forms/${formId}/submissions/contact/${contactId}`,
 				key: 'submissions',
-				qs: where.length ? { where } : {},
+				// Mautic orders by the second of submission alone, and MySQL may order submissions of
+				// one second differently on each page (some read twice, some never): IDs are unique
+				// and grow with time (`s.`: a bare `id` is a 500 on Mautic 5.1).
+				qs: { orderBy: 's.id', orderByDir: 'ASC', ...(where.length ? { where } : {}) },
 				returnAll,
 				limit,
 				pageSize: Number(options.pageSize) || DEFAULT_PAGE_SIZE,

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { parseDateInput } from '../../shared/parameters/dateInput';
 
 export const simplifySubmissionOption: INodeProperties = {
 	displayName: 'Simplify',
@@ -35,11 +36,8 @@ function utcBound(
 ): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	const text = typeof value === 'string' ? value : String(value);
-	// A date without a time or zone is read as UTC, like Mautic's own dates.
-	const date = new Date(
-		/^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? `${text.trim()}T00:00:00Z` : text,
-	);
-	if (Number.isNaN(date.getTime())) {
+	const date = parseDateInput(value);
+	if (date === undefined) {
 		throw new NodeOperationError(
 			ctx.getNode(),
 			`The option "${label}" needs a date and time, got "${text.slice(0, 80)}"`,

@@ -74,7 +74,14 @@ export const getAllOperation: Operation = {
 		return {
 			path: contactId === undefined ? '/notes' : `/contacts/${contactId}/notes`,
 			key: 'notes',
-			qs: search ? { search } : {},
+			// Mautic orders a contact's notes by the second they were added (and all notes not at
+			// all): notes of one second could be lost or read twice between pages. IDs are unique
+			// and grow with time; `n.`: a bare `id` is a 500 on a contact's notes on Mautic 5.1.
+			qs: {
+				orderBy: 'n.id',
+				orderByDir: contactId === undefined ? 'ASC' : 'DESC',
+				...(search ? { search } : {}),
+			},
 			returnAll,
 			limit,
 			pageSize: Number(options.pageSize) || DEFAULT_PAGE_SIZE,

@@ -4,6 +4,7 @@ import {
 	type IExecuteFunctions,
 	type INodeProperties,
 } from 'n8n-workflow';
+import { parseDateInput } from '../../shared/parameters/dateInput';
 
 export const NOTE_TYPES = ['general', 'email', 'call', 'meeting'] as const;
 
@@ -48,10 +49,8 @@ export function noteDateTime(
 ): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	const text = String(value);
-	const date = new Date(
-		/^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? `${text.trim()}T00:00:00Z` : text,
-	);
-	if (Number.isNaN(date.getTime())) {
+	const date = parseDateInput(value);
+	if (date === undefined) {
 		throw new NodeOperationError(
 			ctx.getNode(),
 			`The field "Date" needs a date and time, got "${text.slice(0, 80)}"`,

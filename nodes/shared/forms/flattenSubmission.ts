@@ -23,9 +23,11 @@ function idOf(value: unknown): number | null {
 /**
  * A submission as a workflow uses it: `{submissionId, formId, contactId, dateSubmitted, page,
  * referer, <field alias>: value, …}`. Mautic keeps every value as text (a checkbox group as
- * "red, blue"); the single read's extra `form_id` column is left out.
+ * "red, blue"); the single read's extra `form_id` column is left out. A field whose alias is one
+ * of those keys, or of `reserved` (keys the caller adds), comes out as `field_<alias>` (prefixed
+ * again while another field has that alias), so no field value is lost or overwrites a fixed key.
  */
-export function flattenSubmission(raw: IDataObject): IDataObject {
+export function flattenSubmission(raw: IDataObject, reserved: readonly string[] = []): IDataObject {
 	const flat: IDataObject = {
 		submissionId: idOf(raw.id),
 		formId: idOf(raw.form),
@@ -35,10 +37,23 @@ export function flattenSubmission(raw: IDataObject): IDataObject {
 		referer: raw.referer ?? null,
 	};
 	const results = isObject(raw.results) ? raw.results : {};
+	const taken = new Set<string>([...SUBMISSION_KEYS, ...reserved]);
+	const aliases = new Set(Object.keys(results));
 	for (const [alias, value] of Object.entries(results)) {
 		if (alias === 'form_id' || alias === 'submission_id') continue;
-		const key = (SUBMISSION_KEYS as readonly string[]).includes(alias) ? `field_${alias}` : alias;
-		flat[key] = value;
+		let key = alias;
+		if (taken.has(alias)) {
+			key = `field_${alias}`;
+			while (aliases.has(key) || taken.has(key)) key = `field_${key}`;
+			taken.add(key);
+		}
+		// defined, not assigned: an alias such as `__proto__` stays an ordinary key
+		Object.defineProperty(flat, key, {
+			value,
+			enumerable: true,
+			writable: true,
+			configurable: true,
+		});
 	}
 	return flat;
 }

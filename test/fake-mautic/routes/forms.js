@@ -238,6 +238,44 @@ function whereFilter(where) {
 }
 
 /**
+ * The order of a submission list. Mautic orders by `s.date_submitted` (seconds) alone unless the
+ * request gives `orderBy` (columns with the `s.` alias, comma-separated; a bare `id` is a 500 on
+ * 5.1, its alias is not `s`) and `orderByDir`. MySQL may return rows of the same second in any
+ * order, differently from one page to the next: with `store.submissionTies` 'unstable' they come
+ * by ID on even pages and backwards on odd ones, otherwise by ID.
+ * @param {Record<string, any>} query @param {number} page @param {boolean} unstable
+ * @returns {(a: Submission, b: Submission) => number}
+ */
+function submissionOrder(query, page, unstable) {
+	const columns = String(query.orderBy ?? '')
+		.split(',')
+		.map((column) => column.trim())
+		.filter(Boolean);
+	const dir = String(query.orderByDir ?? 'ASC').toUpperCase() === 'DESC' ? -1 : 1;
+	/** @type {Record<string, (s: Submission) => number>} */
+	const keys = {
+		id: (s) => s.id,
+		date_submitted: (s) => Math.floor(s.dateSubmitted.getTime() / 1000),
+	};
+	if (columns.length > 0) {
+		const order = columns.map((column) => {
+			const key = column.startsWith('s.') ? keys[column.slice(2)] : undefined;
+			if (!key) throw new ServerException(500);
+			return key;
+		});
+		return (a, b) => {
+			for (const key of order) {
+				const diff = key(a) - key(b);
+				if (diff !== 0) return diff * dir;
+			}
+			return 0;
+		};
+	}
+	const tie = unstable && page % 2 === 1 ? -1 : 1;
+	return (a, b) => keys.date_submitted(a) - keys.date_submitted(b) || (a.id - b.id) * tie;
+}
+
+/**
  * GET /forms/{formId}/submissions[/contact/{contactId}]: oldest first, paged by start/limit,
  * `total` as a string, an empty page as `{}`. A request's `where` replaces the contact filter
  * (array_merge in FetchCommonApiController), as on a real 5.1.
@@ -253,11 +291,17 @@ function submissionList(ctx, contactId) {
 		: contactId === null
 			? () => true
 			: (/** @type {Submission} */ s) => s.contactId === contactId;
-	const all = [...store.submissions.values()]
-		.filter((s) => s.formId === form.id && filter(s))
-		.sort((a, b) => a.dateSubmitted.getTime() - b.dateSubmitted.getTime() || a.id - b.id);
 	const start = Math.max(0, parseInt(String(query.start ?? '0'), 10) || 0);
 	const limit = query.limit === undefined ? 30 : parseInt(String(query.limit), 10) || 0;
+	const all = [...store.submissions.values()]
+		.filter((s) => s.formId === form.id && filter(s))
+		.sort(
+			submissionOrder(
+				query,
+				limit > 0 ? Math.floor(start / limit) : 0,
+				store.submissionTies === 'unstable',
+			),
+		);
 	const page = limit > 0 ? all.slice(start, start + limit) : all.slice(start);
 	return ctx.ok({
 		total: String(all.length),

@@ -8,7 +8,7 @@
 
 const { standardEntity, violation } = require('./standard');
 const { fieldsView } = require('../contact-view');
-const { MESSAGES } = require('../errors');
+const { MESSAGES, ServerException } = require('../errors');
 const { likeRegex } = require('../contact-query');
 const { stripNulls } = require('../php-json');
 
@@ -111,11 +111,27 @@ module.exports.contactNotes = function contactNotes(ctx, c) {
 			const re = likeRegex(`%${token}%`);
 			return (n) => re.test(n.text);
 		});
-	const all = [...store.notes.values()]
-		.filter((n) => n.contactId === c.id && tests.every((test) => test(n)))
-		.sort((a, b) => b.id - a.id);
 	const start = Math.max(0, parseInt(String(query.start ?? '0'), 10) || 0);
 	const limit = query.limit === undefined ? 30 : parseInt(String(query.limit), 10) || 0;
+	// `orderBy` needs the `n.` alias here (a bare column is a 500 on 5.1); the default is
+	// n.dateAdded DESC (not modelled: ID order), whose ties MySQL may order differently per page
+	const columns = String(query.orderBy ?? '')
+		.split(',')
+		.map((column) => column.trim())
+		.filter(Boolean);
+	if (columns.some((column) => column !== 'n.id' && column !== 'n.dateAdded'))
+		throw new ServerException(500);
+	const dir =
+		columns.length > 0
+			? String(query.orderByDir ?? 'DESC').toUpperCase() === 'ASC'
+				? 1
+				: -1
+			: store.noteTies === 'unstable' && limit > 0 && Math.floor(start / limit) % 2 === 1
+				? 1
+				: -1;
+	const all = [...store.notes.values()]
+		.filter((n) => n.contactId === c.id && tests.every((test) => test(n)))
+		.sort((a, b) => (a.id - b.id) * dir);
 	const page = limit > 0 ? all.slice(start, start + limit) : all.slice(start);
 	return ctx.ok({
 		total: all.length,
