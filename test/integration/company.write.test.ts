@@ -94,6 +94,48 @@ describe('Company: Create or Update', () => {
 		expect(companyCount()).toBe(2);
 	});
 
+	test('names Mautic takes as the same (accents, spaces around, & \' " characters) update the company', async () => {
+		// A real 5.1 refuses all of these as duplicates (utf8mb4_unicode_ci, the form trims), and its
+		// list `where` turns &'"<> into entities, so an `eq` look-up finds none of them.
+		const cafe = fake.store.createCompany({ companyname: 'Café Nord' });
+		const smith = fake.store.createCompany({ companyname: 'Smith & Sons' });
+		const quoted = fake.store.createCompany({ companyname: 'O\'Brien "Q" <Ltd>' });
+		const { json } = await run(
+			{
+				operation: 'upsert',
+				fields: companyFields({ companyname: '={{ $json.name }}', companycity: 'Genf' }),
+			},
+			{
+				items: [
+					{ name: 'CAFE NORD' },
+					{ name: '  Smith & Sons ' },
+					{ name: 'O\'Brien "Q" <Ltd>' },
+				],
+			},
+		);
+		expect(json.map((company) => company.id)).toEqual([cafe.id, smith.id, quoted.id]);
+		expect(json.every((company) => company.companycity === 'Genf')).toBe(true);
+		expect(companyCount()).toBe(3);
+	});
+
+	test('a name several companies share: a clear error for that item, the others go through', async () => {
+		const first = fake.store.createCompany({ companyname: 'Twin GmbH' });
+		const second = fake.store.createCompany({ companyname: 'twin gmbh' });
+		const { json, items } = await run(
+			{
+				operation: 'upsert',
+				fields: companyFields({ companyname: '={{ $json.name }}', companycity: 'Chur' }),
+			},
+			{ items: [{ name: 'Twin GmbH' }, { name: 'Solo AG' }], continueOnFail: true },
+		);
+		const description = (items[0].error as { description?: string } | undefined)?.description;
+		expect(`${json[0].error} ${description}`).toMatch(
+			new RegExp(`2 companies are named "Twin GmbH".*${first.id}, ${second.id}`, 's'),
+		);
+		expect(json[1]).toMatchObject({ companyname: 'Solo AG', companycity: 'Chur' });
+		expect(requestsTo('PATCH', '/companies/batch/edit')).toHaveLength(0);
+	});
+
 	test('1,000 companies (half existing) are upserted in batch calls, each item with its own result', async () => {
 		for (let i = 0; i < 500; i++)
 			fake.store.createCompany({ companyname: `Firm ${i}`, companycity: 'Old' });
