@@ -108,7 +108,8 @@ function applyCompany(ctx, base, p, method) {
 		if ('error' in res) violations.push({ field: def.alias, message: res.error });
 		else if ('value' in res) {
 			if (res.value === null && !overwriteWithBlank && !clear) continue;
-			co.values[def.alias] = res.value;
+			// Symfony's text-like form fields trim what they get (`trim` defaults to true).
+			co.values[def.alias] = typeof res.value === 'string' ? res.value.trim() : res.value;
 		}
 	}
 	if ('owner' in p) {
