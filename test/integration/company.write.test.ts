@@ -257,6 +257,27 @@ describe('Company: Create or Update', () => {
 		expect(companyCount()).toBe(1);
 	});
 
+	test('JSON that does not parse or is not an object fails its own item, naming the item', async () => {
+		const { json } = await run(
+			{ operation: 'upsert', fieldsMode: 'json', fieldsJson: '={{ $json.text }}' },
+			{
+				continueOnFail: true,
+				items: [
+					{ text: '{"companyname": "Parsed"}' },
+					{ text: '{"companyname": ' },
+					{ text: '["companyname"]' },
+					{ text: '{"companyname": "Last", "companycity": "X"}' },
+				],
+			},
+		);
+		expect(json[0]).toMatchObject({ companyname: 'Parsed' });
+		expect(json[1].error).toBe('The field "Fields (JSON)" is not valid JSON [item 1]');
+		expect(json[2].error).toBe(
+			'The field "Fields (JSON)" must be an object of field alias → value [item 2]',
+		);
+		expect(json[3]).toMatchObject({ companyname: 'Last', companycity: 'X' });
+	});
+
 	test('a custom select field and the owner are sent typed', async () => {
 		fake.store.addField({
 			alias: 'tier',
