@@ -13,6 +13,7 @@ beforeAll(async () => {
 afterAll(async () => fake?.close());
 beforeEach(() => {
 	fake.reset();
+	fake.setConfig({ fault: undefined });
 	fake.clearRequests();
 });
 
@@ -106,11 +107,7 @@ describe('Company: Create or Update', () => {
 				fields: companyFields({ companyname: '={{ $json.name }}', companycity: 'Genf' }),
 			},
 			{
-				items: [
-					{ name: 'CAFE NORD' },
-					{ name: '  Smith & Sons ' },
-					{ name: 'O\'Brien "Q" <Ltd>' },
-				],
+				items: [{ name: 'CAFE NORD' }, { name: '  Smith & Sons ' }, { name: 'O\'Brien "Q" <Ltd>' }],
 			},
 		);
 		expect(json.map((company) => company.id)).toEqual([cafe.id, smith.id, quoted.id]);
@@ -134,6 +131,65 @@ describe('Company: Create or Update', () => {
 		);
 		expect(json[1]).toMatchObject({ companyname: 'Solo AG', companycity: 'Chur' });
 		expect(requestsTo('PATCH', '/companies/batch/edit')).toHaveLength(0);
+	});
+
+	test('an answer lost after Mautic created the companies: the repeat updates them, nothing twice', async () => {
+		const old = fake.store.createCompany({ companyname: 'Lost Old', companycity: 'Aarau' });
+		let faults = 0;
+		fake.setConfig({
+			fault: (request: any) =>
+				request.path === '/api/companies/batch/new' && faults++ === 0
+					? { reset: true, after: true }
+					: undefined,
+		});
+		const { json } = await run(
+			{
+				operation: 'upsert',
+				fields: companyFields({
+					companyname: '={{ $json.name }}',
+					companyzipcode: '={{ $json.zip }}',
+				}),
+			},
+			{
+				items: [
+					{ name: 'Lost Old', zip: '5000' },
+					{ name: 'Lost New 1', zip: '6000' },
+					{ name: 'Lost New 2', zip: '7000' },
+				],
+			},
+		);
+		expect(companyCount()).toBe(3);
+		expect(json.map((company) => [company.companyname, company.companyzipcode])).toEqual([
+			['Lost Old', '5000'],
+			['Lost New 1', '6000'],
+			['Lost New 2', '7000'],
+		]);
+		expect(json[0]).toMatchObject({ id: old.id, companycity: 'Aarau' });
+		expect(new Set(json.map((company) => company.id)).size).toBe(3);
+		expect(requestsTo('POST', '/companies/batch/new')).toHaveLength(2);
+		// the first call created two and refused one; the repeat refused all three: one update each
+		expect(requestsTo('PATCH', '/companies/batch/edit').map((r: any) => r.body.length)).toEqual([
+			3,
+		]);
+	});
+
+	test('one item whose answer was lost (502 after the save) is repeated and reported once', async () => {
+		let faults = 0;
+		fake.setConfig({
+			fault: (request: any) =>
+				request.path === '/api/companies/batch/new' && faults++ === 0
+					? { status: 502, after: true }
+					: undefined,
+		});
+		const { json } = await run({
+			operation: 'upsert',
+			fields: companyFields({ companyname: 'Single Lost', companycity: 'Thun' }),
+		});
+		expect(json).toEqual([
+			expect.objectContaining({ companyname: 'Single Lost', companycity: 'Thun' }),
+		]);
+		expect(companyCount()).toBe(1);
+		expect(requestsTo('POST', '/companies/batch/new')).toHaveLength(2);
 	});
 
 	test('1,000 companies (half existing) are upserted in batch calls, each item with its own result', async () => {
