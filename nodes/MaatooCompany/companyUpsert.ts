@@ -101,7 +101,10 @@ async function existingIds(
 				const id = Number(row.id);
 				const found = ids.get(key) ?? [];
 				if (!found.includes(id)) found.push(id);
-				ids.set(key, found.sort((a, b) => a - b));
+				ids.set(
+					key,
+					found.sort((a, b) => a - b),
+				);
 			}
 		}
 	}
