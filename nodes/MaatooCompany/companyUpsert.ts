@@ -15,8 +15,49 @@ import {
 import { carriesIdentifier } from './companyData';
 import { companyOutput } from './outputs/companyOutput';
 
-/** Values looked up per list request: each is one `orX` branch in the query string. */
+/** Values looked up per list request at most: each is one `orX` branch in the query string. */
 const LOOKUP_CHUNK = 40;
+
+/**
+ * Characters of query string the branches of one look-up may take. Apache (LimitRequestLine
+ * 8190) and nginx (8 KB) refuse a longer request line with a 414 before Mautic sees it; this
+ * leaves room for the base URL, the path and the other parameters.
+ */
+const LOOKUP_QUERY_BUDGET = 7000;
+
+/** Length of `text` as the query string carries it (RFC 3986: UTF-8 bytes, percent-encoded). */
+function encodedLength(text: string): number {
+	let length = 0;
+	for (const char of text) {
+		if (/[A-Za-z0-9\-._~]/.test(char)) length += 1;
+		// encodeURIComponent leaves !'()* as they are; the query string encodes them too.
+		else length += Math.max(3, encodeURIComponent(char).length);
+	}
+	return length;
+}
+
+/** The values cut into look-ups of at most LOOKUP_CHUNK values and LOOKUP_QUERY_BUDGET characters. */
+function lookupChunks(field: string, values: string[]): string[][] {
+	const chunks: string[][] = [];
+	let chunk: string[] = [];
+	let used = 0;
+	for (const value of values) {
+		const index = chunk.length;
+		const branch = ['col', 'expr', 'val']
+			.map((key) => encodedLength(`where[0][val][${index}][${key}]`) + 2)
+			.reduce((sum, length) => sum + length, 0);
+		const cost = branch + encodedLength(field) + encodedLength('like') + encodedLength(value);
+		if (chunk.length > 0 && (chunk.length >= LOOKUP_CHUNK || used + cost > LOOKUP_QUERY_BUDGET)) {
+			chunks.push(chunk);
+			chunk = [];
+			used = 0;
+		}
+		chunk.push(value);
+		used += cost;
+	}
+	if (chunk.length > 0) chunks.push(chunk);
+	return chunks;
+}
 
 interface Duplicate {
 	position: number;
@@ -77,8 +118,7 @@ async function existingIds(
 		byField.set(field, values);
 	}
 	for (const [field, values] of byField) {
-		for (let start = 0; start < values.length; start += LOOKUP_CHUNK) {
-			const chunk = values.slice(start, start + LOOKUP_CHUNK);
+		for (const chunk of lookupChunks(field, values)) {
 			// One branch per value rather than `in`: Mautic splits an `in` value at commas.
 			const response = await mauticRequest(ctx, {
 				method: 'GET',

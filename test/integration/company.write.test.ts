@@ -191,6 +191,26 @@ describe('Company: Create or Update', () => {
 		expect(requestsTo('POST', '/companies/batch/new')).toHaveLength(2);
 	});
 
+	test('look-ups of long names stay within the 8 KB request line of common web servers', async () => {
+		// Apache's LimitRequestLine (8190) and nginx's large_client_header_buffers (8k) refuse a longer
+		// "GET <url> HTTP/1.1" with a 414 before Mautic sees it.
+		const name = (i: number) => `Müller Maschinenbau GmbH & Co. KG, Niederlassung Süd ${i}`;
+		for (let i = 0; i < 60; i++) fake.store.createCompany({ companyname: name(i) });
+		const { json } = await run(
+			{
+				operation: 'upsert',
+				fields: companyFields({ companyname: '={{ $json.name }}', companycity: 'Ulm' }),
+			},
+			{ items: Array.from({ length: 60 }, (_, i) => ({ name: name(i) })) },
+		);
+		expect(json.every((company) => company.companycity === 'Ulm')).toBe(true);
+		expect(companyCount()).toBe(60);
+		const lookups = requestsTo('GET', '/companies');
+		expect(lookups.length).toBeGreaterThan(1);
+		for (const lookup of lookups)
+			expect(`GET ${'x'.repeat(lookup.urlLength)} HTTP/1.1`.length).toBeLessThanOrEqual(8190);
+	});
+
 	test('1,000 companies (half existing) are upserted in batch calls, each item with its own result', async () => {
 		for (let i = 0; i < 500; i++)
 			fake.store.createCompany({ companyname: `Firm ${i}`, companycity: 'Old' });
