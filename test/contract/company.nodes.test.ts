@@ -96,6 +96,38 @@ onEachBackend('nodes', 'Maatoo Company', ({ backend, check }) => {
 	);
 
 	check(
+		'Create or Update finds the companies Mautic refuses as duplicates: accents, spaces around, &\'"<> characters',
+		async () => {
+			const base = uniqueName('Node dup');
+			const names = [`Café ${base}`, `Smith & Sons ${base}`, `O'Brien "Q" ${base}`];
+			const created = await backend().api(
+				'POST',
+				'/companies/batch/new',
+				names.map((companyname) => ({ companyname })),
+			);
+			const ids = Object.values(created.companies as IDataObject).map(
+				(company) => (company as IDataObject).id as number,
+			);
+			expect(ids).toHaveLength(3);
+			const upserted = await run(
+				{
+					operation: 'upsert',
+					fields: companyFields({ companyname: '={{ $json.name }}', companycity: 'Sion' }),
+				},
+				{ items: [{ name: `CAFE ${base}` }, { name: `  ${names[1]} ` }, { name: names[2] }] },
+			);
+			expect(upserted.json.map((row) => [row.id, row.name, row.companycity])).toEqual(
+				// the given name is saved (trimmed, as Mautic's form does)
+				ids.map((id, index) => [id, index === 0 ? `CAFE ${base}` : names[index], 'Sion']),
+			);
+			await run(
+				{ operation: 'delete', companyId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+				{ items: ids.map((id) => ({ id: String(id) })) },
+			);
+		},
+	);
+
+	check(
 		'Add Contact for many items, Get Contacts, Remove Contact; the Contact node sets a company by name',
 		async () => {
 			const company = (

@@ -64,6 +64,26 @@ onEachBackend('contract', 'Contacts', ({ backend, check }) => {
 		},
 	);
 
+	check(
+		'GET /contacts where id in: a comma-separated value finds them; a list value is a 500 (batch PUT repeat check)',
+		async () => {
+			const ids = [
+				await createContact(backend(), { email: email(backend(), 'in1') }),
+				await createContact(backend(), { email: email(backend(), 'in2') }),
+			];
+			const where = (val: string) =>
+				`/api/contacts?where[0][col]=id&where[0][expr]=in&${val}&limit=2&minimal=1`;
+			const joined = await backend().raw('GET', where(`where[0][val]=${ids.join(',')}`));
+			expect(joined.status).toBe(200);
+			expect(Object.keys((joined.body as any).contacts).sort()).toEqual(ids.map(String).sort());
+			const listed = await backend().raw(
+				'GET',
+				where(ids.map((id, index) => `where[0][val][${index}]=${id}`).join('&')),
+			);
+			expect(listed.status).toBe(500);
+		},
+	);
+
 	check('GET /contacts/{id}: 404 for a missing one, in the controller envelope', async () => {
 		const answer = await backend().raw('GET', '/api/contacts/999999999');
 		expect(answer.status).toBe(404);

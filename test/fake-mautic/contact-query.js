@@ -385,10 +385,14 @@ function compileWhere(store, w) {
 			return notNull((v) => !re.test(String(v)));
 		}
 		case 'in': {
+			// A list value (where[0][val][]=…) is a 500 on a real 5.1: Doctrine gets an array where
+			// it expects a string. Mautic reads comma-separated values from one string.
+			if (Array.isArray(val)) return dbError;
 			const list = csv(val);
 			return notNull((v) => list.some((x) => cmp(v, x) === 0));
 		}
 		case 'notIn': {
+			if (Array.isArray(val)) return dbError;
 			const list = csv(val);
 			return notNull((v) => !list.some((x) => cmp(v, x) === 0));
 		}

@@ -33,8 +33,9 @@ const { applySeed } = require('./seed');
  * `body` replaces the answer's body (a proxy or plugin answering oddly, e.g. 200 without the record).
  * @typedef {{ method: string, path: string, query: Record<string, any>, status: number|null,
  *   authType: 'basic'|'bearer'|'none', at: number, body?: any, fault?: boolean,
- *   othersInFlight: number }} RequestRecord
- * (`othersInFlight`: requests received and not yet answered when this one arrived)
+ *   othersInFlight: number, urlLength: number }} RequestRecord
+ * (`othersInFlight`: requests received and not yet answered when this one arrived; `urlLength`:
+ * characters of the request target, path and query string, as sent)
  * @typedef {{
  *   version: string, apiEnabled: boolean, basicAuthEnabled: boolean, batchLimit: number, latencyMs: number,
  *   fault: ((ctx: FaultContext) => Fault|undefined|null|void) | undefined, webhookMode: 'immediate'|'queued',
@@ -377,6 +378,7 @@ async function startFakeMautic(options = {}) {
 			authType,
 			at: Date.now(),
 			othersInFlight: inFlight,
+			urlLength: (req.url || '/').length,
 		};
 		requests.push(record);
 		inFlight++;

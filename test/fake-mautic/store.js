@@ -1101,7 +1101,7 @@ class Store {
 	findCompaniesByUnique(values, exceptId) {
 		const unique = this.objectFields('company').filter((f) => f.isUniqueIdentifier);
 		/** @param {unknown} v */
-		const key = (v) => String(v).trim().toLowerCase();
+		const key = (v) => String(v).trim().normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 		const wanted = unique
 			.filter(
 				(f) => values[f.alias] !== undefined && values[f.alias] !== null && values[f.alias] !== '',

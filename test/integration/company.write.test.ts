@@ -13,6 +13,7 @@ beforeAll(async () => {
 afterAll(async () => fake?.close());
 beforeEach(() => {
 	fake.reset();
+	fake.setConfig({ fault: undefined });
 	fake.clearRequests();
 });
 
@@ -92,6 +93,122 @@ describe('Company: Create or Update', () => {
 		});
 		expect(json[0]).toMatchObject({ id: existing.id, companycity: 'Basel' });
 		expect(companyCount()).toBe(2);
+	});
+
+	test('names Mautic takes as the same (accents, spaces around, & \' " characters) update the company', async () => {
+		// A real 5.1 refuses all of these as duplicates (utf8mb4_unicode_ci, the form trims), and its
+		// list `where` turns &'"<> into entities, so an `eq` look-up finds none of them.
+		const cafe = fake.store.createCompany({ companyname: 'Café Nord' });
+		const smith = fake.store.createCompany({ companyname: 'Smith & Sons' });
+		const quoted = fake.store.createCompany({ companyname: 'O\'Brien "Q" <Ltd>' });
+		const { json } = await run(
+			{
+				operation: 'upsert',
+				fields: companyFields({ companyname: '={{ $json.name }}', companycity: 'Genf' }),
+			},
+			{
+				items: [{ name: 'CAFE NORD' }, { name: '  Smith & Sons ' }, { name: 'O\'Brien "Q" <Ltd>' }],
+			},
+		);
+		expect(json.map((company) => company.id)).toEqual([cafe.id, smith.id, quoted.id]);
+		expect(json.every((company) => company.companycity === 'Genf')).toBe(true);
+		expect(companyCount()).toBe(3);
+	});
+
+	test('a name several companies share: a clear error for that item, the others go through', async () => {
+		const first = fake.store.createCompany({ companyname: 'Twin GmbH' });
+		const second = fake.store.createCompany({ companyname: 'twin gmbh' });
+		const { json } = await run(
+			{
+				operation: 'upsert',
+				fields: companyFields({ companyname: '={{ $json.name }}', companycity: 'Chur' }),
+			},
+			{ items: [{ name: 'Twin GmbH' }, { name: 'Solo AG' }], continueOnFail: true },
+		);
+		expect(json[0].error).toBe(
+			`Mautic rejected the data: 2 companies are named "Twin GmbH" (IDs ${first.id}, ${second.id}): Mautic refuses to update any of them with this value. Merge them in Mautic, or update one by its ID with the Update operation. [item 0]`,
+		);
+		expect(json[1]).toMatchObject({ companyname: 'Solo AG', companycity: 'Chur' });
+		expect(requestsTo('PATCH', '/companies/batch/edit')).toHaveLength(0);
+	});
+
+	test('an answer lost after Mautic created the companies: the repeat updates them, nothing twice', async () => {
+		const old = fake.store.createCompany({ companyname: 'Lost Old', companycity: 'Aarau' });
+		let faults = 0;
+		fake.setConfig({
+			fault: (request: any) =>
+				request.path === '/api/companies/batch/new' && faults++ === 0
+					? { reset: true, after: true }
+					: undefined,
+		});
+		const { json } = await run(
+			{
+				operation: 'upsert',
+				fields: companyFields({
+					companyname: '={{ $json.name }}',
+					companyzipcode: '={{ $json.zip }}',
+				}),
+			},
+			{
+				items: [
+					{ name: 'Lost Old', zip: '5000' },
+					{ name: 'Lost New 1', zip: '6000' },
+					{ name: 'Lost New 2', zip: '7000' },
+				],
+			},
+		);
+		expect(companyCount()).toBe(3);
+		expect(json.map((company) => [company.companyname, company.companyzipcode])).toEqual([
+			['Lost Old', '5000'],
+			['Lost New 1', '6000'],
+			['Lost New 2', '7000'],
+		]);
+		expect(json[0]).toMatchObject({ id: old.id, companycity: 'Aarau' });
+		expect(new Set(json.map((company) => company.id)).size).toBe(3);
+		expect(requestsTo('POST', '/companies/batch/new')).toHaveLength(2);
+		// the first call created two and refused one; the repeat refused all three: one update each
+		expect(requestsTo('PATCH', '/companies/batch/edit').map((r: any) => r.body.length)).toEqual([
+			3,
+		]);
+	});
+
+	test('one item whose answer was lost (502 after the save) is repeated and reported once', async () => {
+		let faults = 0;
+		fake.setConfig({
+			fault: (request: any) =>
+				request.path === '/api/companies/batch/new' && faults++ === 0
+					? { status: 502, after: true }
+					: undefined,
+		});
+		const { json } = await run({
+			operation: 'upsert',
+			fields: companyFields({ companyname: 'Single Lost', companycity: 'Thun' }),
+		});
+		expect(json).toEqual([
+			expect.objectContaining({ companyname: 'Single Lost', companycity: 'Thun' }),
+		]);
+		expect(companyCount()).toBe(1);
+		expect(requestsTo('POST', '/companies/batch/new')).toHaveLength(2);
+	});
+
+	test('look-ups of long names stay within the 8 KB request line of common web servers', async () => {
+		// Apache's LimitRequestLine (8190) and nginx's large_client_header_buffers (8k) refuse a longer
+		// "GET <url> HTTP/1.1" with a 414 before Mautic sees it.
+		const name = (i: number) => `Müller Maschinenbau GmbH & Co. KG, Niederlassung Süd ${i}`;
+		for (let i = 0; i < 60; i++) fake.store.createCompany({ companyname: name(i) });
+		const { json } = await run(
+			{
+				operation: 'upsert',
+				fields: companyFields({ companyname: '={{ $json.name }}', companycity: 'Ulm' }),
+			},
+			{ items: Array.from({ length: 60 }, (_, i) => ({ name: name(i) })) },
+		);
+		expect(json.every((company) => company.companycity === 'Ulm')).toBe(true);
+		expect(companyCount()).toBe(60);
+		const lookups = requestsTo('GET', '/companies');
+		expect(lookups.length).toBeGreaterThan(1);
+		for (const lookup of lookups)
+			expect(`GET ${'x'.repeat(lookup.urlLength)} HTTP/1.1`.length).toBeLessThanOrEqual(8190);
 	});
 
 	test('1,000 companies (half existing) are upserted in batch calls, each item with its own result', async () => {
@@ -213,6 +330,27 @@ describe('Company: Create or Update', () => {
 		expect(json[5].error).toMatch(/companyname: This value is too long.*\[item 5\]$/);
 		expect(requestsTo('POST', '/companies/batch/new')).toHaveLength(1);
 		expect(companyCount()).toBe(1);
+	});
+
+	test('JSON that does not parse or is not an object fails its own item, naming the item', async () => {
+		const { json } = await run(
+			{ operation: 'upsert', fieldsMode: 'json', fieldsJson: '={{ $json.text }}' },
+			{
+				continueOnFail: true,
+				items: [
+					{ text: '{"companyname": "Parsed"}' },
+					{ text: '{"companyname": ' },
+					{ text: '["companyname"]' },
+					{ text: '{"companyname": "Last", "companycity": "X"}' },
+				],
+			},
+		);
+		expect(json[0]).toMatchObject({ companyname: 'Parsed' });
+		expect(json[1].error).toBe('The field "Fields (JSON)" is not valid JSON [item 1]');
+		expect(json[2].error).toBe(
+			'The field "Fields (JSON)" must be an object of field alias → value [item 2]',
+		);
+		expect(json[3]).toMatchObject({ companyname: 'Last', companycity: 'X' });
 	});
 
 	test('a custom select field and the owner are sent typed', async () => {

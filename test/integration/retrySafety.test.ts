@@ -199,6 +199,32 @@ describe('Create or Replace (PUT) is repeated only for records that exist', () =
 		for (const item of output) expect(details(item)).toMatch(/may have applied this request/);
 	});
 
+	test('a batch of existing IDs, answer lost: checked with one comma-separated `in` and replaced again', async () => {
+		const ids = await seedContacts(fake.url, 2, (index) => ({
+			email: `put-batch-existing-${index}@example.com`,
+			firstname: 'Old',
+		}));
+		fake.setConfig({
+			fault: firstRequests(1, (request) => request.method === 'PUT', { reset: true, after: true }),
+		});
+		const { json } = await runNode({
+			type: 'maatooContact',
+			credential: basicCredential(fake.url),
+			items: ids.map((id, index) => ({ id, email: `put-batch-existing-${index}@example.com` })),
+			parameters: {
+				operation: 'replace',
+				contactId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+				fields: mappedFields({ email: '={{ $json.email }}', firstname: 'New' }),
+			},
+		});
+		expect(json).toEqual(ids.map((id) => expect.objectContaining({ id, firstname: 'New' })));
+		expect(apiRequests((request) => request.method === 'PUT')).toHaveLength(2);
+		// The existence check: one list request that a real 5.1 answers (a list value is a 500 there).
+		expect(
+			apiRequests((request) => request.method === 'GET' && request.path === '/api/contacts'),
+		).toHaveLength(1);
+	});
+
 	test('an existing contact whose connection dropped after the replace is checked and replaced again', async () => {
 		const [id] = await seedContacts(fake.url, 1, () => ({
 			email: 'put-existing@example.com',

@@ -18,7 +18,11 @@ export function whenRecordExists(context: MauticContext, path: string): () => Pr
 	};
 }
 
-/** The same for a batch PUT: every ID of the call must exist (one list request with `id in (…)`). */
+/**
+ * The same for a batch PUT: every ID of the call must exist (one list request with `id in (…)`).
+ * The IDs go as one comma-separated string: Mautic splits an `in` value at commas, and answers a
+ * list value (`where[0][val][]=…`) with a 500 (checked on a real 5.1 for contacts and companies).
+ */
 export function whenAllRecordsExist(
 	context: MauticContext,
 	listPath: string,
@@ -29,7 +33,7 @@ export function whenAllRecordsExist(
 		const response = await mauticRequest(context, {
 			method: 'GET',
 			path: listPath,
-			qs: { where: [{ col: 'id', expr: 'in', val: ids }], limit: ids.length, minimal: 1 },
+			qs: { where: [{ col: 'id', expr: 'in', val: ids.join(',') }], limit: ids.length, minimal: 1 },
 		});
 		const rows = (response.body as IDataObject | undefined)?.[key];
 		const found = new Set(

@@ -108,7 +108,8 @@ function applyCompany(ctx, base, p, method) {
 		if ('error' in res) violations.push({ field: def.alias, message: res.error });
 		else if ('value' in res) {
 			if (res.value === null && !overwriteWithBlank && !clear) continue;
-			co.values[def.alias] = res.value;
+			// Symfony's text-like form fields trim what they get (`trim` defaults to true).
+			co.values[def.alias] = typeof res.value === 'string' ? res.value.trim() : res.value;
 		}
 	}
 	if ('owner' in p) {
@@ -134,6 +135,18 @@ function applyCompany(ctx, base, p, method) {
 const text = (v) => (v === null || v === undefined ? '' : String(v));
 
 /**
+ * MySQL's utf8mb4_unicode_ci, roughly: case and accents do not count ("Café" = "cafe").
+ * @param {string} v
+ */
+const fold = (v) => v.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+/** `=` under that collation also ignores trailing spaces (PAD SPACE). @param {string} v */
+const collate = (v) => fold(v).replace(/ +$/, '');
+
+/** PHP's FILTER_SANITIZE_SPECIAL_CHARS. @param {string} v */
+const sanitizeSpecialChars = (v) =>
+	v.replace(/[&'"<>\u0000-\u001f]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+/**
  * One `where` entry of FetchCommonApiController (eq, neq, like, in, notIn, isNull, isNotNull,
  * orX, andX) as a predicate; an unknown column or expression is a 500, as on a real 5.1.
  * @param {RouteCtx} ctx @param {any} w @returns {(co: Company) => boolean}
@@ -153,23 +166,24 @@ function wherePredicate(ctx, w) {
 	/** @param {Company} co */
 	const value = (co) => (col === 'id' ? co.id : co.values[col]);
 	if (typeof w.val === 'object' && w.val !== null) throw new ServerError();
-	const val = text(w.val).toLowerCase();
-	const list = text(w.val)
-		.split(',')
-		.map((s) => s.trim().toLowerCase());
+	// FetchCommonApiController cleans `where` (InputHelper::cleanArray): `&'"<>` and control
+	// characters become entities, so a value holding one never equals a stored value.
+	const raw = sanitizeSpecialChars(text(w.val));
+	const val = collate(raw);
+	const list = raw.split(',').map((s) => collate(s.trim()));
 	switch (expr) {
 		case 'eq':
-			return (co) => text(value(co)).toLowerCase() === val;
+			return (co) => collate(text(value(co))) === val;
 		case 'neq':
-			return (co) => text(value(co)).toLowerCase() !== val;
+			return (co) => collate(text(value(co))) !== val;
 		case 'like':
-			return (co) => likeRegex(text(w.val)).test(text(value(co)));
+			return (co) => likeRegex(fold(raw)).test(fold(text(value(co))));
 		case 'notLike':
-			return (co) => !likeRegex(text(w.val)).test(text(value(co)));
+			return (co) => !likeRegex(fold(raw)).test(fold(text(value(co))));
 		case 'in':
-			return (co) => list.includes(text(value(co)).toLowerCase());
+			return (co) => list.includes(collate(text(value(co))));
 		case 'notIn':
-			return (co) => !list.includes(text(value(co)).toLowerCase());
+			return (co) => !list.includes(collate(text(value(co))));
 		case 'gt':
 		case 'gte':
 		case 'lt':
