@@ -124,6 +124,120 @@ describe('Report: run', () => {
 		}
 	});
 
+	test('a server ignoring the page whose answers differ (Mautic puts "now" in dateTo) is stopped, not read as new rows', async () => {
+		let answer = 0;
+		fake.setConfig({
+			fault: (request: any) =>
+				request.path === `/api/reports/${report.id}`
+					? {
+							status: 200,
+							body: {
+								totalResults: 15,
+								data: rows.slice(0, 5),
+								dateTo: `2025-01-31T10:00:0${answer++}+00:00`,
+							},
+						}
+					: undefined,
+		});
+		try {
+			const { json } = await run(
+				{
+					operation: 'run',
+					reportId: byId(report.id),
+					returnAll: true,
+					options: { pageSize: 5, dateFrom: '2025-01-01T00:00:00' },
+				},
+				{ continueOnFail: true },
+			);
+			expect(json).toHaveLength(1);
+			expect(json[0].error).toBe(
+				`Stopped reading report ${report.id}: page 2 has the same rows as page 1 [item 0]`,
+			);
+		} finally {
+			fake.setConfig({ fault: undefined });
+		}
+	});
+
+	test('a server ignoring the page size answers every row at once: taken once, not once per page', async () => {
+		let answer = 0;
+		fake.setConfig({
+			fault: (request: any) =>
+				request.path === `/api/reports/${report.id}`
+					? {
+							status: 200,
+							body: {
+								totalResults: rows.length,
+								data: rows,
+								dateTo: `2025-01-31T10:00:0${answer++}+00:00`,
+							},
+						}
+					: undefined,
+		});
+		try {
+			const all = await run({
+				operation: 'run',
+				reportId: byId(report.id),
+				returnAll: true,
+				options: { pageSize: 5, dateFrom: '2025-01-01T00:00:00' },
+			});
+			expect(all.json).toEqual(rows);
+			const limited = await run({
+				operation: 'run',
+				reportId: byId(report.id),
+				returnAll: false,
+				limit: 7,
+				options: { pageSize: 5, dateFrom: '2025-01-01T00:00:00' },
+			});
+			expect(limited.json).toEqual(rows.slice(0, 7));
+		} finally {
+			fake.setConfig({ fault: undefined });
+		}
+	});
+
+	test('pages whose rows are alike (a report of one column) are read to the end: Mautic names the page it answers', async () => {
+		const alike = fake.store.createReport({
+			name: `Email names ${Date.now()}`,
+			source: 'email.stats',
+			rows: Array.from({ length: 12 }, () => ({ email_name: 'Welcome' })),
+		});
+		try {
+			const { json } = await run({
+				operation: 'run',
+				reportId: byId(alike.id),
+				returnAll: true,
+				options: { pageSize: 5 },
+			});
+			expect(json).toHaveLength(12);
+			expect(requestsTo('GET', `/reports/${alike.id}`)).toHaveLength(3);
+		} finally {
+			fake.store.reports.delete(alike.id);
+		}
+	});
+
+	test('an answer for another page than the one asked for stops the read', async () => {
+		fake.setConfig({
+			fault: (request: any) =>
+				request.path === `/api/reports/${report.id}`
+					? {
+							status: 200,
+							body: { totalResults: 15, data: rows.slice(0, 5), page: 1, limit: 5 },
+						}
+					: undefined,
+		});
+		try {
+			const { json } = await run(
+				{ operation: 'run', reportId: byId(report.id), returnAll: true, options: { pageSize: 5 } },
+				{ continueOnFail: true },
+			);
+			expect(json).toHaveLength(1);
+			expect(json[0].error).toBe(
+				`Stopped reading report ${report.id}: page 2 was asked for and page 1 came back [item 0]`,
+			);
+		} finally {
+			fake.setConfig({ fault: undefined });
+		}
+	});
+
 	test('bad input: missing report, non-numeric ID, a date that is not one', async () => {
 		const { json } = await run(
 			{
