@@ -63,6 +63,22 @@ onEachBackend('contract', 'Tags', ({ backend, check }) => {
 	);
 });
 
+onEachBackend('contract', 'Tags', ({ backend, check }) => {
+	check(
+		'a name is cut at a "<" even without a closing ">" (InputHelper::string strips /<[^>]*>?/)',
+		async () => {
+			const name = uniqueName('contract-tag').replace(/ /g, '-');
+			const created = await backend().raw('POST', '/api/tags/new', { tag: `${name} score<5 b` });
+			const tag = expectShape(S.one('tag', S.tagEntity), created.body).tag;
+			try {
+				expect(tag.tag).toBe(`${name} score`);
+			} finally {
+				await backend().raw('DELETE', `/api/tags/${tag.id}/delete`);
+			}
+		},
+	);
+});
+
 onEachBackend('contract', 'Categories', ({ backend, check }) => {
 	check(
 		'create with a bundle (alias from the title, unique in the bundle), filter by bundle with where, patch keeps the bundle, delete; sms and a missing bundle are 400s',
