@@ -110,6 +110,20 @@ onEachBackend('contract', 'Reports and stats', ({ backend, check }) => {
 				);
 				expect(ignored.total).toBe('3');
 
+				// `in` splits its value with str_getcsv and keeps the spaces: " Manually Added" matches nothing.
+				const inList = async (val: string) =>
+					expectShape(
+						S.statsRows,
+						(
+							await backend().raw(
+								'GET',
+								`/api/stats/lead_stages_change_log?${where}&where[1][col]=action_name&where[1][expr]=in&where[1][val]=${encodeURIComponent(val)}`,
+							)
+						).body,
+					).total;
+				expect(await inList('Manually Removed,Manually Added')).toBe('3');
+				expect(await inList('Manually Removed, Manually Added')).toBe('1');
+
 				const unknownTable = await backend().raw('GET', '/api/stats/no_such_table');
 				expect(unknownTable.status).toBe(200);
 				expectShape(S.statsCatalogue, unknownTable.body);

@@ -328,6 +328,31 @@ describe('Report: stats tables', () => {
 		});
 	});
 
+	test('Get Stats: "In" takes values with spaces after the commas (Mautic would keep the spaces)', async () => {
+		const { json } = await run({
+			operation: 'getStats',
+			table: 'email_stats',
+			returnAll: true,
+			conditions: {
+				condition: [
+					{
+						column: 'email_address',
+						expression: 'in',
+						value: 's1@example.com, s2@example.com ,s3@example.com',
+					},
+				],
+			},
+		});
+		expect(json.map((row) => row.email_address)).toEqual([
+			's1@example.com',
+			's2@example.com',
+			's3@example.com',
+		]);
+		expect(requestsTo('GET', '/stats/email_stats')[0].query.where).toEqual([
+			{ col: 'email_address', expr: 'in', val: 's1@example.com,s2@example.com,s3@example.com' },
+		]);
+	});
+
 	test('Get Stats: a limit, and the stage history the Stage node writes', async () => {
 		const limited = await run({
 			operation: 'getStats',

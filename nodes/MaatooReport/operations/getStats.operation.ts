@@ -193,6 +193,16 @@ export const getStatsOperation: Operation = {
 					);
 				}
 				where.push({ col, expr, val: pair });
+			} else if ((expr === 'in' || expr === 'notIn') && !raw.includes('"')) {
+				// Mautic splits with str_getcsv and keeps spaces: "a, b" would look for " b".
+				where.push({
+					col,
+					expr,
+					val: raw
+						.split(',')
+						.map((part) => part.trim())
+						.join(','),
+				});
 			} else {
 				where.push({ col, expr, val: raw });
 			}

@@ -243,19 +243,20 @@ function matches(value, clause) {
 			return v !== null && likeRegex(String(val)).test(v);
 		case 'notLike':
 			return v !== null && !likeRegex(String(val)).test(v);
+		// str_getcsv(val): split on commas, spaces kept ("a, b" does not match "b")
 		case 'in':
 			return (
 				v !== null &&
 				String(val)
 					.split(',')
-					.some((x) => cmp(v, x.trim()) === 0)
+					.some((x) => cmp(v, x) === 0)
 			);
 		case 'notIn':
 			return (
 				v !== null &&
 				!String(val)
 					.split(',')
-					.some((x) => cmp(v, x.trim()) === 0)
+					.some((x) => cmp(v, x) === 0)
 			);
 		case 'between':
 		case 'notBetween': {
