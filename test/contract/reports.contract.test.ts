@@ -42,6 +42,20 @@ onEachBackend('contract', 'Reports and stats', ({ backend, check }) => {
 			);
 			expect(ranged.dateFrom).toBe('2020-01-01T00:00:00+00:00');
 			expect(ranged.totalResults).toBe(0);
+			// Moments, times kept: 5.1 loses getReportData's "end of day" (setTime on an immutable date).
+			const timed = expectShape(
+				S.reportRun,
+				(
+					await backend().raw(
+						'GET',
+						`/api/reports/${emails.id}?dateFrom=2020-01-01T05:06:07&dateTo=2020-01-02T03:04:05&limit=1&page=1`,
+					)
+				).body,
+			);
+			expect(timed).toMatchObject({
+				dateFrom: '2020-01-01T05:06:07+00:00',
+				dateTo: '2020-01-02T03:04:05+00:00',
+			});
 			const unpaged = expectShape(
 				S.reportRun,
 				(await backend().raw('GET', `/api/reports/${emails.id}`)).body,

@@ -91,7 +91,7 @@ describe('Report: run', () => {
 			operation: 'run',
 			reportId: { __rl: true, mode: 'url', value: `${fake.url}/s/reports/view/${report.id}` },
 			returnAll: true,
-			options: { dateFrom: '2025-01-05T00:00:00', dateTo: '2025-01-07T00:00:00' },
+			options: { dateFrom: '2025-01-05T00:00:00', dateTo: '2025-01-07T23:59:59' },
 		});
 		expect(ranged.json.map((row) => row.email_address)).toEqual([
 			'r4@example.com',
@@ -100,8 +100,17 @@ describe('Report: run', () => {
 		]);
 		expect(requestsTo('GET', `/reports/${report.id}`).at(-1).query).toMatchObject({
 			dateFrom: '2025-01-05T00:00:00',
-			dateTo: '2025-01-07T00:00:00',
+			dateTo: '2025-01-07T23:59:59',
 		});
+		// Mautic 5.1 takes both as moments, times included (checked on a real 5.1): a Date To at
+		// midnight leaves that day out, a Date From after 10:00 leaves the 10:00 row out.
+		const moments = await run({
+			operation: 'run',
+			reportId: byId(report.id),
+			returnAll: true,
+			options: { dateFrom: '2025-01-05T10:00:01', dateTo: '2025-01-07T00:00:00' },
+		});
+		expect(moments.json.map((row) => row.email_address)).toEqual(['r5@example.com']);
 	});
 
 	test('an endless report (a proxy ignoring the page) is stopped', async () => {

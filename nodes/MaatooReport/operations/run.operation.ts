@@ -45,14 +45,15 @@ export const runOperation: Operation = {
 				type: 'dateTime',
 				default: '',
 				description:
-					'Only rows from this date on (UTC), on the date column of the report. Without it Mautic starts 30 days ago.',
+					'Only rows from this moment on (UTC, time included), on the date column of the report. Without it Mautic starts 30 days ago.',
 			},
 			{
 				displayName: 'Date To',
 				name: 'dateTo',
 				type: 'dateTime',
 				default: '',
-				description: 'Only rows up to this date (UTC). Without it Mautic ends now.',
+				description:
+					'Only rows up to this moment (UTC, time included: midnight leaves that day out). Without it Mautic ends now.',
 			},
 			{
 				displayName: 'Page Size',

@@ -284,16 +284,30 @@ module.exports = function reportRoutes(r) {
 		const report = ctx.store.reports.get(Number(ctx.params.id));
 		if (!report) return controllerError(404, MESSAGES.notFound);
 		const q = ctx.query;
-		const day = (/** @type {unknown} */ v) => new Date(`${String(v).slice(0, 10)}T00:00:00Z`);
+		// `new DateTimeImmutable($value, UTC)`: a moment, its time kept (UTC unless it names a zone)
+		const moment = (/** @type {unknown} */ v) => {
+			const text = String(v).trim().replace(' ', 'T');
+			const zoned = /^\d{4}-\d\d-\d\d$/.test(text) || /(Z|[+-]\d\d:?\d\d)$/i.test(text);
+			return new Date(zoned ? text : `${text}Z`);
+		};
 		/** @type {Record<string, unknown>} */
 		const answer = {};
 		let rows = report.rows;
 		// ReportGeneratorEvent::applyDateFilters: from 30 days ago and up to now unless given; rows
-		// without a date always pass
-		const iso = (/** @type {Date} */ d) => d.toISOString().replace('.000Z', '+00:00');
+		// without a date always pass. ReportModel::getReportData's "end of day" for dateTo is lost
+		// on 5.1 (setTime on a DateTimeImmutable): the moment given is the end; with a dateFrom, no
+		// dateTo or one of today means now.
+		const iso = (/** @type {Date} */ d) =>
+			new Date(Math.floor(d.getTime() / 1000) * 1000).toISOString().replace('.000Z', '+00:00');
+		const now = new Date();
 		const from =
-			q.dateFrom !== undefined ? day(q.dateFrom) : new Date(Date.now() - 30 * 86_400_000);
-		const to = q.dateTo !== undefined ? new Date(day(q.dateTo).getTime() + 86_399_000) : new Date();
+			q.dateFrom !== undefined ? moment(q.dateFrom) : new Date(now.getTime() - 30 * 86_400_000);
+		let to = q.dateTo !== undefined ? moment(q.dateTo) : now;
+		if (
+			q.dateFrom !== undefined &&
+			to.toISOString().slice(0, 10) === now.toISOString().slice(0, 10)
+		)
+			to = now;
 		if (report.dateColumn) {
 			rows = rows.filter((/** @type {any} */ row) => {
 				const value = row[report.dateColumn];
@@ -302,8 +316,8 @@ module.exports = function reportRoutes(r) {
 				return t >= from.getTime() && t <= to.getTime();
 			});
 		}
-		if (q.dateFrom !== undefined) answer.dateFrom = iso(day(q.dateFrom));
-		if (q.dateTo !== undefined) answer.dateTo = iso(day(q.dateTo));
+		if (q.dateFrom !== undefined) answer.dateFrom = iso(from);
+		if (q.dateFrom !== undefined || q.dateTo !== undefined) answer.dateTo = iso(to);
 		const paginate = q.page !== undefined || q.limit !== undefined;
 		const limit = paginate ? parseInt(String(q.limit ?? '10'), 10) || 0 : 0;
 		const page = paginate ? Math.max(1, parseInt(String(q.page ?? '1'), 10) || 1) : 1;
