@@ -156,4 +156,34 @@ onEachBackend('contract', 'Reports and stats', ({ backend, check }) => {
 			}
 		},
 	);
+	check(
+		'stats: a where value is HTML-encoded by Mautic (FILTER_SANITIZE_SPECIAL_CHARS), so "&" or a quote never matches, except in "in"',
+		async () => {
+			const stage = (
+				await backend().api('POST', '/stages/new', { name: uniqueName('Stats "q" & co') })
+			).stage;
+			const contactId = await createContact(backend(), { email: email(backend(), 'stats-enc') });
+			try {
+				await backend().api('POST', `/stages/${stage.id}/contact/${contactId}/add`);
+				const count = async (expr: string, val: string) =>
+					expectShape(
+						S.statsRows,
+						(
+							await backend().raw(
+								'GET',
+								`/api/stats/lead_stages_change_log?where[0][col]=lead_id&where[0][expr]=eq&where[0][val]=${contactId}&where[1][col]=event_name&where[1][expr]=${expr}&where[1][val]=${encodeURIComponent(val)}`,
+							)
+						).body,
+					).total;
+				const eventName = `${stage.id}: ${stage.name}`;
+				expect(await count('like', `${stage.id}: %`)).toBe('1');
+				expect(await count('eq', eventName)).toBe('0');
+				expect(await count('like', '%& co%')).toBe('0');
+				expect(await count('in', `"${eventName.replace(/"/g, '""')}"`)).toBe('1');
+			} finally {
+				await backend().raw('DELETE', `/api/contacts/${contactId}/delete`);
+				await backend().raw('DELETE', `/api/stages/${stage.id}/delete`);
+			}
+		},
+	);
 });

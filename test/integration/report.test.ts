@@ -409,6 +409,9 @@ describe('Report: stats tables', () => {
 					{ table: 'email_stats', column: 'secret_col', expr: 'eq', value: '1' },
 					{ table: 'email_stats', column: 'id', expr: 'between', value: '3' },
 					{ table: 'email_stats', column: 'id', expr: 'gt', value: '28' },
+					{ table: 'email_stats', column: 'email_address', expr: 'like', value: '%"s1%' },
+					{ table: 'email_stats', column: 'email_address', expr: 'eq', value: 'a&b@example.com' },
+					{ table: 'email_stats', column: 'email_address', expr: 'in', value: 's1@example.com' },
 				],
 				continueOnFail: true,
 			},
@@ -425,6 +428,15 @@ describe('Report: stats tables', () => {
 			'The field "Conditions → 1 → Value" needs two values separated by a comma, got "3" [item 3]',
 		);
 		expect(json[4]).toMatchObject({ id: '29' });
+		// Mautic HTML-encodes where values (checked on a real 5.1): these would match no row.
+		expect(json[5].error).toBe(
+			'The field "Conditions → 1 → Value" contains ", which Mautic\'s stats API turns into an HTML entity, so it would match no row [item 5]',
+		);
+		expect(String(items[5].error?.description)).toMatch(/Like/);
+		expect(json[6].error).toBe(
+			'The field "Conditions → 1 → Value" contains &, which Mautic\'s stats API turns into an HTML entity, so it would match no row [item 6]',
+		);
+		expect(json[7]).toMatchObject({ email_address: 's1@example.com' });
 		expect(requestsTo('GET', '/stats')).toHaveLength(1);
 	});
 });

@@ -209,9 +209,50 @@ function tableRows(store, table) {
 /** A PHP array from the query (`where[0][col]=…` arrives as an array or an index-keyed object). @param {unknown} v @returns {any[]} */
 const clauses = (v) => (Array.isArray(v) ? v : v && typeof v === 'object' ? Object.values(v) : []);
 
+/**
+ * StatsApiController runs the where through InputHelper::cleanArray (FILTER_SANITIZE_SPECIAL_CHARS):
+ * `&"'<>` and control characters become `&#NN;`, so a value with one matches nothing stored.
+ * @param {unknown} v @returns {any}
+ */
+const sanitized = (v) =>
+	Array.isArray(v)
+		? v.map(sanitized)
+		: v && typeof v === 'object'
+			? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, sanitized(x)]))
+			: typeof v === 'string'
+				? v.replace(/[&"'<>\x00-\x1f]/g, (c) => `&#${c.charCodeAt(0)};`)
+				: v;
+
+/** `str_getcsv(html_entity_decode($val), ',', '"')`, as CommonRepository reads in/notIn. @param {unknown} text */
+function csvValues(text) {
+	const s = String(text);
+	/** @type {string[]} */
+	const out = [];
+	let field = '';
+	let quoted = false;
+	for (let i = 0; i < s.length; i++) {
+		const c = s[i];
+		if (quoted) {
+			if (c === '"' && s[i + 1] === '"') {
+				field += '"';
+				i++;
+			} else if (c === '"') quoted = false;
+			else field += c;
+		} else if (c === '"' && field === '') quoted = true;
+		else if (c === ',') {
+			out.push(field);
+			field = '';
+		} else field += c;
+	}
+	out.push(field);
+	return out;
+}
+
 /** @param {string|null} value @param {any} clause */
 function matches(value, clause) {
-	const val = clause.val ?? clause.value ?? '';
+	const raw = clause.val ?? clause.value ?? '';
+	// in/notIn decode the entities again (html_entity_decode) before splitting
+	const val = clause.expr === 'in' || clause.expr === 'notIn' ? raw : sanitized(raw);
 	const v = value ?? null;
 	const num = (/** @type {unknown} */ x) =>
 		x !== null && x !== '' && !Number.isNaN(Number(x)) ? Number(x) : x;
@@ -245,19 +286,9 @@ function matches(value, clause) {
 			return v !== null && !likeRegex(String(val)).test(v);
 		// str_getcsv(val): split on commas, spaces kept ("a, b" does not match "b")
 		case 'in':
-			return (
-				v !== null &&
-				String(val)
-					.split(',')
-					.some((x) => cmp(v, x) === 0)
-			);
+			return v !== null && csvValues(val).some((x) => cmp(v, x) === 0);
 		case 'notIn':
-			return (
-				v !== null &&
-				!String(val)
-					.split(',')
-					.some((x) => cmp(v, x) === 0)
-			);
+			return v !== null && !csvValues(val).some((x) => cmp(v, x) === 0);
 		case 'between':
 		case 'notBetween': {
 			const pair = clauses(val);
