@@ -112,6 +112,18 @@ describe('Tag: create, update, get, get many, delete', () => {
 		expect(searched.json.map((t) => t.tag)).toEqual(['bulk-10', 'bulk-11']);
 	});
 
+	test('Name Contains and list search find names with & or a quote, which Mautic encodes in a where', async () => {
+		const qa = fake.store.ensureTag("zz-Q&A O'Brien");
+		const searched = await run({
+			operation: 'getAll',
+			returnAll: true,
+			options: { search: "Q&A O'B" },
+		});
+		expect(searched.json.map((t) => t.tag)).toEqual(["zz-Q&A O'Brien"]);
+		const found = await searchTags.call(loadOptionsContext(fake.url, 'maatooTag'), 'q&a');
+		expect(found.results).toEqual([{ name: `zz-Q&A O'Brien (#${qa.id})`, value: String(qa.id) }]);
+	});
+
 	test('delete takes the tag off contacts; a second delete is a missing tag', async () => {
 		const tag = fake.store.ensureTag('doomed-tag');
 		const c = fake.store.createContact({ email: 'doomed@example.com' }, { tags: ['doomed-tag'] });
