@@ -29,6 +29,12 @@ onEachBackend('contract', 'Reports and stats', ({ backend, check }) => {
 				(await backend().raw('GET', `/api/reports/${emails.id}?limit=2&page=1`)).body,
 			);
 			expect(paged).toMatchObject({ limit: 2, page: 1 });
+			// The page answered is named (the Run Report pager checks it against the page asked for).
+			const second = expectShape(
+				S.reportRun,
+				(await backend().raw('GET', `/api/reports/${emails.id}?limit=2&page=2`)).body,
+			);
+			expect(second).toMatchObject({ limit: 2, page: 2 });
 			expect(paged.data.length).toBeLessThanOrEqual(2);
 			expect(paged.report).toMatchObject({ id: emails.id, name: 'All Emails' });
 			const ranged = expectShape(
