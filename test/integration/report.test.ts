@@ -91,7 +91,7 @@ describe('Report: run', () => {
 			operation: 'run',
 			reportId: { __rl: true, mode: 'url', value: `${fake.url}/s/reports/view/${report.id}` },
 			returnAll: true,
-			options: { dateFrom: '2025-01-05T00:00:00', dateTo: '2025-01-07T00:00:00' },
+			options: { dateFrom: '2025-01-05T00:00:00', dateTo: '2025-01-07T23:59:59' },
 		});
 		expect(ranged.json.map((row) => row.email_address)).toEqual([
 			'r4@example.com',
@@ -100,8 +100,17 @@ describe('Report: run', () => {
 		]);
 		expect(requestsTo('GET', `/reports/${report.id}`).at(-1).query).toMatchObject({
 			dateFrom: '2025-01-05T00:00:00',
-			dateTo: '2025-01-07T00:00:00',
+			dateTo: '2025-01-07T23:59:59',
 		});
+		// Mautic 5.1 takes both as moments, times included (checked on a real 5.1): a Date To at
+		// midnight leaves that day out, a Date From after 10:00 leaves the 10:00 row out.
+		const moments = await run({
+			operation: 'run',
+			reportId: byId(report.id),
+			returnAll: true,
+			options: { dateFrom: '2025-01-05T10:00:01', dateTo: '2025-01-07T00:00:00' },
+		});
+		expect(moments.json.map((row) => row.email_address)).toEqual(['r5@example.com']);
 	});
 
 	test('an endless report (a proxy ignoring the page) is stopped', async () => {
@@ -118,6 +127,120 @@ describe('Report: run', () => {
 			);
 			expect(json[0].error).toBe(
 				`Stopped reading report ${report.id}: page 2 is the same as page 1 [item 0]`,
+			);
+		} finally {
+			fake.setConfig({ fault: undefined });
+		}
+	});
+
+	test('a server ignoring the page whose answers differ (Mautic puts "now" in dateTo) is stopped, not read as new rows', async () => {
+		let answer = 0;
+		fake.setConfig({
+			fault: (request: any) =>
+				request.path === `/api/reports/${report.id}`
+					? {
+							status: 200,
+							body: {
+								totalResults: 15,
+								data: rows.slice(0, 5),
+								dateTo: `2025-01-31T10:00:0${answer++}+00:00`,
+							},
+						}
+					: undefined,
+		});
+		try {
+			const { json } = await run(
+				{
+					operation: 'run',
+					reportId: byId(report.id),
+					returnAll: true,
+					options: { pageSize: 5, dateFrom: '2025-01-01T00:00:00' },
+				},
+				{ continueOnFail: true },
+			);
+			expect(json).toHaveLength(1);
+			expect(json[0].error).toBe(
+				`Stopped reading report ${report.id}: page 2 has the same rows as page 1 [item 0]`,
+			);
+		} finally {
+			fake.setConfig({ fault: undefined });
+		}
+	});
+
+	test('a server ignoring the page size answers every row at once: taken once, not once per page', async () => {
+		let answer = 0;
+		fake.setConfig({
+			fault: (request: any) =>
+				request.path === `/api/reports/${report.id}`
+					? {
+							status: 200,
+							body: {
+								totalResults: rows.length,
+								data: rows,
+								dateTo: `2025-01-31T10:00:0${answer++}+00:00`,
+							},
+						}
+					: undefined,
+		});
+		try {
+			const all = await run({
+				operation: 'run',
+				reportId: byId(report.id),
+				returnAll: true,
+				options: { pageSize: 5, dateFrom: '2025-01-01T00:00:00' },
+			});
+			expect(all.json).toEqual(rows);
+			const limited = await run({
+				operation: 'run',
+				reportId: byId(report.id),
+				returnAll: false,
+				limit: 7,
+				options: { pageSize: 5, dateFrom: '2025-01-01T00:00:00' },
+			});
+			expect(limited.json).toEqual(rows.slice(0, 7));
+		} finally {
+			fake.setConfig({ fault: undefined });
+		}
+	});
+
+	test('pages whose rows are alike (a report of one column) are read to the end: Mautic names the page it answers', async () => {
+		const alike = fake.store.createReport({
+			name: `Email names ${Date.now()}`,
+			source: 'email.stats',
+			rows: Array.from({ length: 12 }, () => ({ email_name: 'Welcome' })),
+		});
+		try {
+			const { json } = await run({
+				operation: 'run',
+				reportId: byId(alike.id),
+				returnAll: true,
+				options: { pageSize: 5 },
+			});
+			expect(json).toHaveLength(12);
+			expect(requestsTo('GET', `/reports/${alike.id}`)).toHaveLength(3);
+		} finally {
+			fake.store.reports.delete(alike.id);
+		}
+	});
+
+	test('an answer for another page than the one asked for stops the read', async () => {
+		fake.setConfig({
+			fault: (request: any) =>
+				request.path === `/api/reports/${report.id}`
+					? {
+							status: 200,
+							body: { totalResults: 15, data: rows.slice(0, 5), page: 1, limit: 5 },
+						}
+					: undefined,
+		});
+		try {
+			const { json } = await run(
+				{ operation: 'run', reportId: byId(report.id), returnAll: true, options: { pageSize: 5 } },
+				{ continueOnFail: true },
+			);
+			expect(json).toHaveLength(1);
+			expect(json[0].error).toBe(
+				`Stopped reading report ${report.id}: page 2 was asked for and page 1 came back [item 0]`,
 			);
 		} finally {
 			fake.setConfig({ fault: undefined });
@@ -214,6 +337,31 @@ describe('Report: stats tables', () => {
 		});
 	});
 
+	test('Get Stats: "In" takes values with spaces after the commas (Mautic would keep the spaces)', async () => {
+		const { json } = await run({
+			operation: 'getStats',
+			table: 'email_stats',
+			returnAll: true,
+			conditions: {
+				condition: [
+					{
+						column: 'email_address',
+						expression: 'in',
+						value: 's1@example.com, s2@example.com ,s3@example.com',
+					},
+				],
+			},
+		});
+		expect(json.map((row) => row.email_address)).toEqual([
+			's1@example.com',
+			's2@example.com',
+			's3@example.com',
+		]);
+		expect(requestsTo('GET', '/stats/email_stats')[0].query.where).toEqual([
+			{ col: 'email_address', expr: 'in', val: 's1@example.com,s2@example.com,s3@example.com' },
+		]);
+	});
+
 	test('Get Stats: a limit, and the stage history the Stage node writes', async () => {
 		const limited = await run({
 			operation: 'getStats',
@@ -261,6 +409,9 @@ describe('Report: stats tables', () => {
 					{ table: 'email_stats', column: 'secret_col', expr: 'eq', value: '1' },
 					{ table: 'email_stats', column: 'id', expr: 'between', value: '3' },
 					{ table: 'email_stats', column: 'id', expr: 'gt', value: '28' },
+					{ table: 'email_stats', column: 'email_address', expr: 'like', value: '%"s1%' },
+					{ table: 'email_stats', column: 'email_address', expr: 'eq', value: 'a&b@example.com' },
+					{ table: 'email_stats', column: 'email_address', expr: 'in', value: 's1@example.com' },
 				],
 				continueOnFail: true,
 			},
@@ -277,6 +428,15 @@ describe('Report: stats tables', () => {
 			'The field "Conditions → 1 → Value" needs two values separated by a comma, got "3" [item 3]',
 		);
 		expect(json[4]).toMatchObject({ id: '29' });
+		// Mautic HTML-encodes where values (checked on a real 5.1): these would match no row.
+		expect(json[5].error).toBe(
+			'The field "Conditions → 1 → Value" contains ", which Mautic\'s stats API turns into an HTML entity, so it would match no row [item 5]',
+		);
+		expect(String(items[5].error?.description)).toMatch(/Like/);
+		expect(json[6].error).toBe(
+			'The field "Conditions → 1 → Value" contains &, which Mautic\'s stats API turns into an HTML entity, so it would match no row [item 6]',
+		);
+		expect(json[7]).toMatchObject({ email_address: 's1@example.com' });
 		expect(requestsTo('GET', '/stats')).toHaveLength(1);
 	});
 });

@@ -54,11 +54,21 @@ describe('Tag: create, update, get, get many, delete', () => {
 	test('create: an empty name or one with HTML fails before sending', async () => {
 		const { json } = await run(
 			{ operation: 'create', name: '={{ $json.name }}' },
-			{ items: [{ name: '  ' }, { name: '<b>vip</b>' }], continueOnFail: true },
+			{
+				items: [{ name: '  ' }, { name: '<b>vip</b>' }, { name: 'score<5' }, { name: 'a\u0000b' }],
+				continueOnFail: true,
+			},
 		);
 		expect(json[0].error).toBe('The field "Name" is empty [item 0]');
 		expect(json[1].error).toBe(
 			'The field "Name" contains HTML, which Mautic would strip from the tag name [item 1]',
+		);
+		// Mautic cuts a name at a "<" even without a ">" ("score<5" is saved as "score").
+		expect(json[2].error).toBe(
+			'The field "Name" contains "<", which Mautic would cut from the tag name with what follows it [item 2]',
+		);
+		expect(json[3].error).toBe(
+			'The field "Name" contains a null character, which Mautic would strip from the tag name [item 3]',
 		);
 		expect(requestsTo('POST', '/tags/new')).toHaveLength(0);
 	});
@@ -100,6 +110,18 @@ describe('Tag: create, update, get, get many, delete', () => {
 			options: { search: 'bulk-1' },
 		});
 		expect(searched.json.map((t) => t.tag)).toEqual(['bulk-10', 'bulk-11']);
+	});
+
+	test('Name Contains and list search find names with & or a quote, which Mautic encodes in a where', async () => {
+		const qa = fake.store.ensureTag("zz-Q&A O'Brien");
+		const searched = await run({
+			operation: 'getAll',
+			returnAll: true,
+			options: { search: "Q&A O'B" },
+		});
+		expect(searched.json.map((t) => t.tag)).toEqual(["zz-Q&A O'Brien"]);
+		const found = await searchTags.call(loadOptionsContext(fake.url, 'maatooTag'), 'q&a');
+		expect(found.results).toEqual([{ name: `zz-Q&A O'Brien (#${qa.id})`, value: String(qa.id) }]);
 	});
 
 	test('delete takes the tag off contacts; a second delete is a missing tag', async () => {

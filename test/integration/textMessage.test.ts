@@ -176,6 +176,66 @@ describe('Text Message: send to contact', () => {
 	});
 });
 
+const oauthCredential = () => ({
+	id: 'cred-oauth-sms',
+	name: 'Fake Mautic (OAuth2, client credentials)',
+	type: 'maatooOAuth2Api',
+	data: { url: fake.url, grantType: 'clientCredentials', clientId: '1_abc', clientSecret: 'shh' },
+});
+
+describe.each([
+	['Basic', () => basicCredential(fake.url)],
+	['OAuth2', oauthCredential],
+])('Text Message: a send is never repeated (%s)', (_label, credential) => {
+	test.each([
+		['a 500 after sending', { status: 500, after: true }],
+		['a reset connection after sending', { reset: true, after: true }],
+		['a 503 after sending', { status: 503, after: true }],
+	])('%s, even with Max Retries', async (what, fault) => {
+		const sms = newSms(`Never twice ${_label} ${what}`);
+		const c = newContact({ email: `sms-twice-${Date.now()}@example.com`, mobile: '+41790000099' });
+		fake.setConfig({
+			fault: (request: any) => (request.path.endsWith('/send') ? fault : undefined),
+		});
+		try {
+			const { json, items } = await runNode({
+				type: 'maatooTextMessage',
+				credential: credential() as any,
+				parameters: {
+					operation: 'sendToContact',
+					textMessageId: byId(sms.id),
+					contactId: byId(c.id),
+					options: { maxRetries: 5 },
+				},
+				continueOnFail: true,
+			});
+			expect(json[0].error).toBeDefined();
+			expect(String(items[0].error?.description)).toMatch(/send the text message twice/);
+			expect(requestsTo('GET', `/smses/${sms.id}/contact/${c.id}/send`)).toHaveLength(1);
+			expect(fake.store.smses.get(sms.id).sentCount).toBe(1);
+		} finally {
+			fake.setConfig({ fault: undefined });
+		}
+	});
+
+	test('an access token that expired is renewed and the send made once', async () => {
+		const sms = newSms(`Token renewed ${_label}`);
+		const c = newContact({ email: `sms-token-${Date.now()}@example.com`, mobile: '+41790000098' });
+		fake.expireAccessTokens();
+		const { json } = await runNode({
+			type: 'maatooTextMessage',
+			credential: credential() as any,
+			parameters: {
+				operation: 'sendToContact',
+				textMessageId: byId(sms.id),
+				contactId: byId(c.id),
+			},
+		});
+		expect(json[0]).toMatchObject({ sent: true });
+		expect(fake.store.smses.get(sms.id).sentCount).toBe(1);
+	});
+});
+
 describe('Text Message: create, update, get, get many, delete', () => {
 	test('create with message and additional fields; a missing message is named', async () => {
 		const { json } = await run(

@@ -34,6 +34,13 @@ const EXPRESSIONS = [
 const ALLOWED_EXPRESSIONS = new Set(EXPRESSIONS.map((e) => e.value));
 const NO_VALUE = new Set(['isNull', 'isNotNull', 'isEmpty', 'isNotEmpty']);
 const COLUMN = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+/**
+ * What StatsApiController's InputHelper::cleanArray (FILTER_SANITIZE_SPECIAL_CHARS) turns into
+ * `&#NN;` in a where value: such a value matches nothing stored, except with in/notIn, which
+ * CommonRepository decodes again.
+ */
+// eslint-disable-next-line no-control-regex
+const ENCODED = /[&"'<>\x00-\x1f]/;
 
 /** A column of the table: its form, then (when Mautic lists the table's columns) that it is one. */
 async function columnOf(
@@ -120,7 +127,8 @@ export const getStatsOperation: Operation = {
 							type: 'string',
 							default: '',
 							placeholder: 'e.g. 2025-01-01 00:00:00',
-							description: 'Compared as Mautic stores it; dates as YYYY-MM-DD HH:MM:SS (UTC)',
+							description:
+								'Compared as Mautic stores it; dates as YYYY-MM-DD HH:MM:SS (UTC). Mautic encodes & " \' &lt; &gt; in values, so those work only with In / Not In.',
 						},
 					],
 				},
@@ -181,6 +189,16 @@ export const getStatsOperation: Operation = {
 				);
 			}
 			const raw = String(condition.value ?? '');
+			const encoded = ENCODED.exec(raw);
+			if (encoded && !NO_VALUE.has(expr) && expr !== 'in' && expr !== 'notIn') {
+				const shown = encoded[0] < ' ' ? 'a control character' : encoded[0];
+				failItem(
+					ctx,
+					itemIndex,
+					`The field "Conditions → ${index + 1} → Value" contains ${shown}, which Mautic's stats API turns into an HTML entity, so it would match no row`,
+					'Mautic encodes & " \' < > in conditions before comparing (only In and Not In decode them). Use Like with _ (any one character) in their place, or In with the exact value.',
+				);
+			}
 			if (NO_VALUE.has(expr)) {
 				where.push({ col, expr });
 			} else if (expr === 'between' || expr === 'notBetween') {
@@ -193,6 +211,16 @@ export const getStatsOperation: Operation = {
 					);
 				}
 				where.push({ col, expr, val: pair });
+			} else if ((expr === 'in' || expr === 'notIn') && !raw.includes('"')) {
+				// Mautic splits with str_getcsv and keeps spaces: "a, b" would look for " b".
+				where.push({
+					col,
+					expr,
+					val: raw
+						.split(',')
+						.map((part) => part.trim())
+						.join(','),
+				});
 			} else {
 				where.push({ col, expr, val: raw });
 			}

@@ -45,14 +45,15 @@ export const runOperation: Operation = {
 				type: 'dateTime',
 				default: '',
 				description:
-					'Only rows from this date on (UTC), on the date column of the report. Without it Mautic starts 30 days ago.',
+					'Only rows from this moment on (UTC, time included), on the date column of the report. Without it Mautic starts 30 days ago.',
 			},
 			{
 				displayName: 'Date To',
 				name: 'dateTo',
 				type: 'dateTime',
 				default: '',
-				description: 'Only rows up to this date (UTC). Without it Mautic ends now.',
+				description:
+					'Only rows up to this moment (UTC, time included: midnight leaves that day out). Without it Mautic ends now.',
 			},
 			{
 				displayName: 'Page Size',
@@ -78,11 +79,25 @@ export const runOperation: Operation = {
 	},
 };
 
+function stopReading(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	reportId: number,
+	why: string,
+): never {
+	throw new NodeOperationError(ctx.getNode(), `Stopped reading report ${reportId}: ${why}`, {
+		itemIndex,
+		description:
+			'The server does not page this report as Mautic does (a proxy or plugin may ignore the paging parameters).',
+	});
+}
+
 /**
  * Reads a report page by page (`page` from 1, `limit` rows each). It ends on an empty or short
- * page, when Mautic's `totalResults` is reached, on a page that repeats the one before word for
- * word, or after more pages than `totalResults` allows: report rows have no ID to tell
- * repeated rows apart, so the shared list reader's checks do not apply.
+ * page, when Mautic's `totalResults` is reached, on a page whose rows repeat the page before,
+ * or after more pages than `totalResults` allows. A first page with more rows than asked for
+ * (a server that does not page) is taken once, whole. Report rows have no ID to tell repeated
+ * rows apart, so the shared list reader's checks do not apply.
  */
 async function readReport(
 	ctx: IExecuteFunctions,
@@ -94,6 +109,7 @@ async function readReport(
 ): Promise<IDataObject[]> {
 	const rows: IDataObject[] = [];
 	let previousText: string | undefined;
+	let previousRows: string | undefined;
 	let maxPages = Infinity;
 	for (let page = 1; page <= maxPages && rows.length < wanted; page++) {
 		const limit = Number.isFinite(wanted) ? Math.min(pageSize, wanted - rows.length) : pageSize;
@@ -118,18 +134,45 @@ async function readReport(
 			);
 		}
 		const pageRows = body.data as IDataObject[];
-		if (page > 1 && response.rawText === previousText) {
-			throw new NodeOperationError(
-				ctx.getNode(),
-				`Stopped reading report ${reportId}: page ${page} is the same as page ${page - 1}`,
-				{
-					itemIndex,
-					description:
-						'The server does not page this report as Mautic does (a proxy or plugin may ignore the paging parameters).',
-				},
+		// Mautic says which page it answers (`page`): one that is not the page asked for means the
+		// server ignores the paging; the page asked for means alike pages are real rows (a report
+		// of one column). Without `page`, a page that repeats the one before stops the read.
+		const answeredPage = body.page === undefined ? undefined : Number(body.page);
+		if (page > 1 && answeredPage !== undefined && answeredPage !== page) {
+			stopReading(
+				ctx,
+				itemIndex,
+				reportId,
+				`page ${page} was asked for and page ${String(body.page)} came back`,
 			);
 		}
+		const pageConfirmed = answeredPage === page;
+		if (page > 1 && !pageConfirmed && response.rawText === previousText) {
+			stopReading(ctx, itemIndex, reportId, `page ${page} is the same as page ${page - 1}`);
+		}
 		previousText = response.rawText;
+		// Answers differ in more than rows (Mautic puts "now" in `dateTo`): compare the rows too.
+		const rowsText = JSON.stringify(pageRows);
+		if (page > 1 && !pageConfirmed && pageRows.length > 0 && rowsText === previousRows) {
+			stopReading(ctx, itemIndex, reportId, `page ${page} has the same rows as page ${page - 1}`);
+		}
+		previousRows = rowsText;
+		const total = Number(body.totalResults);
+		const knownTotal = Number.isFinite(total) && total >= 0 ? total : undefined;
+		if (pageRows.length > size) {
+			// The server ignored the page size. Mautic does that only when it does not page at all,
+			// and then answers every row at once: take them once, unless they are not all there.
+			if (page > 1 || (knownTotal !== undefined && knownTotal > pageRows.length)) {
+				stopReading(
+					ctx,
+					itemIndex,
+					reportId,
+					`page ${page} has ${pageRows.length} rows although ${size} were asked for`,
+				);
+			}
+			rows.push(...pageRows.slice(0, Math.max(0, wanted - rows.length)));
+			break;
+		}
 		for (const row of pageRows) {
 			if (rows.length >= wanted) break;
 			rows.push(row);
@@ -137,8 +180,7 @@ async function readReport(
 		if (rows.length > MAX_REPORT_ROWS) {
 			failItem(ctx, itemIndex, `Report ${reportId} has more rows than one run can hold`);
 		}
-		const total = Number(body.totalResults);
-		if (Number.isFinite(total) && total >= 0) maxPages = Math.ceil(total / size);
+		if (knownTotal !== undefined) maxPages = Math.ceil(knownTotal / size);
 		if (pageRows.length < size) break;
 		if (page === 1 && size < pageSize) break;
 	}

@@ -33,9 +33,12 @@ export const tagEntity: Entity = {
 /**
  * Mautic 5.1 ignores `search` on tags (TagRepository has no catch-all search) and answers every
  * tag: a name filter is a `where` with `like` (case-insensitive; `%` and `_` are wildcards).
+ * Mautic HTML-encodes `where` values (`&` → `&#38;`), so such a character could never match:
+ * it goes as `_`, the wildcard for one character.
  */
 export function tagNameFilter(text: string): IDataObject[] {
-	return [{ col: 'tag', expr: 'like', val: `%${text}%` }];
+	// eslint-disable-next-line no-control-regex
+	return [{ col: 'tag', expr: 'like', val: `%${text.replace(/[&"'<>\x00-\x1f]/g, '_')}%` }];
 }
 
 const SEARCH_PAGE = 50;

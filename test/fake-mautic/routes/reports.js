@@ -209,9 +209,50 @@ function tableRows(store, table) {
 /** A PHP array from the query (`where[0][col]=…` arrives as an array or an index-keyed object). @param {unknown} v @returns {any[]} */
 const clauses = (v) => (Array.isArray(v) ? v : v && typeof v === 'object' ? Object.values(v) : []);
 
+/**
+ * StatsApiController runs the where through InputHelper::cleanArray (FILTER_SANITIZE_SPECIAL_CHARS):
+ * `&"'<>` and control characters become `&#NN;`, so a value with one matches nothing stored.
+ * @param {unknown} v @returns {any}
+ */
+const sanitized = (v) =>
+	Array.isArray(v)
+		? v.map(sanitized)
+		: v && typeof v === 'object'
+			? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, sanitized(x)]))
+			: typeof v === 'string'
+				? v.replace(/[&"'<>\x00-\x1f]/g, (c) => `&#${c.charCodeAt(0)};`)
+				: v;
+
+/** `str_getcsv(html_entity_decode($val), ',', '"')`, as CommonRepository reads in/notIn. @param {unknown} text */
+function csvValues(text) {
+	const s = String(text);
+	/** @type {string[]} */
+	const out = [];
+	let field = '';
+	let quoted = false;
+	for (let i = 0; i < s.length; i++) {
+		const c = s[i];
+		if (quoted) {
+			if (c === '"' && s[i + 1] === '"') {
+				field += '"';
+				i++;
+			} else if (c === '"') quoted = false;
+			else field += c;
+		} else if (c === '"' && field === '') quoted = true;
+		else if (c === ',') {
+			out.push(field);
+			field = '';
+		} else field += c;
+	}
+	out.push(field);
+	return out;
+}
+
 /** @param {string|null} value @param {any} clause */
 function matches(value, clause) {
-	const val = clause.val ?? clause.value ?? '';
+	const raw = clause.val ?? clause.value ?? '';
+	// in/notIn decode the entities again (html_entity_decode) before splitting
+	const val = clause.expr === 'in' || clause.expr === 'notIn' ? raw : sanitized(raw);
 	const v = value ?? null;
 	const num = (/** @type {unknown} */ x) =>
 		x !== null && x !== '' && !Number.isNaN(Number(x)) ? Number(x) : x;
@@ -243,20 +284,11 @@ function matches(value, clause) {
 			return v !== null && likeRegex(String(val)).test(v);
 		case 'notLike':
 			return v !== null && !likeRegex(String(val)).test(v);
+		// str_getcsv(val): split on commas, spaces kept ("a, b" does not match "b")
 		case 'in':
-			return (
-				v !== null &&
-				String(val)
-					.split(',')
-					.some((x) => cmp(v, x.trim()) === 0)
-			);
+			return v !== null && csvValues(val).some((x) => cmp(v, x) === 0);
 		case 'notIn':
-			return (
-				v !== null &&
-				!String(val)
-					.split(',')
-					.some((x) => cmp(v, x.trim()) === 0)
-			);
+			return v !== null && !csvValues(val).some((x) => cmp(v, x) === 0);
 		case 'between':
 		case 'notBetween': {
 			const pair = clauses(val);
@@ -283,16 +315,30 @@ module.exports = function reportRoutes(r) {
 		const report = ctx.store.reports.get(Number(ctx.params.id));
 		if (!report) return controllerError(404, MESSAGES.notFound);
 		const q = ctx.query;
-		const day = (/** @type {unknown} */ v) => new Date(`${String(v).slice(0, 10)}T00:00:00Z`);
+		// `new DateTimeImmutable($value, UTC)`: a moment, its time kept (UTC unless it names a zone)
+		const moment = (/** @type {unknown} */ v) => {
+			const text = String(v).trim().replace(' ', 'T');
+			const zoned = /^\d{4}-\d\d-\d\d$/.test(text) || /(Z|[+-]\d\d:?\d\d)$/i.test(text);
+			return new Date(zoned ? text : `${text}Z`);
+		};
 		/** @type {Record<string, unknown>} */
 		const answer = {};
 		let rows = report.rows;
 		// ReportGeneratorEvent::applyDateFilters: from 30 days ago and up to now unless given; rows
-		// without a date always pass
-		const iso = (/** @type {Date} */ d) => d.toISOString().replace('.000Z', '+00:00');
+		// without a date always pass. ReportModel::getReportData's "end of day" for dateTo is lost
+		// on 5.1 (setTime on a DateTimeImmutable): the moment given is the end; with a dateFrom, no
+		// dateTo or one of today means now.
+		const iso = (/** @type {Date} */ d) =>
+			new Date(Math.floor(d.getTime() / 1000) * 1000).toISOString().replace('.000Z', '+00:00');
+		const now = new Date();
 		const from =
-			q.dateFrom !== undefined ? day(q.dateFrom) : new Date(Date.now() - 30 * 86_400_000);
-		const to = q.dateTo !== undefined ? new Date(day(q.dateTo).getTime() + 86_399_000) : new Date();
+			q.dateFrom !== undefined ? moment(q.dateFrom) : new Date(now.getTime() - 30 * 86_400_000);
+		let to = q.dateTo !== undefined ? moment(q.dateTo) : now;
+		if (
+			q.dateFrom !== undefined &&
+			to.toISOString().slice(0, 10) === now.toISOString().slice(0, 10)
+		)
+			to = now;
 		if (report.dateColumn) {
 			rows = rows.filter((/** @type {any} */ row) => {
 				const value = row[report.dateColumn];
@@ -301,8 +347,8 @@ module.exports = function reportRoutes(r) {
 				return t >= from.getTime() && t <= to.getTime();
 			});
 		}
-		if (q.dateFrom !== undefined) answer.dateFrom = iso(day(q.dateFrom));
-		if (q.dateTo !== undefined) answer.dateTo = iso(day(q.dateTo));
+		if (q.dateFrom !== undefined) answer.dateFrom = iso(from);
+		if (q.dateFrom !== undefined || q.dateTo !== undefined) answer.dateTo = iso(to);
 		const paginate = q.page !== undefined || q.limit !== undefined;
 		const limit = paginate ? parseInt(String(q.limit ?? '10'), 10) || 0 : 0;
 		const page = paginate ? Math.max(1, parseInt(String(q.page ?? '1'), 10) || 1) : 1;

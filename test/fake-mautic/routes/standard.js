@@ -136,10 +136,11 @@ function filterAndSort(ctx, def) {
 		// Mautic answers a column the entity does not have with a 500 (a Doctrine error)
 		if (list.length && !(col in list[0])) throw new ServerException(500);
 		const like = w.expr === 'like' || w.expr === 'notLike';
-		const re = like ? likeRegex(String(w.val ?? '')) : undefined;
+		// InputHelper::cleanArray (FILTER_SANITIZE_SPECIAL_CHARS): `&"'<>` arrive as `&#NN;`
+		const val = String(w.val ?? '').replace(/[&"'<>\x00-\x1f]/g, (c) => `&#${c.charCodeAt(0)};`);
+		const re = like ? likeRegex(val) : undefined;
 		/** @param {any} e */
-		const hit = (e) =>
-			re ? re.test(String(e[col] ?? '')) : String(e[col] ?? '') === String(w.val ?? '');
+		const hit = (e) => (re ? re.test(String(e[col] ?? '')) : String(e[col] ?? '') === val);
 		list = list.filter((e) => hit(e) === (w.expr === 'eq' || w.expr === 'like'));
 	}
 	/** @type {string} */

@@ -5,7 +5,7 @@
  * Tags (TagApiController): standard entity at /tags (keyed by id) over the store's tags, which
  * contacts use too. As on a real 5.1: `new` with a name that exists (in any case) answers that tag
  * with 200, not 201, saved with the name as given; a missing or empty name is a 500 (Tag::setTag gets null); the name is trimmed
- * and stripped of HTML; the description is not part of the API form and is never written;
+ * and stripped of HTML (from a "<" on, even without a ">"); the description is not part of the API form and is never written;
  * `search` is ignored (a `where` with `like` filters).
  */
 
@@ -13,13 +13,17 @@ const { standardEntity, batchItems } = require('./standard');
 const { ServerException, controllerError, MESSAGES } = require('../errors');
 const { PhpArray } = require('../php-json');
 
-/** InputHelper::string(trim()): tags stripped, outer spaces trimmed. @param {unknown} name */
+/**
+ * InputHelper::string(trim()): outer spaces trimmed, then null bytes and tags stripped with
+ * Mautic's `/\x00|<[^>]*>?/` (a "<" without a ">" takes the rest of the name with it).
+ * @param {unknown} name
+ */
 function cleanTag(name) {
 	if (name === undefined || name === null || typeof name === 'object')
 		throw new ServerException(500);
 	const clean = String(name)
 		.trim()
-		.replace(/<[^>]*>/g, '')
+		.replace(/\x00|<[^>]*>?/g, '')
 		.trim();
 	if (!clean) throw new ServerException(500);
 	return clean;
