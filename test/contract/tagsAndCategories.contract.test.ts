@@ -76,11 +76,13 @@ onEachBackend('contract', 'Tags', ({ backend, check }) => {
 				// A where value is HTML-encoded (FILTER_SANITIZE_SPECIAL_CHARS): "&" never matches, "_" does.
 				const like = async (val: string) =>
 					(
-						await backend().raw(
-							'GET',
-							`/api/tags?where[0][col]=tag&where[0][expr]=like&where[0][val]=${encodeURIComponent(val)}`,
-						)
-					).body.total;
+						(
+							await backend().raw(
+								'GET',
+								`/api/tags?where[0][col]=tag&where[0][expr]=like&where[0][val]=${encodeURIComponent(val)}`,
+							)
+						).body as { total: number }
+					).total;
 				expect(await like(`%${name} Q&A%`)).toBe(0);
 				expect(await like(`%${name} Q_A%`)).toBe(1);
 			} finally {
