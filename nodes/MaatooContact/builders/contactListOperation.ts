@@ -1,3 +1,4 @@
+import type { IDataObject } from 'n8n-workflow';
 import { contactLocator } from '../../shared/locators/contactLocator';
 import {
 	limitProperty,
@@ -19,6 +20,8 @@ export function contactListOperation(spec: {
 	path: string;
 	key: string;
 	paged: boolean;
+	/** Fixed query parameters of every page (e.g. an order with no ties). */
+	qs?: IDataObject;
 }): Operation {
 	return {
 		value: spec.value,
@@ -35,7 +38,7 @@ export function contactListOperation(spec: {
 				const { returnAll, limit } = returnAllAndLimit(ctx, itemIndex);
 				return await readList(
 					ctx,
-					{ path, key: spec.key, returnAll, limit, pageSize: 100 },
+					{ path, key: spec.key, qs: spec.qs, returnAll, limit, pageSize: 100 },
 					itemIndex,
 				);
 			}

@@ -1,5 +1,9 @@
 import { contactListOperation } from '../builders/contactListOperation';
 
+/**
+ * Newest first by note ID: Mautic's default order is the second a note was added, and ties
+ * ordered differently per page would lose or repeat notes added in the same second.
+ */
 export const getNotesOperation = contactListOperation({
 	value: 'getNotes',
 	name: 'Get Notes',
@@ -7,4 +11,5 @@ export const getNotesOperation = contactListOperation({
 	path: 'notes',
 	key: 'notes',
 	paged: true,
+	qs: { orderBy: 'n.id', orderByDir: 'DESC' },
 });
