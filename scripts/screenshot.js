@@ -2,7 +2,9 @@
 // @ts-check
 /**
  * `npm run screenshots`: pictures of the nodes in the real n8n editor for the README, taken
- * headless. Starts the sandbox, signs in, opens an example workflow and one node's parameters.
+ * headless. Starts the sandbox, signs in, opens an example workflow and one node's parameters,
+ * then opens a workflow holding one node of each type and pictures each node's parameter panel
+ * in docs/images/panels/<nodeName>.png.
  * Needs Debian's chromium (`apt-get install chromium`); playwright-core is installed once into
  * the tool cache (no browser download).
  */
@@ -17,6 +19,43 @@ const { startSandbox } = require('./lib/sandbox');
 const PLAYWRIGHT_VERSION = '1.56.1';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const OUT_DIR = path.join(REPO_ROOT, 'docs', 'images');
+const PANELS_DIR = path.join(OUT_DIR, 'panels');
+const PANELS_WORKFLOW_ID = 'maatooPanels0001';
+
+/** Every node in package.json `n8n.nodes`, with the operation users pick most (the name is the canvas label). */
+const PANEL_NODES = [
+	['maatooContact', 'Contact', { operation: 'upsert' }],
+	['maatooCompany', 'Company', { operation: 'upsert' }],
+	['maatooCompanySegment', 'Company Segment', { operation: 'addCompany' }],
+	['maatooSegment', 'Segment', { operation: 'addContact' }],
+	['maatooPointGroup', 'Point Group', { operation: 'getAll' }],
+	['maatooPointInsight', 'Point Insight', { operation: 'getAll' }],
+	['maatooCampaign', 'Campaign', { operation: 'addContact' }],
+	['maatooEmail', 'Email', { operation: 'sendToContact' }],
+	['maatooForm', 'Form', { operation: 'getSubmissions' }],
+	['maatooNote', 'Note', { operation: 'create' }],
+	['maatooStage', 'Stage', { operation: 'addContact' }],
+	['maatooTextMessage', 'Text Message', { operation: 'sendToContact' }],
+	['maatooTag', 'Tag', { operation: 'create' }],
+	['maatooCategory', 'Category', { operation: 'create' }],
+	['maatooReport', 'Report', { operation: 'run' }],
+	['maatooTrigger', 'Trigger', {}],
+];
+
+/** @param {string} credentialId */
+function panelsWorkflow(credentialId) {
+	const nodes = PANEL_NODES.map(([type, name, parameters], index) => ({
+		id: `panel-${type}`,
+		name,
+		type: `n8n-nodes-maatoo.${type}`,
+		typeVersion: 1,
+		position: [(index % 4) * 260, Math.floor(index / 4) * 200],
+		...(type === 'maatooTrigger' ? { webhookId: 'maatoo-panels-trigger' } : {}),
+		credentials: { maatooApi: { id: credentialId, name: 'maatoo sandbox (Basic auth)' } },
+		parameters: { authentication: 'basicAuth', ...parameters },
+	}));
+	return { id: PANELS_WORKFLOW_ID, name: 'Node panels (screenshots)', nodes, connections: {} };
+}
 
 function playwright() {
 	const dir = path.join(cacheRoot(), `playwright-core-${PLAYWRIGHT_VERSION}`);
@@ -47,7 +86,12 @@ async function main() {
 		throw new Error(`${CHROMIUM} not found: apt-get install chromium (or set CHROMIUM_PATH)`);
 	const { chromium } = playwright();
 	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'maatoo-screens-'));
-	const sandbox = await startSandbox({ folder, n8nPort: 5690, mauticPort: 8095 });
+	const sandbox = await startSandbox({
+		folder,
+		n8nPort: 5690,
+		mauticPort: 8095,
+		extraWorkflows: (credentialId) => [panelsWorkflow(credentialId)],
+	});
 	const browser = await chromium.launch({
 		executablePath: CHROMIUM,
 		args: [
@@ -87,6 +131,23 @@ async function main() {
 		await page.waitForSelector('[data-test-id="ndv"]', { timeout: 30_000 });
 		await page.waitForTimeout(2000);
 		await page.screenshot({ path: path.join(OUT_DIR, 'contact-node.png') });
+
+		fs.mkdirSync(PANELS_DIR, { recursive: true });
+		await page.goto(`${sandbox.baseUrl}/workflow/${PANELS_WORKFLOW_ID}`);
+		await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 60_000 });
+		await page.waitForTimeout(1500);
+		for (const [type, name] of PANEL_NODES) {
+			await page
+				.locator('[data-test-id="canvas-node"]')
+				.filter({ has: page.getByText(name, { exact: true }) })
+				.first()
+				.dblclick();
+			await page.waitForSelector('[data-test-id="ndv"]', { timeout: 30_000 });
+			await page.waitForTimeout(2000);
+			await page.screenshot({ path: path.join(PANELS_DIR, `${type}.png`) });
+			await page.keyboard.press('Escape');
+			await page.waitForSelector('[data-test-id="ndv"]', { state: 'hidden', timeout: 30_000 });
+		}
 		process.stdout.write(`Screenshots written to ${path.relative(REPO_ROOT, OUT_DIR)}/\n`);
 	} finally {
 		await browser.close();

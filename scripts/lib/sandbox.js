@@ -42,8 +42,9 @@ async function setUpOwner(baseUrl) {
 }
 
 /**
- * @param {{ folder: string, n8nPort: number, mauticPort: number, brokerPort?: number, log?: (message: string) => void }} options
- * brokerPort: n8n's task-runner broker (default n8nPort + 1)
+ * @param {{ folder: string, n8nPort: number, mauticPort: number, brokerPort?: number, log?: (message: string) => void, extraWorkflows?: (credentialId: string) => any[] }} options
+ * brokerPort: n8n's task-runner broker (default n8nPort + 1); extraWorkflows: imported besides
+ * the examples (the screenshot script's workflow with one node of each type)
  */
 async function startSandbox({
 	folder,
@@ -51,6 +52,7 @@ async function startSandbox({
 	mauticPort,
 	brokerPort = n8nPort + 1,
 	log = () => undefined,
+	extraWorkflows = () => [],
 }) {
 	log(
 		`Starting the sandbox Mautic (a fake Mautic written in Node, seeded with demo data) on http://127.0.0.1:${mauticPort}`,
@@ -82,7 +84,7 @@ async function startSandbox({
 		fs.writeFileSync(credentialsFile, JSON.stringify([credential], null, 2));
 		await runN8n(host, ['import:credentials', '--input', credentialsFile], env);
 		const workflows = loadExamples(credential.id).map((example) => example.workflow);
-		for (const workflow of workflows) {
+		for (const workflow of [...workflows, ...extraWorkflows(credential.id)]) {
 			const file = path.join(folder, `workflow-${workflow.id}.json`);
 			fs.writeFileSync(file, JSON.stringify(workflow, null, 2));
 			await runN8n(host, ['import:workflow', '--input', file], env);
