@@ -1,39 +1,8 @@
 import { recordInAnswer } from '../shared/engine/recordInAnswer';
 import type { MauticResponse } from '../shared/transport';
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { simplifyContact } from '../shared/contacts/simplifyContact';
-import { maxRetriesOption, optionsCollection } from '../shared/descriptions/listParameters';
 import { itemParameter } from '../shared/parameters/itemParameters';
-
-/** Mautic's default api_batch_max_limit. */
-export const DEFAULT_BATCH_SIZE = 200;
-
-export const writeOptionsProperty: INodeProperties = optionsCollection([
-	{
-		displayName: 'Batch Size',
-		name: 'batchSize',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 1000 },
-		default: DEFAULT_BATCH_SIZE,
-		description:
-			"Items per Mautic batch call. Mautic accepts 200 by default; an administrator can change that with the instance's api_batch_max_limit.",
-	},
-	maxRetriesOption,
-	{
-		displayName: 'Use Batch Calls',
-		name: 'useBatch',
-		type: 'boolean',
-		default: true,
-		description:
-			'Whether to send the items of a run together through Mautic batch calls (far fewer requests). Each item still gets its own result or error.',
-	},
-]);
-
-export function batchingOf(ctx: IExecuteFunctions): { useBatch: boolean; batchSize: number } {
-	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
-	const batchSize = Math.max(1, Math.floor(Number(options.batchSize) || DEFAULT_BATCH_SIZE));
-	return { useBatch: options.useBatch !== false, batchSize };
-}
 
 /** The contact as the user asked for it: flat by default, Mautic's raw shape on request. */
 export function contactOutput(

@@ -11,7 +11,7 @@ import { recordInAnswer } from '../../shared/engine/recordInAnswer';
 import { companyDataProperties, companyPayload } from '../companyData';
 import { companyLocator, resolveCompanyId } from '../descriptions/companyLocator';
 import { companyOutput, simplifyCompanyProperty } from '../outputs/companyOutput';
-import { batchingOf, companyWriteOptionsProperty } from '../writeOptions';
+import { batchingOf, batchWriteOptionsProperty } from '../../shared/descriptions/batchWriteOptions';
 
 /**
  * Whether every company of a batch PUT exists, so repeating it creates nothing. Companies are
@@ -60,7 +60,7 @@ export function companyEditOperation(spec: {
 			companyLocator(),
 			...companyDataProperties,
 			simplifyCompanyProperty,
-			companyWriteOptionsProperty,
+			batchWriteOptionsProperty,
 		],
 		async request(ctx, itemIndex) {
 			const { id, ...body } = await entry(ctx, itemIndex);

@@ -1,14 +1,14 @@
 import { deleteBatchResults, type Operation } from '../../shared/engine';
 import { mauticRequest } from '../../shared/transport';
 import { companyLocator, resolveCompanyId } from '../descriptions/companyLocator';
-import { batchingOf, companyWriteOptionsProperty } from '../writeOptions';
+import { batchingOf, batchWriteOptionsProperty } from '../../shared/descriptions/batchWriteOptions';
 
 export const deleteOperation: Operation = {
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete a company',
 	description: 'Delete a company for good; its contacts stay, without it',
-	properties: [companyLocator(), companyWriteOptionsProperty],
+	properties: [companyLocator(), batchWriteOptionsProperty],
 	// Mautic answers the deleted company with its id already nulled, so report the id we deleted.
 	async run(ctx, itemIndex) {
 		const id = await resolveCompanyId(ctx, itemIndex);

@@ -3,7 +3,7 @@ import { mauticError, mauticRequest } from '../../shared/transport';
 import { companyDataProperties, companyPayload } from '../companyData';
 import { companyUpsertPlan } from '../companyUpsert';
 import { simplifyCompanyProperty } from '../outputs/companyOutput';
-import { batchingOf, companyWriteOptionsProperty } from '../writeOptions';
+import { batchingOf, batchWriteOptionsProperty } from '../../shared/descriptions/batchWriteOptions';
 
 export const upsertOperation: Operation = {
 	value: 'upsert',
@@ -20,7 +20,7 @@ export const upsertOperation: Operation = {
 		},
 		...companyDataProperties,
 		simplifyCompanyProperty,
-		companyWriteOptionsProperty,
+		batchWriteOptionsProperty,
 	],
 	async run(ctx, itemIndex) {
 		const entry = await companyPayload(ctx, itemIndex, true);

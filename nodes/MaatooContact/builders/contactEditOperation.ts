@@ -10,7 +10,8 @@ import {
 	type MauticRequest,
 } from '../../shared/transport';
 import { contactDataProperties, contactPayload } from '../contactData';
-import { batchingOf, contactOutput, writeOptionsProperty } from '../writeOptions';
+import { contactOutput } from '../writeOptions';
+import { batchingOf, batchWriteOptionsProperty } from '../../shared/descriptions/batchWriteOptions';
 
 /**
  * Update (PATCH: only the fields given) and Create or Replace (PUT: fields not given are cleared,
@@ -39,7 +40,7 @@ export function contactEditOperation(spec: {
 			contactLocator(),
 			...contactDataProperties,
 			simplifyProperty,
-			writeOptionsProperty,
+			batchWriteOptionsProperty,
 		],
 		async request(ctx, itemIndex) {
 			const { id, ...body } = await entry(ctx, itemIndex);

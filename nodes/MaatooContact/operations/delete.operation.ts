@@ -2,14 +2,14 @@ import { contactLocator } from '../../shared/locators/contactLocator';
 import { resolveContactId } from '../../shared/locators/resolveContactId';
 import { deleteBatchResults, type Operation } from '../../shared/engine';
 import { mauticRequest } from '../../shared/transport';
-import { batchingOf, writeOptionsProperty } from '../writeOptions';
+import { batchingOf, batchWriteOptionsProperty } from '../../shared/descriptions/batchWriteOptions';
 
 export const deleteOperation: Operation = {
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete a contact',
 	description: 'Delete a contact for good',
-	properties: [contactLocator(), writeOptionsProperty],
+	properties: [contactLocator(), batchWriteOptionsProperty],
 	// Mautic answers the deleted contact with its id already nulled, so report the id we deleted.
 	async run(ctx, itemIndex) {
 		const id = await resolveContactId(ctx, itemIndex);

@@ -2,7 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { simplifyProperty } from '../../shared/descriptions/listParameters';
 import { standardBatchResults, type Operation } from '../../shared/engine';
 import { contactDataProperties, contactPayload } from '../contactData';
-import { batchingOf, contactOutput, writeOptionsProperty } from '../writeOptions';
+import { contactOutput } from '../writeOptions';
+import { batchingOf, batchWriteOptionsProperty } from '../../shared/descriptions/batchWriteOptions';
 
 /** Mautic merges on its unique identifier (email by default): repeating such a request changes nothing. */
 const carriesIdentifier = (entry: IDataObject) =>
@@ -13,7 +14,7 @@ export const upsertOperation: Operation = {
 	name: 'Create or Update',
 	action: 'Create or update a contact',
 	description: 'Create a new record, or update the current one if it already exists (upsert)',
-	properties: [...contactDataProperties, simplifyProperty, writeOptionsProperty],
+	properties: [...contactDataProperties, simplifyProperty, batchWriteOptionsProperty],
 	async request(ctx, itemIndex) {
 		const body = await contactPayload(ctx, itemIndex);
 		return { method: 'POST', path: '/contacts/new', body, idempotent: carriesIdentifier(body) };

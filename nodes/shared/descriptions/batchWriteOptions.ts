@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { maxRetriesOption, optionsCollection } from '../shared/descriptions/listParameters';
+import { maxRetriesOption, optionsCollection } from './listParameters';
 
 /** Mautic's default api_batch_max_limit. */
 export const DEFAULT_BATCH_SIZE = 200;
 
-export const companyWriteOptionsProperty: INodeProperties = optionsCollection([
+/** Options of the batched writes (contacts, companies): batch size, retries, batch calls on/off. */
+export const batchWriteOptionsProperty: INodeProperties = optionsCollection([
 	{
 		displayName: 'Batch Size',
 		name: 'batchSize',
